@@ -1,0 +1,28 @@
+package io.herokusdk.core;
+
+import java.util.Optional;
+
+/**
+ * A config var is missing or invalid. The message says which var, what is wrong and how to fix
+ * it; it never contains a password, token or whole URL.
+ */
+public abstract class ConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The config var's name, or null when the problem is not tied to one var. */
+  private final String configVar;
+
+  /**
+   * Creates an exception about {@code configVar} (may be null). The message and the cause's
+   * message must not contain secrets.
+   */
+  protected ConfigException(String configVar, String message, Throwable cause) {
+    super(message, cause);
+    this.configVar = configVar;
+  }
+
+  /** The name of the config var the problem is about, if it is about one. */
+  public Optional<String> configVar() {
+    return Optional.ofNullable(configVar);
+  }
+}

@@ -1,0 +1,25 @@
+package io.herokusdk.core;
+
+/**
+ * A config var is set but its value cannot be used: a malformed URL, a number that is not a
+ * number, a syntax error in a {@code .env} file. The message never contains the value.
+ */
+public final class InvalidConfigVarException extends ConfigException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception about {@code configVar} (may be null). {@code message} must say what is
+   * wrong and how to fix it, and must not contain the value.
+   */
+  public InvalidConfigVarException(String configVar, String message) {
+    super(configVar, message, null);
+  }
+
+  /**
+   * Like {@link #InvalidConfigVarException(String, String)}, with a cause whose message must
+   * not contain secrets either (scrub it with {@link Redactor} first if in doubt).
+   */
+  public InvalidConfigVarException(String configVar, String message, Throwable cause) {
+    super(configVar, message, cause);
+  }
+}

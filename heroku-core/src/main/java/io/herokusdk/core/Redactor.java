@@ -1,0 +1,123 @@
+package io.herokusdk.core;
+
+import io.herokusdk.core.internal.PercentCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scrubs known secrets and URL passwords out of text, such as a driver's exception message,
+ * before it is logged or rethrown. Immutable and thread-safe.
+ *
+ * <p>{@link #redact(String)} replaces every occurrence of each secret, in plain form and
+ * percent-encoded (upper- and lower-case hex, and with '+' for spaces), by {@code ****}, then does
+ * what {@link #redactUrls(String)} does. Empty secrets are ignored.
+ */
+public final class Redactor {
+  private static final String MASK = "****";
+
+  /**
+   * {@code scheme://user:password@}: the password runs to the last '@' before whitespace, '/',
+   * '?' or '#', as the URL parser reads it.
+   */
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://[^\\s:@/?#]*:)([^\\s/?#]*)@");
+
+  /** A query parameter whose name looks sensitive, like {@code ?password=...}. */
+  private static final Pattern SENSITIVE_QUERY_VALUE = Pattern.compile(
+      "([?&;][^\\s=&;?#]*(?i:pass|pwd|secret|token|key|auth|credential|signature)"
+          + "[^\\s=&;?#]*=)([^\\s&;#]+)");
+
+  private final List<String> needles;
+
+  private Redactor(List<String> needles) {
+    this.needles = needles;
+  }
+
+  /** Returns a redactor for these secrets. */
+  public static Redactor of(Secret... secrets) {
+    return of(Arrays.asList(secrets));
+  }
+
+  /** Returns a redactor for these secrets. */
+  public static Redactor of(Collection<Secret> secrets) {
+    return new Redactor(List.of()).with(secrets);
+  }
+
+  /** Returns a redactor that also redacts {@code secret}. */
+  public Redactor with(Secret secret) {
+    return with(List.of(secret));
+  }
+
+  /** Returns a redactor that also redacts each of {@code secrets}. */
+  public Redactor with(Collection<Secret> secrets) {
+    Set<String> all = new LinkedHashSet<>(needles);
+    for (Secret secret : secrets) {
+      Objects.requireNonNull(secret, "secret == null");
+      String value = secret.reveal();
+      if (value.isEmpty()) continue;
+      all.add(value);
+      all.add(PercentCodec.encode(value));
+      all.add(PercentCodec.encodeLowerCase(value));
+      all.add(PercentCodec.encode(value).replace("%20", "+"));
+    }
+    List<String> sorted = new ArrayList<>(all);
+    // Longest first, so a secret that contains another is replaced whole.
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(List.copyOf(sorted));
+  }
+
+  /** Returns a redactor that also redacts {@code value}; for secrets not yet in a {@link Secret}. */
+  public Redactor withValue(String value) {
+    return with(Secret.of(value));
+  }
+
+  /** Returns a redactor that also redacts the password of {@code url}, if it has one. */
+  public Redactor with(ServiceUrl url) {
+    return url.password().map(this::with).orElse(this);
+  }
+
+  /**
+   * Returns {@code text} with every known secret and every URL password replaced by
+   * {@code ****}. Returns null for null, so it can wrap {@link Throwable#getMessage()}.
+   */
+  public String redact(String text) {
+    if (text == null) return null;
+    String result = text;
+    for (String needle : needles) {
+      if (result.contains(needle)) result = result.replace(needle, MASK);
+    }
+    return redactUrls(result);
+  }
+
+  /**
+   * Returns {@code text} with the password in every {@code scheme://user:password@} and the value
+   * of every sensitive-looking query parameter ({@code ?password=}, {@code &api_key=}, ...)
+   * replaced by {@code ****}. Returns null for null.
+   */
+  public static String redactUrls(String text) {
+    if (text == null) return null;
+    Matcher url = URL_PASSWORD.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (url.find()) {
+      String replacement = url.group(2).isEmpty() ? url.group() : url.group(1) + MASK + "@";
+      url.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    url.appendTail(out);
+    Matcher query = SENSITIVE_QUERY_VALUE.matcher(out);
+    return query.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
+  }
+
+  /** Shows how many values it redacts, never the values. */
+  @Override
+  public String toString() {
+    return "Redactor{" + needles.size() + " patterns}";
+  }
+}
