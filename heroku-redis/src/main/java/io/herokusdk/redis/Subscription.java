@@ -1,0 +1,11 @@
+package io.herokusdk.redis;
+
+/** A listener registration; {@link #close()} removes it (and unsubscribes after the last one). */
+public interface Subscription extends AutoCloseable {
+  /** The channel or pattern listened to. */
+  String target();
+
+  /** Removes the listener. Idempotent. */
+  @Override
+  void close();
+}
