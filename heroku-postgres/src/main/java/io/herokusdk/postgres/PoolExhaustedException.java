@@ -1,0 +1,33 @@
+package io.herokusdk.postgres;
+
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * No connection became free within the connection timeout because every connection in the pool
+ * was in use. The message says the pool size, the plan's connection limit it was derived from
+ * and how to raise it. SQLState {@code 08001}, like HikariCP's own timeout.
+ */
+public final class PoolExhaustedException extends SQLTransientConnectionException {
+  private static final long serialVersionUID = 1L;
+
+  private final int poolSize;
+  private final int connectionLimit;
+
+  /** Creates the exception; {@code cause} is HikariCP's original timeout exception. */
+  public PoolExhaustedException(String message, int poolSize, int connectionLimit,
+      Throwable cause) {
+    super(message, "08001", cause);
+    this.poolSize = poolSize;
+    this.connectionLimit = connectionLimit;
+  }
+
+  /** The maximum number of connections of the exhausted pool. */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  /** The plan's connection limit the pool was sized for. */
+  public int connectionLimit() {
+    return connectionLimit;
+  }
+}

@@ -1,0 +1,150 @@
+package io.herokusdk.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.io.Closeable;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A pooled {@link DataSource} for one Heroku Postgres database, backed by HikariCP. Close it (or
+ * the {@link HerokuPostgres} that made it) to close its connections and threads.
+ *
+ * <p>When no connection frees up within the connection timeout, {@link #getConnection()} throws
+ * a {@link PoolExhaustedException} saying the pool size, the plan's limit and how to raise it; if
+ * the pool could not connect at all, an {@link SQLTransientConnectionException} that names the
+ * config var and carries the driver's error as its cause.
+ *
+ * <p>{@code unwrap(HikariDataSource.class)} gives the underlying pool, e.g. for metrics.
+ */
+public final class PostgresDataSource implements DataSource, Closeable {
+  private final HikariDataSource pool;
+  private final JdbcSettings settings;
+  private final PoolSizing sizing;
+  private final boolean readOnly;
+
+  PostgresDataSource(HikariDataSource pool, JdbcSettings settings, PoolSizing sizing,
+      boolean readOnly) {
+    this.pool = pool;
+    this.settings = settings;
+    this.sizing = sizing;
+    this.readOnly = readOnly;
+  }
+
+  /** Borrows a connection; close it to give it back. */
+  @Override
+  public Connection getConnection() throws SQLException {
+    try {
+      return pool.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      throw explain(e);
+    }
+  }
+
+  /** Not supported: the pool's credentials come from the config var. */
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    throw new SQLFeatureNotSupportedException("PostgresDataSource takes its credentials from "
+        + settings.configVar() + "; use getConnection()");
+  }
+
+  private SQLException explain(SQLTransientConnectionException e) {
+    long timeoutMillis = pool.getConnectionTimeout();
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    int active = bean == null ? -1 : bean.getActiveConnections();
+    int waiting = bean == null ? -1 : bean.getThreadsAwaitingConnection();
+    if (e.getCause() != null && active < sizing.poolSize()) {
+      return new SQLTransientConnectionException("Could not connect to the database in "
+          + settings.configVar() + " within " + timeoutMillis + " ms; the driver's error is the "
+          + "cause. Check that " + settings.configVar() + " is current (Heroku changes it on "
+          + "credential rotation and maintenance) and that the database is up.",
+          e.getSQLState(), e);
+    }
+    String message = "No connection to " + settings.configVar() + " became free within "
+        + timeoutMillis + " ms: " + active + " of " + sizing.poolSize()
+        + " pooled connections are in use and " + waiting + " thread(s) are waiting. This pool's "
+        + sizing.describe() + ". To raise it, set DB_CONNECTION_LIMIT to your plan's connection "
+        + "limit (e.g. 120 for standard-0), lower DB_DYNO_COUNT/WEB_CONCURRENCY/"
+        + "DB_RESERVED_CONNECTIONS if they overstate what shares the database, or set "
+        + "DB_POOL_SIZE (keep DB_POOL_SIZE × processes + reserved within the limit); also check "
+        + "that every connection is closed (DB_LEAK_DETECTION_THRESHOLD=10s logs the ones that "
+        + "are not).";
+    return new PoolExhaustedException(message, sizing.poolSize(), sizing.connectionLimit(), e);
+  }
+
+  /** The settings the pool connects with; the JDBC URL in it holds no credentials. */
+  public JdbcSettings jdbcSettings() {
+    return settings;
+  }
+
+  /** How the pool's size was chosen. */
+  public PoolSizing poolSizing() {
+    return sizing;
+  }
+
+  /** True if connections are handed out read-only (follower pools). */
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  /** True once {@link #close()} has been called. */
+  public boolean isClosed() {
+    return pool.isClosed();
+  }
+
+  /** Closes every connection and stops the pool's threads. Idempotent. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return pool.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    pool.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    pool.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return pool.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return pool.getParentLogger();
+  }
+
+  /** Unwraps to this object, the {@link HikariDataSource}, or what HikariCP can unwrap to. */
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) return type.cast(this);
+    if (type.isInstance(pool)) return type.cast(pool);
+    return pool.unwrap(type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) throws SQLException {
+    return type.isInstance(this) || type.isInstance(pool) || pool.isWrapperFor(type);
+  }
+
+  /** Names the config var, host and pool size; never credentials. */
+  @Override
+  public String toString() {
+    return "PostgresDataSource[" + settings.configVar() + ", " + settings.jdbcUrl()
+        + ", poolSize=" + sizing.poolSize() + (readOnly ? ", readOnly" : "") + "]";
+  }
+}

@@ -1,0 +1,301 @@
+package io.herokusdk.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import javax.sql.DataSource;
+
+/**
+ * What {@code heroku pg:info} and the pg-extras plugin show, as typed values: ping, connection
+ * use, size, tables, hit ratios, long-running queries, blocking locks and top queries. Each
+ * method borrows one connection and runs read-only catalog queries. Thread-safe.
+ */
+public final class PostgresDiagnostics {
+  private final DataSource dataSource;
+
+  private PostgresDiagnostics(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Returns diagnostics over any PostgreSQL DataSource. */
+  public static PostgresDiagnostics of(DataSource dataSource) {
+    return new PostgresDiagnostics(Objects.requireNonNull(dataSource, "dataSource == null"));
+  }
+
+  /**
+   * A round trip to the server.
+   *
+   * @param latency the time a {@code SELECT 1} took, not counting borrowing the connection
+   * @param serverVersion the server's {@code server_version}, like "17.2"
+   */
+  public record Ping(Duration latency, String serverVersion) {}
+
+  /**
+   * Connections to the server against its limit (all databases, as {@code max_connections} is
+   * server-wide).
+   *
+   * @param inUse client connections open now, including this one
+   * @param maxConnections the server's {@code max_connections}
+   */
+  public record ConnectionUsage(int inUse, int maxConnections) {
+    /** {@code inUse / maxConnections}, from 0 to 1. */
+    public double ratio() {
+      return maxConnections == 0 ? 0 : (double) inUse / maxConnections;
+    }
+  }
+
+  /**
+   * Buffer cache and index use of user tables, as pg-extras' {@code cache_hit} and {@code
+   * index_usage}. A ratio is empty when there has been nothing to count yet.
+   *
+   * @param tableCacheHitRatio heap blocks found in the cache / heap blocks read
+   * @param indexCacheHitRatio index blocks found in the cache / index blocks read
+   * @param indexUsageRatio index scans / (index scans + sequential scans)
+   */
+  public record HitRatios(OptionalDouble tableCacheHitRatio, OptionalDouble indexCacheHitRatio,
+      OptionalDouble indexUsageRatio) {}
+
+  /**
+   * A statement that has been running for a while.
+   *
+   * @param pid the backend's process id (for {@code pg_cancel_backend})
+   * @param duration how long the current statement has been running
+   * @param state the backend's state, like "active" or "idle in transaction"
+   * @param query the statement's text as the server reports it
+   */
+  public record LongRunningQuery(int pid, Duration duration, String state, String query) {}
+
+  /**
+   * A statement waiting for a lock that another backend holds.
+   *
+   * @param blockedPid the waiting backend
+   * @param blockedQuery what it is trying to run
+   * @param waiting how long its statement has been running
+   * @param blockingPid the backend holding the lock
+   * @param blockingQuery the last statement of the holder
+   * @param blockingState the holder's state, often "idle in transaction"
+   */
+  public record BlockingLock(int blockedPid, String blockedQuery, Duration waiting,
+      int blockingPid, String blockingQuery, String blockingState) {}
+
+  /**
+   * One normalized statement from {@code pg_stat_statements}.
+   *
+   * @param query the normalized text, constants replaced by $1, $2...
+   * @param calls how often it ran
+   * @param totalTime the time spent in it in total
+   * @param meanTime the average time per call
+   * @param rows rows returned or affected in total
+   */
+  public record QueryStats(String query, long calls, Duration totalTime, Duration meanTime,
+      long rows) {}
+
+  /** The result of {@link #topQueries(int)}: statistics, or why there are none. */
+  public sealed interface TopQueries {
+    /** {@code pg_stat_statements} answered; {@code queries} is ordered by total time. */
+    record Available(List<QueryStats> queries) implements TopQueries {
+      /** Copies the list. */
+      public Available {
+        queries = List.copyOf(queries);
+      }
+    }
+
+    /** {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it. */
+    record Unavailable(String reason) implements TopQueries {}
+  }
+
+  /**
+   * Everything at once, like {@code heroku pg:info}.
+   *
+   * @param ping the round trip
+   * @param connections connection use
+   * @param databaseSizeBytes {@link #databaseSizeBytes()}
+   * @param tableCount {@link #tableCount()}
+   * @param hitRatios {@link #hitRatios()}
+   */
+  public record Summary(Ping ping, ConnectionUsage connections, long databaseSizeBytes,
+      int tableCount, HitRatios hitRatios) {}
+
+  /** Runs {@code SELECT 1} and reads the server version. */
+  public Ping ping() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      long start = System.nanoTime();
+      try (ResultSet row = statement.executeQuery("SELECT 1")) {
+        row.next();
+      }
+      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      try (ResultSet row = statement.executeQuery("SHOW server_version")) {
+        row.next();
+        return new Ping(latency, row.getString(1));
+      }
+    }
+  }
+
+  /** Counts client connections and reads {@code max_connections}. */
+  public ConnectionUsage connections() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT"
+            + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),"
+            + " current_setting('max_connections')::int")) {
+      row.next();
+      return new ConnectionUsage(row.getInt(1), row.getInt(2));
+    }
+  }
+
+  /** Returns {@code pg_database_size(current_database())} in bytes. */
+  public long databaseSizeBytes() throws SQLException {
+    return queryLong("SELECT pg_database_size(current_database())");
+  }
+
+  /** Counts ordinary and partitioned tables outside the system schemas. */
+  public int tableCount() throws SQLException {
+    return (int) queryLong("SELECT count(*) FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+        + " AND n.nspname NOT LIKE 'pg_toast%'");
+  }
+
+  /** Reads the cache and index hit ratios of user tables. */
+  public HitRatios hitRatios() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT"
+            + " (SELECT sum(heap_blks_hit)::float8 / nullif(sum(heap_blks_hit + heap_blks_read), 0)"
+            + "    FROM pg_statio_user_tables),"
+            + " (SELECT sum(idx_blks_hit)::float8 / nullif(sum(idx_blks_hit + idx_blks_read), 0)"
+            + "    FROM pg_statio_user_indexes),"
+            + " (SELECT sum(idx_scan)::float8 / nullif(sum(idx_scan + seq_scan), 0)"
+            + "    FROM pg_stat_user_tables)")) {
+      row.next();
+      return new HitRatios(optionalDouble(row, 1), optionalDouble(row, 2),
+          optionalDouble(row, 3));
+    }
+  }
+
+  /** Lists statements of other backends running longer than {@code threshold}, longest first. */
+  public List<LongRunningQuery> longRunningQueries(Duration threshold) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT pid,"
+            + " (extract(epoch FROM now() - query_start) * 1000)::bigint, state, query"
+            + " FROM pg_stat_activity"
+            + " WHERE state <> 'idle' AND pid <> pg_backend_pid() AND query_start IS NOT NULL"
+            + " AND backend_type = 'client backend'"
+            + " AND now() - query_start > make_interval(secs => ?)"
+            + " ORDER BY query_start")) {
+      statement.setDouble(1, threshold.toNanos() / 1e9);
+      List<LongRunningQuery> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(new LongRunningQuery(rows.getInt(1), Duration.ofMillis(rows.getLong(2)),
+              rows.getString(3), rows.getString(4)));
+        }
+      }
+      return List.copyOf(result);
+    }
+  }
+
+  /** Lists backends waiting for a lock, with the backend that holds it. */
+  public List<BlockingLock> blockingLocks() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT blocked.pid, blocked.query,"
+            + " (extract(epoch FROM now() - blocked.query_start) * 1000)::bigint,"
+            + " blocking.pid, blocking.query, blocking.state"
+            + " FROM pg_stat_activity blocked"
+            + " CROSS JOIN LATERAL unnest(pg_blocking_pids(blocked.pid)) AS holder(pid)"
+            + " JOIN pg_stat_activity blocking ON blocking.pid = holder.pid"
+            + " ORDER BY blocked.query_start")) {
+      List<BlockingLock> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(new BlockingLock(rows.getInt(1), rows.getString(2),
+            Duration.ofMillis(rows.getLong(3)), rows.getInt(4), rows.getString(5),
+            rows.getString(6)));
+      }
+      return List.copyOf(result);
+    }
+  }
+
+  /**
+   * Returns the {@code limit} statements with the most total execution time in this database
+   * from {@code pg_stat_statements}, or {@link TopQueries.Unavailable} saying why not.
+   */
+  public TopQueries topQueries(int limit) throws SQLException {
+    if (limit < 1) throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
+    try (Connection connection = dataSource.getConnection()) {
+      String schema;
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT n.nspname FROM pg_extension e"
+              + " JOIN pg_namespace n ON n.oid = e.extnamespace"
+              + " WHERE e.extname = 'pg_stat_statements'")) {
+        if (!row.next()) {
+          return new TopQueries.Unavailable("The pg_stat_statements extension is not "
+              + "installed in this database; run `CREATE EXTENSION pg_stat_statements;` "
+              + "(the server must also have it in shared_preload_libraries, as Heroku does).");
+        }
+        schema = row.getString(1);
+      }
+      String sql = "SELECT query, calls, total_exec_time, mean_exec_time, rows"
+          + " FROM \"" + schema.replace("\"", "\"\"") + "\".pg_stat_statements"
+          + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+          + " ORDER BY total_exec_time DESC LIMIT ?";
+      boolean autoCommit = connection.getAutoCommit();
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setInt(1, limit);
+        List<QueryStats> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            result.add(new QueryStats(rows.getString(1), rows.getLong(2),
+                millis(rows.getDouble(3)), millis(rows.getDouble(4)), rows.getLong(5)));
+          }
+        }
+        return new TopQueries.Available(result);
+      } catch (SQLException e) {
+        // 55000: installed in the database but not preloaded by the server.
+        if ("55000".equals(e.getSQLState())) {
+          if (!autoCommit) connection.rollback();
+          return new TopQueries.Unavailable("pg_stat_statements is installed but the server "
+              + "does not load it: add pg_stat_statements to shared_preload_libraries and "
+              + "restart.");
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Runs the single-value queries together. */
+  public Summary summary() throws SQLException {
+    return new Summary(ping(), connections(), databaseSizeBytes(), tableCount(), hitRatios());
+  }
+
+  private long queryLong(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static OptionalDouble optionalDouble(ResultSet row, int column) throws SQLException {
+    double value = row.getDouble(column);
+    return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+
+  private static Duration millis(double millis) {
+    return Duration.ofNanos(Math.round(millis * 1_000_000));
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresDiagnostics[" + dataSource + "]";
+  }
+}
