@@ -102,6 +102,7 @@ public final class DotEnvParser {
   }
 
   private String readValue(String name, int startLine) {
+    int valueStart = pos;
     skipBlanks();
     if (pos < text.length() && text.charAt(pos) == '\'') {
       pos++;
@@ -156,7 +157,7 @@ public final class DotEnvParser {
     }
     int end = text.indexOf('\n', pos);
     if (end < 0) end = text.length();
-    String raw = text.substring(pos, end);
+    String raw = text.substring(valueStart, end);
     pos = end;
     for (int i = 1; i < raw.length(); i++) {
       if (raw.charAt(i) == '#' && isBlank(raw.charAt(i - 1))) {
