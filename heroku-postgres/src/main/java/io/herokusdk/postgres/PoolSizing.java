@@ -35,10 +35,10 @@ public record PoolSizing(
   /** Explains the size in one sentence, for logs and error messages. */
   public String describe() {
     if (explicit) {
-      return "pool size " + poolSize + " (set explicitly; with " + processes + " process(es) "
-          + "and " + reservedConnections + " reserved that needs "
-          + ((long) poolSize * processes + reservedConnections) + " of the "
-          + connectionLimit + " connections the plan allows)";
+      return "pool size " + poolSize + ", set explicitly (" + poolSize + " × " + processes
+          + " process(es) + " + reservedConnections + " reserved = "
+          + ((long) poolSize * processes + reservedConnections) + " of the plan's connection limit "
+          + connectionLimit + ")";
     }
     return "pool size " + poolSize + " = min(" + cap + ", (connection limit " + connectionLimit
         + " - " + reservedConnections + " reserved) / " + processes + " process(es))";

@@ -67,7 +67,7 @@ public final class PostgresDataSource implements DataSource, Closeable {
     }
     String message = "No connection to " + settings.configVar() + " became free within "
         + timeoutMillis + " ms: " + active + " of " + sizing.poolSize()
-        + " pooled connections are in use and " + waiting + " thread(s) are waiting. This pool's "
+        + " pooled connections are in use and " + waiting + " thread(s) are waiting. Pool: "
         + sizing.describe() + ". To raise it, set DB_CONNECTION_LIMIT to your plan's connection "
         + "limit (e.g. 120 for standard-0), lower DB_DYNO_COUNT/WEB_CONCURRENCY/"
         + "DB_RESERVED_CONNECTIONS if they overstate what shares the database, or set "
