@@ -1,0 +1,41 @@
+package io.herokusdk.mail;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An email address with an optional display name, like {@code "Ada Lovelace" <ada@example.com>}.
+ * Checked for syntax when the {@link Email} that uses it is built, so that the error can name the
+ * field.
+ *
+ * @param email the address, like {@code ada@example.com}
+ * @param name the display name, or null for none
+ */
+public record Address(String email, String name) {
+  /** Checks that {@code email} is not null and treats a blank name as none. */
+  public Address {
+    Objects.requireNonNull(email, "email == null");
+    if (name != null && name.isBlank()) name = null;
+  }
+
+  /** Returns an address without a display name. */
+  public static Address of(String email) {
+    return new Address(email, null);
+  }
+
+  /** Returns an address with a display name (null or blank for none). */
+  public static Address of(String email, String name) {
+    return new Address(email, name);
+  }
+
+  /** Returns the display name, if there is one. */
+  public Optional<String> displayName() {
+    return Optional.ofNullable(name);
+  }
+
+  /** Returns {@code "name" <email>} or just the email. */
+  @Override
+  public String toString() {
+    return name == null ? email : "\"" + name + "\" <" + email + ">";
+  }
+}

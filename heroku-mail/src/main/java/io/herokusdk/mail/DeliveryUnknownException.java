@@ -1,0 +1,36 @@
+package io.herokusdk.mail;
+
+import java.util.OptionalInt;
+
+/**
+ * The request was written to the provider but no definite answer came back: the read timed out,
+ * the connection broke, or the provider answered 5xx. The provider may or may not have accepted
+ * the email, and neither SendGrid nor Mailgun has an idempotency key, so sending it again may
+ * deliver it twice. The default {@link RetryPolicy} therefore does not retry; check the
+ * provider's activity feed, or opt in with {@link RetryPolicy#atLeastOnce()}.
+ */
+public final class DeliveryUnknownException extends MailException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+
+  /**
+   * Creates the exception for a 5xx answer ({@code statusCode}) or, with {@code statusCode} 0, a
+   * failure after the request was written ({@code cause}, whose message must not hold secrets).
+   */
+  public DeliveryUnknownException(String message, int statusCode, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+  }
+
+  /** The 5xx status code, or empty if there was no answer at all. */
+  public OptionalInt statusCode() {
+    return statusCode == 0 ? OptionalInt.empty() : OptionalInt.of(statusCode);
+  }
+
+  /** Always true. */
+  @Override
+  public boolean mayHaveBeenSent() {
+    return true;
+  }
+}

@@ -1,0 +1,369 @@
+package io.herokusdk.mail;
+
+import io.herokusdk.mail.internal.EmailRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One email, provider-neutral and immutable. Build it with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Email welcome = Email.builder()
+ *     .from("hello@example.com", "Example")
+ *     .to("ada@example.com", "Ada Lovelace")
+ *     .subject("Welcome!")
+ *     .text("Thanks for signing up.")
+ *     .html("<p>Thanks for signing up.</p>")
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} checks SendGrid's limits, which are the strictest of the supported
+ * providers, and throws {@link InvalidEmailException} naming the field: at most 1000 recipients
+ * (to + cc + bcc), each address at most once, under 30 MB in all, at most 10 categories, custom
+ * args under 10,000 bytes, no {@code ;} or {@code ,} in display names, at least a text or HTML
+ * body or a template, and a subject unless a template is used. Recipients may be empty here (for
+ * {@link Mailer#sendBulk}); {@link Mailer#send} requires at least one {@code to}.
+ */
+public final class Email {
+  private final Address from;
+  private final Address replyTo;
+  private final List<Address> to;
+  private final List<Address> cc;
+  private final List<Address> bcc;
+  private final String subject;
+  private final String text;
+  private final String html;
+  private final List<Attachment> attachments;
+  private final String templateId;
+  private final Map<String, Object> templateData;
+  private final List<String> categories;
+  private final Map<String, String> customArgs;
+  private final Instant sendAt;
+  private final Map<String, String> headers;
+
+  private Email(Builder b) {
+    this.from = b.from;
+    this.replyTo = b.replyTo;
+    this.to = List.copyOf(b.to);
+    this.cc = List.copyOf(b.cc);
+    this.bcc = List.copyOf(b.bcc);
+    this.subject = b.subject;
+    this.text = b.text;
+    this.html = b.html;
+    this.attachments = List.copyOf(b.attachments);
+    this.templateId = b.templateId;
+    this.templateData = Collections.unmodifiableMap(new LinkedHashMap<>(b.templateData));
+    this.categories = List.copyOf(b.categories);
+    this.customArgs = Collections.unmodifiableMap(new LinkedHashMap<>(b.customArgs));
+    this.sendAt = b.sendAt;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+  }
+
+  /** Returns a new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this email's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.from = from;
+    b.replyTo = replyTo;
+    b.to.addAll(to);
+    b.cc.addAll(cc);
+    b.bcc.addAll(bcc);
+    b.subject = subject;
+    b.text = text;
+    b.html = html;
+    b.attachments.addAll(attachments);
+    b.templateId = templateId;
+    b.templateData.putAll(templateData);
+    b.categories.addAll(categories);
+    b.customArgs.putAll(customArgs);
+    b.sendAt = sendAt;
+    b.headers.putAll(headers);
+    return b;
+  }
+
+  /** The sender. */
+  public Address from() {
+    return from;
+  }
+
+  /** Where replies go, if not to the sender. */
+  public Optional<Address> replyTo() {
+    return Optional.ofNullable(replyTo);
+  }
+
+  /** The visible recipients. */
+  public List<Address> to() {
+    return to;
+  }
+
+  /** The copied recipients. */
+  public List<Address> cc() {
+    return cc;
+  }
+
+  /** The blind-copied recipients. */
+  public List<Address> bcc() {
+    return bcc;
+  }
+
+  /** The number of recipients: to + cc + bcc. */
+  public int recipientCount() {
+    return to.size() + cc.size() + bcc.size();
+  }
+
+  /** The subject line; may be absent when a template provides it. */
+  public Optional<String> subject() {
+    return Optional.ofNullable(subject);
+  }
+
+  /** The plain-text body. */
+  public Optional<String> text() {
+    return Optional.ofNullable(text);
+  }
+
+  /** The HTML body. */
+  public Optional<String> html() {
+    return Optional.ofNullable(html);
+  }
+
+  /** The attachments, regular and inline. */
+  public List<Attachment> attachments() {
+    return attachments;
+  }
+
+  /** The provider's template id (a SendGrid dynamic template id like {@code d-...}). */
+  public Optional<String> templateId() {
+    return Optional.ofNullable(templateId);
+  }
+
+  /** The values the template fills in; JSON-like: strings, numbers, booleans, maps and lists. */
+  public Map<String, Object> templateData() {
+    return templateData;
+  }
+
+  /** The categories (SendGrid) or tags (Mailgun), for statistics. */
+  public List<String> categories() {
+    return categories;
+  }
+
+  /** Values echoed back in the provider's event webhooks (Mailgun: {@code v:} variables). */
+  public Map<String, String> customArgs() {
+    return customArgs;
+  }
+
+  /** When the provider should send it, if scheduled. */
+  public Optional<Instant> sendAt() {
+    return Optional.ofNullable(sendAt);
+  }
+
+  /** Extra MIME headers. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * Returns the sender, recipients, subject and sizes; never bodies or attachment bytes, which
+   * may hold personal data.
+   */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("Email{from=").append(from).append(", to=").append(to);
+    if (!cc.isEmpty()) s.append(", cc=").append(cc);
+    if (!bcc.isEmpty()) s.append(", bcc=").append(bcc.size()).append(" addresses");
+    if (subject != null) s.append(", subject=\"").append(subject).append('"');
+    if (templateId != null) s.append(", templateId=").append(templateId);
+    if (text != null) s.append(", text=").append(text.length()).append(" chars");
+    if (html != null) s.append(", html=").append(html.length()).append(" chars");
+    if (!attachments.isEmpty()) s.append(", attachments=").append(attachments);
+    return s.append('}').toString();
+  }
+
+  /** Builds an {@link Email}; not thread-safe. */
+  public static final class Builder {
+    private Address from;
+    private Address replyTo;
+    private final List<Address> to = new ArrayList<>();
+    private final List<Address> cc = new ArrayList<>();
+    private final List<Address> bcc = new ArrayList<>();
+    private String subject;
+    private String text;
+    private String html;
+    private final List<Attachment> attachments = new ArrayList<>();
+    private String templateId;
+    private final Map<String, Object> templateData = new LinkedHashMap<>();
+    private final List<String> categories = new ArrayList<>();
+    private final Map<String, String> customArgs = new LinkedHashMap<>();
+    private Instant sendAt;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Sets the sender. Required. */
+    public Builder from(Address from) {
+      this.from = Objects.requireNonNull(from, "from == null");
+      return this;
+    }
+
+    /** Sets the sender's address. Required. */
+    public Builder from(String email) {
+      return from(Address.of(email));
+    }
+
+    /** Sets the sender's address and display name. Required. */
+    public Builder from(String email, String name) {
+      return from(Address.of(email, name));
+    }
+
+    /** Sets where replies go. */
+    public Builder replyTo(Address replyTo) {
+      this.replyTo = Objects.requireNonNull(replyTo, "replyTo == null");
+      return this;
+    }
+
+    /** Sets where replies go. */
+    public Builder replyTo(String email) {
+      return replyTo(Address.of(email));
+    }
+
+    /** Adds a visible recipient. */
+    public Builder to(Address address) {
+      to.add(Objects.requireNonNull(address, "address == null"));
+      return this;
+    }
+
+    /** Adds a visible recipient. */
+    public Builder to(String email) {
+      return to(Address.of(email));
+    }
+
+    /** Adds a visible recipient with a display name. */
+    public Builder to(String email, String name) {
+      return to(Address.of(email, name));
+    }
+
+    /** Adds visible recipients. */
+    public Builder to(List<Address> addresses) {
+      addresses.forEach(this::to);
+      return this;
+    }
+
+    /** Adds a copied recipient. */
+    public Builder cc(Address address) {
+      cc.add(Objects.requireNonNull(address, "address == null"));
+      return this;
+    }
+
+    /** Adds a copied recipient. */
+    public Builder cc(String email) {
+      return cc(Address.of(email));
+    }
+
+    /** Adds a blind-copied recipient. */
+    public Builder bcc(Address address) {
+      bcc.add(Objects.requireNonNull(address, "address == null"));
+      return this;
+    }
+
+    /** Adds a blind-copied recipient. */
+    public Builder bcc(String email) {
+      return bcc(Address.of(email));
+    }
+
+    /** Removes all to, cc and bcc recipients. */
+    public Builder clearRecipients() {
+      to.clear();
+      cc.clear();
+      bcc.clear();
+      return this;
+    }
+
+    /** Sets the subject line. */
+    public Builder subject(String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    /** Sets the plain-text body. */
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    /** Sets the HTML body. */
+    public Builder html(String html) {
+      this.html = html;
+      return this;
+    }
+
+    /** Adds an attachment. */
+    public Builder attach(Attachment attachment) {
+      attachments.add(Objects.requireNonNull(attachment, "attachment == null"));
+      return this;
+    }
+
+    /** Uses the provider's template with this id instead of (or as well as) bodies. */
+    public Builder templateId(String templateId) {
+      this.templateId = templateId;
+      return this;
+    }
+
+    /** Sets one value the template fills in (string, number, boolean, map, list or null). */
+    public Builder templateData(String key, Object value) {
+      templateData.put(Objects.requireNonNull(key, "key == null"), value);
+      return this;
+    }
+
+    /** Sets values the template fills in. */
+    public Builder templateData(Map<String, ?> data) {
+      data.forEach(this::templateData);
+      return this;
+    }
+
+    /** Adds a category (SendGrid) or tag (Mailgun). */
+    public Builder category(String category) {
+      categories.add(Objects.requireNonNull(category, "category == null"));
+      return this;
+    }
+
+    /** Sets a custom arg, echoed back in event webhooks. */
+    public Builder customArg(String key, String value) {
+      customArgs.put(
+          Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /** Schedules the email (SendGrid allows up to 72 hours ahead); null sends it now. */
+    public Builder sendAt(Instant sendAt) {
+      this.sendAt = sendAt;
+      return this;
+    }
+
+    /** Adds a MIME header, like {@code List-Unsubscribe}. */
+    public Builder header(String name, String value) {
+      headers.put(
+          Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Checks the email against the rules in the {@link Email} description and returns it.
+     *
+     * @throws InvalidEmailException naming the first field that breaks a rule
+     */
+    public Email build() {
+      Email email = new Email(this);
+      EmailRules.validate(email);
+      return email;
+    }
+  }
+}

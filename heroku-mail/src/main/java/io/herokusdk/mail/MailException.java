@@ -1,0 +1,23 @@
+package io.herokusdk.mail;
+
+/**
+ * Sending an email failed. Subclasses say whether the provider may have accepted it:
+ * {@link #mayHaveBeenSent()} is true only for {@link DeliveryUnknownException}. Messages never
+ * contain the API key.
+ */
+public abstract class MailException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; {@code message} and the cause's message must not contain secrets. */
+  protected MailException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * Returns true if the provider may have accepted the email, so that sending it again may
+   * deliver it twice.
+   */
+  public boolean mayHaveBeenSent() {
+    return false;
+  }
+}

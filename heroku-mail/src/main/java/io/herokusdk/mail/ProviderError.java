@@ -1,0 +1,30 @@
+package io.herokusdk.mail;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One error reported by the provider: for SendGrid an item of {@code errors[]}, for Mailgun its
+ * {@code message}.
+ *
+ * @param message what the provider said
+ * @param field the request field it is about, or null
+ * @param help a link or hint from the provider, or null
+ */
+public record ProviderError(String message, String field, String help) {
+  /** Checks that {@code message} is not null. */
+  public ProviderError {
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  /** The request field the error is about, if the provider named one. */
+  public Optional<String> fieldName() {
+    return Optional.ofNullable(field);
+  }
+
+  /** Returns {@code field: message}, or just the message. */
+  @Override
+  public String toString() {
+    return field == null ? message : field + ": " + message;
+  }
+}

@@ -1,0 +1,26 @@
+package io.herokusdk.mail;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The provider answered 429 (too many requests) and the {@link RetryPolicy} gave up: the reset
+ * time was further away than {@link RetryPolicy#maxRateLimitWait()}, or the attempts ran out. The
+ * email was not sent; it is safe to send it again after {@link #retryAt()}.
+ */
+public final class RateLimitedException extends MailException {
+  private static final long serialVersionUID = 1L;
+
+  private final Instant retryAt;
+
+  /** Creates the exception; {@code retryAt} may be null if the provider did not say. */
+  public RateLimitedException(String message, Instant retryAt) {
+    super(message, null);
+    this.retryAt = retryAt;
+  }
+
+  /** When the provider's rate limit resets ({@code X-RateLimit-Reset}), if it said. */
+  public Optional<Instant> retryAt() {
+    return Optional.ofNullable(retryAt);
+  }
+}

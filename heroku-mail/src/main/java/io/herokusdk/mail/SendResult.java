@@ -1,0 +1,29 @@
+package io.herokusdk.mail;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The provider accepted an email for delivery (queued, not yet delivered).
+ *
+ * @param provider which transport sent it: {@code sendgrid}, {@code mailgun}, {@code console} or
+ *     {@code in-memory}
+ * @param statusCode the HTTP status: 202 (SendGrid), 200 (SendGrid sandbox mode, Mailgun), or 0
+ *     for transports without HTTP
+ * @param messageId the provider's message id (SendGrid {@code X-Message-Id}, Mailgun {@code
+ *     id}), or null if it gave none (SendGrid sandbox mode gives none)
+ * @param attempts how many requests it took, counting retries
+ * @param sandbox true if the provider only validated it and sent nothing (sandbox/test mode)
+ */
+public record SendResult(
+    String provider, int statusCode, String messageId, int attempts, boolean sandbox) {
+  /** Checks that {@code provider} is not null. */
+  public SendResult {
+    Objects.requireNonNull(provider, "provider == null");
+  }
+
+  /** The provider's message id, if it gave one. */
+  public Optional<String> messageIdIfPresent() {
+    return Optional.ofNullable(messageId);
+  }
+}
