@@ -76,12 +76,14 @@ public final class JdbcUrls {
       parameters.put("ApplicationName", dyno);
     }
     if (connectionPooler) {
-      // Transaction mode hands each transaction to any server connection: no named statements.
+      // Transaction mode hands each transaction to any server connection, so no named
+      // statements. pgjdbc 42.7 then also uses unnamed statements for batches and for fetchSize
+      // with autocommit off (pgjdbc#869); PgBouncerTransactionModeTest proves all three.
       parameters.putIfAbsent("prepareThreshold", "0");
-      parameters.putIfAbsent("preparedStatementCacheQueries", "0");
     }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
-      if (QueryParameters.isSensitive(override.getKey()) && !NOT_SECRET.contains(override.getKey())) {
+      String name = override.getKey();
+      if (QueryParameters.isSensitive(name) && !NOT_SECRET.contains(name)) {
         secretParameters.put(override.getKey(), Secret.of(override.getValue()));
       } else {
         parameters.put(override.getKey(), override.getValue());
