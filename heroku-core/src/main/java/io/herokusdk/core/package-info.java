@@ -1,0 +1,10 @@
+/**
+ * Config vars and the add-on URLs in them, without leaking secrets.
+ *
+ * <p>{@link io.herokusdk.core.ConfigVars} reads config vars from overrides, the environment and
+ * {@code .env}; {@link io.herokusdk.core.ServiceUrl} parses add-on URLs such as
+ * {@code DATABASE_URL}; {@link io.herokusdk.core.Secret} and {@link io.herokusdk.core.Redactor}
+ * keep passwords out of logs and exception messages; {@link io.herokusdk.core.Backoff} computes
+ * retry delays.
+ */
+package io.herokusdk.core;
