@@ -1,0 +1,318 @@
+package io.herokusdk.api;
+
+import com.squareup.moshi.Moshi;
+import io.herokusdk.api.internal.ApiRuntime;
+import io.herokusdk.api.internal.ErrorMapper;
+import io.herokusdk.api.internal.HeadersInterceptor;
+import io.herokusdk.api.internal.JavaTimeAdapters;
+import io.herokusdk.api.internal.Netrc;
+import io.herokusdk.api.internal.RateLimiter;
+import io.herokusdk.api.internal.RetryInterceptor;
+import io.herokusdk.api.internal.SerializeNulls;
+import io.herokusdk.api.internal.Sleeper;
+import io.herokusdk.api.internal.service.GeneratedAdapters;
+import io.herokusdk.api.resources.HerokuResources;
+import io.herokusdk.core.ConfigVars;
+import io.herokusdk.core.Redactor;
+import io.herokusdk.core.Secret;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * A client for the Heroku Platform API: every one of its 305 links, one accessor per resource.
+ *
+ * <pre>{@code
+ * try (Heroku heroku = Heroku.fromEnv()) {
+ *   App app = heroku.apps().info("my-app");
+ *   heroku.configVars().update("my-app", Map.of("FEATURE_X", "on"));
+ *   heroku.apps().list().stream().map(App::name).forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; share one instance. Errors are {@link HerokuApiException}s (answers) and
+ * {@link HerokuConnectionException}s (no answer). The token never appears in {@code toString()},
+ * exceptions or logs.
+ */
+public final class Heroku extends HerokuResources implements Closeable {
+  /** {@code https://api.heroku.com/}. */
+  public static final String DEFAULT_BASE_URL = "https://api.heroku.com/";
+  /** The config var holding the token. */
+  public static final String API_KEY_VAR = "HEROKU_API_KEY";
+
+  private static final String NETRC_HOST = "api.heroku.com";
+  private static final String VERSION = "0.1.0";
+
+  private final Builder config;
+  private final OkHttpClient client;
+  private final boolean ownsClient;
+
+  private Heroku(Builder config, OkHttpClient client, boolean ownsClient, ApiRuntime runtime) {
+    super(runtime);
+    this.config = config;
+    this.client = client;
+    this.ownsClient = ownsClient;
+  }
+
+  /**
+   * A client authenticated the way the Heroku CLI is: {@code HEROKU_API_KEY} from the environment
+   * (or {@code .env}), else the {@code api.heroku.com} entry (or the {@code default} entry) of
+   * {@code ~/.netrc}.
+   *
+   * @throws io.herokusdk.core.MissingConfigVarException if neither has a token
+   */
+  public static Heroku fromEnv() {
+    return builderFrom(ConfigVars.fromEnv(), Path.of(System.getProperty("user.home", "."))).build();
+  }
+
+  /** Like {@link #fromEnv()}, reading {@code config} and {@code home/.netrc}; for tests. */
+  static Builder builderFrom(ConfigVars config, Path home) {
+    Optional<Secret> fromVar = config.secret(API_KEY_VAR).filter(s -> !s.isEmpty());
+    if (fromVar.isPresent()) {
+      return builder().token(fromVar.get());
+    }
+    try {
+      Optional<String> fromNetrc = Netrc.read(home.resolve(".netrc")).entryFor(NETRC_HOST)
+          .map(Netrc.Entry::password).filter(p -> !p.isBlank());
+      if (fromNetrc.isPresent()) {
+        return builder().token(Secret.of(fromNetrc.get()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + home.resolve(".netrc"), e);
+    }
+    throw config.missing(API_KEY_VAR, "or log in with `heroku login` to write ~/.netrc");
+  }
+
+  /** A builder with the defaults: no token yet, {@link #DEFAULT_BASE_URL}, default policies. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this client's settings (sharing its OkHttpClient if one was given). */
+  public Builder toBuilder() {
+    return config.copy();
+  }
+
+  /**
+   * A view of this client that sends {@code Heroku-Two-Factor-Code: code} with every request:
+   * how to resend a call that failed with {@link TwoFactorRequiredException}. Shares this
+   * client's connections; closing the view does nothing.
+   */
+  public Heroku withTwoFactorCode(String code) {
+    Objects.requireNonNull(code, "code");
+    Builder b = config.copy();
+    b.twoFactorCode = Secret.of(code);
+    return b.build(client, false);
+  }
+
+  /** The base URL requests go to. */
+  public String baseUrl() {
+    return config.baseUrl.toString();
+  }
+
+  /**
+   * Releases the connection pool and threads, if this client created its OkHttpClient. A client
+   * passed to {@link Builder#okHttpClient(OkHttpClient)} is left alone.
+   */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Heroku{baseUrl=" + config.baseUrl + ", token=****}";
+  }
+
+  /** Settings for a {@link Heroku} client. */
+  public static final class Builder {
+    private @Nullable Secret token;
+    private HttpUrl baseUrl = Objects.requireNonNull(HttpUrl.parse(DEFAULT_BASE_URL));
+    private @Nullable OkHttpClient okHttpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ZERO;
+    private String userAgent = "heroku-sdk-java/" + VERSION + " (Java "
+        + System.getProperty("java.version", "?") + ")";
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
+    private @Nullable Secret twoFactorCode;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.token = token;
+      b.baseUrl = baseUrl;
+      b.okHttpClient = okHttpClient;
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.callTimeout = callTimeout;
+      b.userAgent = userAgent;
+      b.retryPolicy = retryPolicy;
+      b.rateLimitPolicy = rateLimitPolicy;
+      b.twoFactorCode = twoFactorCode;
+      b.sleeper = sleeper;
+      return b;
+    }
+
+    /** The API token (an OAuth token or the {@code heroku auth:token} output). Required. */
+    public Builder token(Secret token) {
+      this.token = Objects.requireNonNull(token, "token");
+      return this;
+    }
+
+    /** The API token. Required. */
+    public Builder token(String token) {
+      return token(Secret.of(Objects.requireNonNull(token, "token")));
+    }
+
+    /** Where to send requests; default {@value Heroku#DEFAULT_BASE_URL}. For fakes and proxies. */
+    public Builder baseUrl(String baseUrl) {
+      HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      if (url == null) {
+        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+      }
+      if (!url.encodedPath().endsWith("/")) {
+        url = url.newBuilder().addPathSegment("").build();
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    /**
+     * Your own OkHttpClient: the SDK derives its client with {@link OkHttpClient#newBuilder()},
+     * sharing the pool and dispatcher, and does not shut it down on {@link Heroku#close()}. Its
+     * TLS settings are used as they are.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Connect timeout; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /** Read (and write) timeout; default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /** Timeout of one call including retries and waits; default none (zero). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /** The {@code User-Agent}; default {@code heroku-sdk-java/<version> (Java <version>)}. */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank() || userAgent.indexOf('\n') >= 0 || userAgent.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("not a User-Agent value");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Retries on connection failures and 5xx; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** 429 retries and the optional throttle; default {@link RateLimitPolicy#defaults()}. */
+    public Builder rateLimitPolicy(RateLimitPolicy policy) {
+      this.rateLimitPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How the client waits between retries; for tests in this package. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    private static Duration nonNegative(Duration d) {
+      Objects.requireNonNull(d, "timeout");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("negative timeout: " + d);
+      }
+      return d;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no token was set
+     */
+    public Heroku build() {
+      boolean owns = okHttpClient == null;
+      OkHttpClient base = owns ? new OkHttpClient() : okHttpClient;
+      OkHttpClient.Builder b = base.newBuilder()
+          .connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(readTimeout)
+          .callTimeout(callTimeout);
+      return copy().build(b, owns);
+    }
+
+    private Heroku build(OkHttpClient shared, boolean owns) {
+      return build(shared.newBuilder(), owns);
+    }
+
+    private Heroku build(OkHttpClient.Builder clientBuilder, boolean owns) {
+      if (token == null) {
+        throw new IllegalStateException("no token: call token(...) or use Heroku.fromEnv()");
+      }
+      Secret t = token;
+      RateLimiter limiter = new RateLimiter(rateLimitPolicy.throttleFloor(),
+          rateLimitPolicy.refillPerMinute(), System::nanoTime);
+      clientBuilder.interceptors().removeIf(i -> i instanceof HeadersInterceptor
+          || i instanceof RetryInterceptor);
+      clientBuilder.addInterceptor(new HeadersInterceptor(t, userAgent, twoFactorCode));
+      clientBuilder.addInterceptor(new RetryInterceptor(retryPolicy, rateLimitPolicy, limiter,
+          sleeper, ThreadLocalRandom.current()));
+      OkHttpClient client = clientBuilder.build();
+      Moshi moshi = GeneratedAdapters.addTo(new Moshi.Builder())
+          .add(Instant.class, JavaTimeAdapters.INSTANT)
+          .add(LocalDate.class, JavaTimeAdapters.LOCAL_DATE)
+          .add(SerializeNulls.FACTORY)
+          .build();
+      Retrofit retrofit = new Retrofit.Builder()
+          .baseUrl(baseUrl)
+          .client(client)
+          .addConverterFactory(MoshiConverterFactory.create(moshi))
+          .build();
+      Redactor redactor = Redactor.of(twoFactorCode == null ? new Secret[] {t}
+          : new Secret[] {t, twoFactorCode});
+      ApiRuntime runtime = new ApiRuntime(retrofit, new ErrorMapper(moshi, redactor), moshi);
+      return new Heroku(copy(), client, owns, runtime);
+    }
+
+    @Override
+    public String toString() {
+      return "Heroku.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "****")
+          + "}";
+    }
+  }
+}

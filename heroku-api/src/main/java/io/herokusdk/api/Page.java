@@ -1,0 +1,29 @@
+package io.herokusdk.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of a list call.
+ *
+ * @param items the page's items, unmodifiable
+ * @param range the {@code Range} this page was requested with
+ * @param nextRange the {@code Next-Range} the server sent with a 206, or null on the last page
+ * @param status the HTTP status: 200 (complete) or 206 (more to come)
+ * @param requestId the response's {@code Request-Id}, if any
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, Range range, @Nullable Range nextRange, int status,
+    @Nullable String requestId) {
+
+  /** Copies {@code items}. */
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  /** The range of the following page, if the server said there is one. */
+  public Optional<Range> next() {
+    return Optional.ofNullable(nextRange);
+  }
+}
