@@ -67,7 +67,7 @@ public final class HerokuPostgres implements Closeable {
         : config.getBoolean("DB_USE_CONNECTION_POOL").orElse(false);
     String configVar = builder.database;
     if (pooler) configVar = DatabaseLocator.poolerVarFor(configVar);
-    this.jdbcSettings = settingsFor(configVar, DatabaseLocator.isPoolerVar(configVar));
+    this.jdbcSettings = settingsFor(configVar, DatabaseLocator.isPoolerVar(configVar), false);
   }
 
   private Duration pick(Duration given, String configVar, Duration fallback) {
@@ -75,7 +75,7 @@ public final class HerokuPostgres implements Closeable {
     return config.getDuration(configVar).orElse(fallback);
   }
 
-  private JdbcSettings settingsFor(String configVar, boolean pooler) {
+  private JdbcSettings settingsFor(String configVar, boolean pooler, boolean readOnly) {
     String hint = pooler
         ? "Attach Heroku's connection pooler with `heroku pg:connection-pooling:attach "
             + "DATABASE_URL --as " + configVar.substring(0, configVar.length() - 4) + "`, or "
@@ -86,6 +86,11 @@ public final class HerokuPostgres implements Closeable {
     DatabaseLocator.Located located = DatabaseLocator.locate(config, configVar, hint);
     Map<String, String> parameters = new LinkedHashMap<>(builder.driverParameters);
     if (builder.applicationName != null) parameters.put("ApplicationName", builder.applicationName);
+    if (readOnly && !pooler) {
+      // Read-only in autocommit too (pgjdbc's default only covers explicit transactions). It is
+      // session state, so not through PgBouncer in transaction mode.
+      parameters.putIfAbsent("readOnlyMode", "always");
+    }
     return JdbcUrls.toJdbc(located.url(), located.extraUser(), located.extraPassword(),
         config.get("DYNO").orElse(null), pooler, parameters);
   }
@@ -167,7 +172,7 @@ public final class HerokuPostgres implements Closeable {
     String configVar = DatabaseLocator.configVarFor(attachment);
     PostgresDataSource existing = pools.get(configVar + "#ro");
     if (existing != null) return existing;
-    return pool(settingsFor(configVar, DatabaseLocator.isPoolerVar(configVar)), true);
+    return pool(settingsFor(configVar, DatabaseLocator.isPoolerVar(configVar), true), true);
   }
 
   /**

@@ -24,12 +24,7 @@ public final class PoolFactory {
       PoolSizing sizing, Timeouts timeouts, boolean readOnly, Consumer<HikariConfig> customizer) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    config.setDriverClassName("org.postgresql.Driver");
-    config.setJdbcUrl(settings.jdbcUrl());
-    settings.user().ifPresent(config::setUsername);
-    settings.password().ifPresent(password -> config.setPassword(password.reveal()));
-    settings.secretParameters().forEach(
-        (name, value) -> config.addDataSourceProperty(name, value.reveal()));
+    config.setDataSource(new PgDriverDataSource(settings));
     config.setMaximumPoolSize(sizing.poolSize());
     config.setMinimumIdle(Math.min(timeouts.minimumIdle(), sizing.poolSize()));
     long connectionTimeout = timeouts.connectionTimeout().toMillis();
