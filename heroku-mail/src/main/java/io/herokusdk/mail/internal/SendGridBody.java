@@ -41,6 +41,7 @@ public final class SendGridBody {
           out.name("dynamic_template_data");
           Json.writeValue(out, email.templateData());
         }
+        customArgs(out, email.customArgs(), Map.of());
         out.endObject();
       } else {
         for (BulkRecipient r : recipients) {
@@ -52,10 +53,7 @@ public final class SendGridBody {
             out.name("dynamic_template_data");
             Json.writeValue(out, data);
           }
-          if (!r.customArgs().isEmpty()) {
-            out.name("custom_args");
-            Json.writeValue(out, r.customArgs());
-          }
+          customArgs(out, email.customArgs(), r.customArgs());
           out.endObject();
         }
       }
@@ -98,10 +96,6 @@ public final class SendGridBody {
         out.name("categories");
         Json.writeValue(out, email.categories());
       }
-      if (!email.customArgs().isEmpty()) {
-        out.name("custom_args");
-        Json.writeValue(out, email.customArgs());
-      }
       if (email.sendAt().isPresent()) out.name("send_at").value(email.sendAt().get().getEpochSecond());
       if (sandbox) {
         out.name("mail_settings").beginObject();
@@ -113,6 +107,20 @@ public final class SendGridBody {
       throw new UncheckedIOException(e);
     }
     return buffer.readUtf8();
+  }
+
+  /**
+   * Writes custom args into the personalization, not the message: SendGrid's OpenAPI file types
+   * the message-level {@code custom_args} as a string, and personalization-level args override
+   * message-level ones anyway, so this has the same effect and validates against both.
+   */
+  private static void customArgs(JsonWriter out, Map<String, String> shared,
+      Map<String, String> personal) throws IOException {
+    if (shared.isEmpty() && personal.isEmpty()) return;
+    Map<String, String> merged = new LinkedHashMap<>(shared);
+    merged.putAll(personal);
+    out.name("custom_args");
+    Json.writeValue(out, merged);
   }
 
   private static void addresses(JsonWriter out, String name, List<Address> list)

@@ -1,0 +1,394 @@
+package io.herokusdk.testing.sendgrid;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.ByteString;
+
+/**
+ * A fake SendGrid v3 Mail Send API on a local port (MockWebServer), for tests of code that sends
+ * email. It checks each {@code POST /v3/mail/send} against SendGrid's documented rules (API key,
+ * personalizations, from, recipients, content, categories, custom args, names, size), answers
+ * like SendGrid (202 with {@code X-Message-Id}; 200 in sandbox mode; 400 with
+ * {@code {"errors":[{"field","message"}]}}; 401; 413) and records the accepted messages. Answers
+ * can be scripted: 429 with {@code X-RateLimit-Reset}, 5xx, no answer, slow answer.
+ *
+ * <pre>{@code
+ * try (FakeSendGrid sendGrid = FakeSendGrid.start()) {
+ *   Mailer mailer = SendGridMailer.builder()
+ *       .apiKey(Secret.of(sendGrid.apiKey())).endpoint(sendGrid.endpoint()).build();
+ *   mailer.send(welcomeEmail);
+ *   assertThat(sendGrid.accepted()).singleElement()
+ *       .satisfies(m -> assertThat(m.recipients()).containsExactly("ada@example.com"));
+ * }
+ * }</pre>
+ */
+public final class FakeSendGrid implements Closeable {
+  /** The API key {@link #start()} accepts. */
+  public static final String DEFAULT_API_KEY = "SG.fake-sendgrid-api-key.for-tests-only";
+
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * One SendGrid error, as in {@code errors[]}.
+   *
+   * @param field the request field, or null
+   * @param message what is wrong
+   */
+  public record Error(String field, String message) {}
+
+  /**
+   * An accepted message.
+   *
+   * @param body the raw JSON body
+   * @param json the parsed body (maps, lists, strings, doubles, booleans)
+   * @param messageId the {@code X-Message-Id} answered, or null in sandbox mode
+   * @param sandbox true if sandbox mode was on (answered 200, nothing "sent")
+   */
+  public record ReceivedMail(String body, Map<String, Object> json, String messageId,
+      boolean sandbox) {
+    /** The number of personalizations. */
+    public int personalizationCount() {
+      return json.get("personalizations") instanceof List<?> list ? list.size() : 0;
+    }
+
+    /** Every to, cc and bcc address of every personalization, in order. */
+    public List<String> recipients() {
+      List<String> result = new ArrayList<>();
+      if (json.get("personalizations") instanceof List<?> list) {
+        for (Object p : list) {
+          for (String kind : List.of("to", "cc", "bcc")) {
+            if (p instanceof Map<?, ?> m && m.get(kind) instanceof List<?> addresses) {
+              for (Object a : addresses) {
+                if (a instanceof Map<?, ?> address) result.add(String.valueOf(address.get("email")));
+              }
+            }
+          }
+        }
+      }
+      return result;
+    }
+
+    /** The message-level subject, or null. */
+    public String subject() {
+      return json.get("subject") instanceof String s ? s : null;
+    }
+
+    /** The from address, or null. */
+    public String from() {
+      return json.get("from") instanceof Map<?, ?> m ? String.valueOf(m.get("email")) : null;
+    }
+  }
+
+  /** A scripted answer for the next request, from {@link FakeSendGrid#enqueue}. */
+  public static final class Answer {
+    private final int status;
+    private final List<Error> errors;
+    private final Instant rateLimitReset;
+    private final boolean dropConnection;
+    private final Duration delay;
+
+    private Answer(int status, List<Error> errors, Instant rateLimitReset,
+        boolean dropConnection, Duration delay) {
+      this.status = status;
+      this.errors = errors;
+      this.rateLimitReset = rateLimitReset;
+      this.dropConnection = dropConnection;
+      this.delay = delay;
+    }
+
+    /** Checks the request as usual (the default when nothing is scripted). */
+    public static Answer validate() {
+      return new Answer(0, List.of(), null, false, Duration.ZERO);
+    }
+
+    /** Answers {@code status} with these errors, whatever the request. */
+    public static Answer status(int status, Error... errors) {
+      return new Answer(status, List.of(errors), null, false, Duration.ZERO);
+    }
+
+    /** 429 Too Many Requests, with {@code X-RateLimit-Reset} set to {@code reset}. */
+    public static Answer rateLimited(Instant reset) {
+      return new Answer(429, List.of(new Error(null, "too many requests")),
+          Objects.requireNonNull(reset, "reset == null"), false, Duration.ZERO);
+    }
+
+    /** A 5xx answer, after reading the whole request. */
+    public static Answer serverError(int status) {
+      return new Answer(status, List.of(new Error(null, "internal error")), null, false,
+          Duration.ZERO);
+    }
+
+    /** Reads the whole request, then closes the connection without answering. */
+    public static Answer noAnswer() {
+      return new Answer(0, List.of(), null, true, Duration.ZERO);
+    }
+
+    /** Checks the request as usual but waits {@code delay} before answering. */
+    public static Answer slow(Duration delay) {
+      return new Answer(0, List.of(), null, false, Objects.requireNonNull(delay, "delay"));
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final String apiKey;
+  private final Clock clock;
+  private final List<Function<String, List<String>>> extraChecks;
+  private final Deque<Answer> script = new ArrayDeque<>();
+  private final List<ReceivedMail> accepted = new ArrayList<>();
+  private final List<List<Error>> rejections = new ArrayList<>();
+  private int requestCount;
+
+  private FakeSendGrid(Builder b) {
+    this.apiKey = b.apiKey;
+    this.clock = b.clock;
+    this.extraChecks = List.copyOf(b.extraChecks);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return answer(request);
+      }
+    });
+  }
+
+  /** Starts a fake on a free loopback port accepting {@link #DEFAULT_API_KEY}. */
+  public static FakeSendGrid start() {
+    return builder().start();
+  }
+
+  /** Returns a builder for a fake with another key, clock or extra body checks. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API key it accepts. A test value; not a secret. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The base URL, like {@code http://127.0.0.1:PORT}, for the transport's endpoint setting. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getPort());
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Config vars pointing an app at this fake: {@code SENDGRID_API_KEY}. */
+  public Map<String, String> configVars() {
+    return Map.of("SENDGRID_API_KEY", apiKey);
+  }
+
+  /** Scripts the answer to the next unscripted request; answers are used in order. */
+  public synchronized FakeSendGrid enqueue(Answer answer) {
+    script.add(Objects.requireNonNull(answer, "answer == null"));
+    return this;
+  }
+
+  /** The messages it accepted (202, or 200 in sandbox mode), in order. */
+  public synchronized List<ReceivedMail> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  /** The errors of each request it rejected with 400 or 413, in order. */
+  public synchronized List<List<Error>> rejections() {
+    return List.copyOf(rejections);
+  }
+
+  /** How many HTTP requests reached it, whatever the answer. */
+  public synchronized int requestCount() {
+    return requestCount;
+  }
+
+  /** Forgets recorded messages, rejections, counts and scripted answers. */
+  public synchronized void reset() {
+    script.clear();
+    accepted.clear();
+    rejections.clear();
+    requestCount = 0;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeSendGrid{" + endpoint() + "}";
+  }
+
+  private synchronized MockResponse answer(RecordedRequest request) {
+    requestCount++;
+    Answer scripted = script.isEmpty() ? Answer.validate() : script.poll();
+    MockResponse.Builder response = new MockResponse.Builder()
+        .addHeader("X-RateLimit-Limit", "600")
+        .addHeader("X-RateLimit-Remaining", scripted.status == 429 ? "0" : "599")
+        .addHeader("X-RateLimit-Reset", String.valueOf(
+            (scripted.rateLimitReset != null ? scripted.rateLimitReset
+                : clock.instant().plusSeconds(60)).getEpochSecond()));
+    if (scripted.dropConnection) {
+      return response.onResponseStart(new SocketEffect.CloseSocket()).build();
+    }
+    if (scripted.delay.toMillis() > 0) {
+      response.headersDelay(scripted.delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (scripted.status != 0) {
+      return errors(response, scripted.status, scripted.errors);
+    }
+    if (!"POST".equals(request.getMethod())
+        || !"/v3/mail/send".equals(request.getUrl().encodedPath())) {
+      return errors(response, 404, List.of(new Error(null, "not found: " + request.getMethod()
+          + " " + request.getUrl().encodedPath() + " (this fake serves POST /v3/mail/send)")));
+    }
+    if (!("Bearer " + apiKey).equals(request.getHeaders().get("Authorization"))) {
+      return errors(response, 401, List.of(new Error(null,
+          "The provided authorization grant is invalid, expired, or revoked")));
+    }
+    ByteString bytes = request.getBody();
+    String body = bytes == null ? "" : bytes.utf8();
+    String contentType = request.getHeaders().get("Content-Type");
+    if (contentType == null || !contentType.startsWith("application/json")) {
+      return reject(response, 400, List.of(new Error(null, "Content-Type must be application/json")));
+    }
+    Object parsed;
+    try {
+      parsed = JSON.fromJson(body);
+    } catch (IOException | RuntimeException e) {
+      return reject(response, 400, List.of(new Error(null, "Bad Request: invalid JSON")));
+    }
+    long size = bytes == null ? 0 : bytes.size();
+    List<Error> errors = new ArrayList<>(MailSendRules.check(parsed, size));
+    for (Function<String, List<String>> check : extraChecks) {
+      for (String problem : check.apply(body)) errors.add(new Error(null, problem));
+    }
+    if (!errors.isEmpty()) {
+      return reject(response, size >= MailSendRules.MAX_BYTES ? 413 : 400, errors);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = (Map<String, Object>) parsed;
+    boolean sandbox = json.get("mail_settings") instanceof Map<?, ?> settings
+        && settings.get("sandbox_mode") instanceof Map<?, ?> mode
+        && Boolean.TRUE.equals(mode.get("enable"));
+    if (sandbox) {
+      accepted.add(new ReceivedMail(body, json, null, true));
+      return response.code(200).build();
+    }
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    String messageId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    accepted.add(new ReceivedMail(body, json, messageId, false));
+    return response.code(202).addHeader("X-Message-Id", messageId).build();
+  }
+
+  private MockResponse reject(MockResponse.Builder response, int status, List<Error> errors) {
+    rejections.add(List.copyOf(errors));
+    return errors(response, status, errors);
+  }
+
+  private static MockResponse errors(MockResponse.Builder response, int status,
+      List<Error> errors) {
+    List<Object> items = new ArrayList<>();
+    for (Error e : errors) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("message", e.message());
+      item.put("field", e.field());
+      item.put("help", null);
+      items.add(item);
+    }
+    return response.code(status)
+        .addHeader("Content-Type", "application/json")
+        .body(toJson(Map.of("errors", items)))
+        .build();
+  }
+
+  static String toJson(Object value) {
+    return JSON.serializeNulls().toJson(value);
+  }
+
+  /** Builds a {@link FakeSendGrid}. */
+  public static final class Builder {
+    private String apiKey = DEFAULT_API_KEY;
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private final List<Function<String, List<String>>> extraChecks = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Sets the API key to accept. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    /** Listens on this loopback port instead of a free one (e.g. one a test saw refused). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
+      this.port = port;
+      return this;
+    }
+
+    /** Sets the clock for the default {@code X-RateLimit-Reset}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Adds a check run on every body that passes the built-in rules (e.g. a JSON-schema
+     * validator); the problems it returns are answered as a 400.
+     */
+    public Builder extraCheck(Function<String, List<String>> check) {
+      extraChecks.add(Objects.requireNonNull(check, "check == null"));
+      return this;
+    }
+
+    /**
+     * Starts the fake on a free loopback port.
+     *
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public FakeSendGrid start() {
+      FakeSendGrid fake = new FakeSendGrid(this);
+      try {
+        fake.server.start(InetAddress.getLoopbackAddress(), port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the fake SendGrid server", e);
+      }
+      return fake;
+    }
+  }
+
+  /** The body size limit SendGrid enforces, in bytes. */
+  public static long maxMessageBytes() {
+    return MailSendRules.MAX_BYTES;
+  }
+
+}

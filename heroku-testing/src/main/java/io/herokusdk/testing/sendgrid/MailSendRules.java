@@ -1,0 +1,183 @@
+package io.herokusdk.testing.sendgrid;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules SendGrid's {@code POST /v3/mail/send} applies to a request body, as documented: 1 to
+ * 1000 personalizations each with a {@code to}, a {@code from}, at most 1000 recipients (to + cc
+ * + bcc) and each address once per request, content or a {@code template_id}, a subject unless a
+ * template supplies it, at most 10 categories, {@code custom_args} under 10,000 bytes, no
+ * {@code ;} or {@code ,} in names, and under 30 MB in all.
+ */
+final class MailSendRules {
+  static final long MAX_BYTES = 30L * 1024 * 1024;
+
+  private MailSendRules() {}
+
+  /** Returns the broken rules as SendGrid-style errors (field, message); empty if valid. */
+  static List<FakeSendGrid.Error> check(Object parsed, long bodyBytes) {
+    List<FakeSendGrid.Error> errors = new ArrayList<>();
+    if (!(parsed instanceof Map<?, ?> body)) {
+      errors.add(new FakeSendGrid.Error(null, "Bad Request: the body must be a JSON object"));
+      return errors;
+    }
+    if (bodyBytes >= MAX_BYTES) {
+      errors.add(new FakeSendGrid.Error(null, "The JSON payload you have included in your "
+          + "request is too large. Please limit your request to 30MB."));
+    }
+    checkFrom(body.get("from"), "from", true, errors);
+    if (body.get("reply_to") != null) checkFrom(body.get("reply_to"), "reply_to", true, errors);
+
+    boolean templateAtTop = body.get("template_id") instanceof String;
+    boolean subjectAtTop = body.get("subject") instanceof String s && !s.isEmpty();
+    Object ps = body.get("personalizations");
+    int recipients = 0;
+    Set<String> seen = new HashSet<>();
+    if (!(ps instanceof List<?> list) || list.isEmpty()) {
+      errors.add(new FakeSendGrid.Error("personalizations",
+          "The personalizations field is required and must have at least one personalization."));
+    } else {
+      if (list.size() > 1000) {
+        errors.add(new FakeSendGrid.Error("personalizations",
+            "You may not have more than 1000 personalizations per API request."));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String prefix = "personalizations." + i;
+        if (!(list.get(i) instanceof Map<?, ?> p)) {
+          errors.add(new FakeSendGrid.Error(prefix, "must be an object"));
+          continue;
+        }
+        if (!(p.get("to") instanceof List<?> to) || to.isEmpty()) {
+          errors.add(new FakeSendGrid.Error(prefix + ".to",
+              "The to array is required for all personalization objects, and must have at "
+                  + "least one email object with a valid email address."));
+        }
+        for (String kind : List.of("to", "cc", "bcc")) {
+          if (p.get(kind) == null) continue;
+          if (!(p.get(kind) instanceof List<?> addresses)) {
+            errors.add(new FakeSendGrid.Error(prefix + "." + kind, "must be an array"));
+            continue;
+          }
+          for (int j = 0; j < addresses.size(); j++) {
+            String field = prefix + "." + kind + "." + j;
+            String email = checkFrom(addresses.get(j), field, false, errors);
+            recipients++;
+            if (email != null && !seen.add(email.toLowerCase(Locale.ROOT))) {
+              errors.add(new FakeSendGrid.Error(field + ".email", "Each email address in the "
+                  + "request must be unique between to, cc, and bcc: " + email));
+            }
+          }
+        }
+        boolean subjectHere = p.get("subject") instanceof String s && !s.isEmpty();
+        if (!subjectAtTop && !subjectHere && !templateAtTop) {
+          errors.add(new FakeSendGrid.Error("subject", "The subject is required. You can get "
+              + "around this requirement if you use a template with a subject defined or if "
+              + "every personalization has a subject defined."));
+        }
+        checkCustomArgs(body.get("custom_args"), p.get("custom_args"), prefix, errors);
+      }
+    }
+    if (recipients > 1000) {
+      errors.add(new FakeSendGrid.Error("personalizations", "The total number of recipients "
+          + "(to, cc and bcc) must be at most 1000 per request; got " + recipients));
+    }
+    Object content = body.get("content");
+    if (content == null) {
+      if (!templateAtTop) {
+        errors.add(new FakeSendGrid.Error("content", "Unless a valid template_id is provided, "
+            + "the content parameter is required."));
+      }
+    } else if (!(content instanceof List<?> items) || items.isEmpty()) {
+      errors.add(new FakeSendGrid.Error("content", "must be a non-empty array"));
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof Map<?, ?> item)
+            || !(item.get("type") instanceof String type) || type.isEmpty()
+            || !(item.get("value") instanceof String value) || value.isEmpty()) {
+          errors.add(new FakeSendGrid.Error("content." + i,
+              "Each content object needs a non-empty type and value."));
+          continue;
+        }
+        if (i > 0 && "text/plain".equals(type)) {
+          errors.add(new FakeSendGrid.Error("content." + i, "If present, text/plain must be "
+              + "first, followed by text/html, followed by any other content."));
+        }
+      }
+    }
+    if (body.get("categories") != null) {
+      if (!(body.get("categories") instanceof List<?> categories)) {
+        errors.add(new FakeSendGrid.Error("categories", "must be an array"));
+      } else {
+        if (categories.size() > 10) {
+          errors.add(new FakeSendGrid.Error("categories",
+              "You may not have more than 10 categories per request."));
+        }
+        if (new HashSet<>(categories).size() != categories.size()) {
+          errors.add(new FakeSendGrid.Error("categories", "Categories must be unique."));
+        }
+        for (Object c : categories) {
+          if (!(c instanceof String s) || s.length() > 255) {
+            errors.add(new FakeSendGrid.Error("categories",
+                "A category must be a string of at most 255 characters."));
+          }
+        }
+      }
+    }
+    if (body.get("attachments") instanceof List<?> attachments) {
+      for (int i = 0; i < attachments.size(); i++) {
+        if (!(attachments.get(i) instanceof Map<?, ?> a)
+            || !(a.get("content") instanceof String) || !(a.get("filename") instanceof String)) {
+          errors.add(new FakeSendGrid.Error("attachments." + i,
+              "Each attachment needs content (base64) and a filename."));
+        } else if ("inline".equals(a.get("disposition")) && !(a.get("content_id") instanceof String)) {
+          errors.add(new FakeSendGrid.Error("attachments." + i + ".content_id",
+              "An inline attachment needs a content_id."));
+        }
+      }
+    }
+    return errors;
+  }
+
+  /** Checks an email object; returns its address, or null if it has none. */
+  private static String checkFrom(Object value, String field, boolean isFrom,
+      List<FakeSendGrid.Error> errors) {
+    if (!(value instanceof Map<?, ?> address) || !(address.get("email") instanceof String email)) {
+      errors.add(new FakeSendGrid.Error(field + ".email", isFrom && field.equals("from")
+          ? "The from object must be provided for every email send. It is an object that "
+              + "requires the email parameter, but may also contain a name parameter."
+          : "The email object requires an email address."));
+      return null;
+    }
+    int at = email.indexOf('@');
+    if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
+        || email.chars().anyMatch(c -> c <= 32)) {
+      errors.add(new FakeSendGrid.Error(field + ".email",
+          "Does not contain a valid address."));
+    }
+    if (address.get("name") instanceof String name
+        && (name.indexOf(';') >= 0 || name.indexOf(',') >= 0)) {
+      errors.add(new FakeSendGrid.Error(field + ".name", "The name may not contain ';' or ','."));
+    }
+    return email;
+  }
+
+  private static void checkCustomArgs(Object top, Object personal, String field,
+      List<FakeSendGrid.Error> errors) {
+    Map<Object, Object> merged = new LinkedHashMap<>();
+    if (top instanceof Map<?, ?> m) merged.putAll(m);
+    if (personal instanceof Map<?, ?> m) merged.putAll(m);
+    if (merged.isEmpty()) return;
+    int bytes = FakeSendGrid.toJson(merged).getBytes(StandardCharsets.UTF_8).length;
+    if (bytes >= 10_000) {
+      errors.add(new FakeSendGrid.Error(field + ".custom_args",
+          "The custom arguments must be less than 10,000 bytes; got " + bytes));
+    }
+  }
+}
