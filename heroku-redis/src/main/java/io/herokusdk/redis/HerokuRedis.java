@@ -342,7 +342,7 @@ public final class HerokuRedis implements Closeable {
         throw new HerokuRedisException("Interrupted while opening a pooled Redis connection.",
             e);
       } catch (Exception e) {
-        throw errors.translate("Opening a pooled connection", e);
+        throw errors.connectFailed(e);
       }
       try {
         if (blockingFor != null) pooled.setTimeout(wait.plus(blockingFor));
