@@ -6,10 +6,11 @@ import io.herokusdk.testing.internal.PostgresProvisioner;
 import io.herokusdk.testing.internal.RandomNames;
 import io.herokusdk.testing.internal.RespClient;
 import io.herokusdk.testing.internal.SelfSignedCertificate;
-import io.herokusdk.testing.internal.SharedServices;
+import io.herokusdk.testing.internal.TempFiles;
 import io.herokusdk.testing.internal.UrlText;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * ./mvnw -q -pl heroku-testing -am -DskipTests package exec:java -Dexec.args=--serve
  * </pre>
+ *
+ * <p>(Without {@code -Dexec.args} the module's build runs {@code --smoke}.)
  *
  * <p>Arguments: {@code --smoke} checks both (PostgreSQL {@code select version()}, Redis PING over
  * plain and TLS), prints the results and exits; {@code --serve} (the default without {@code
@@ -58,15 +61,21 @@ public final class DevServices {
       }
     }
     PrintStream out = System.out;
-    SharedServices shared = SharedServices.get();
-    Path directory = shared.newDirectory("dev-");
-    SelfSignedCertificate certificate = SelfSignedCertificate.generate(directory.resolve("tls"));
-    try (EmbeddedPostgresNode postgres =
-            EmbeddedPostgresNode.start(directory.resolve("postgres"), postgresPort, certificate);
-        EmbeddedRedisNode redis =
-            EmbeddedRedisNode.start(
-                directory.resolve("redis"), redisPort, redisTlsPort, RandomNames.password(),
-                certificate)) {
+    Path directory = Files.createTempDirectory("heroku-dev-services-");
+    Running running = new Running(directory);
+    // Registered before anything starts, so Ctrl-C during start-up cleans up too.
+    Thread hook = new Thread(running::stop, "heroku-dev-services-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      SelfSignedCertificate certificate = SelfSignedCertificate.generate(directory.resolve("tls"));
+      EmbeddedPostgresNode postgres =
+          EmbeddedPostgresNode.start(directory.resolve("postgres"), postgresPort, certificate);
+      running.postgres = postgres;
+      EmbeddedRedisNode redis =
+          EmbeddedRedisNode.start(
+              directory.resolve("redis"), redisPort, redisTlsPort, RandomNames.password(),
+              certificate);
+      running.redis = redis;
       PostgresProvisioner provisioner =
           new PostgresProvisioner(
               new PostgresProvisioner.Admin(
@@ -83,9 +92,9 @@ public final class DevServices {
       String redisTlsUrl =
           UrlText.url("rediss", "", redis.password(), "127.0.0.1", redis.tlsPort(), "0", null);
 
-      out.println("# heroku-testing DevServices: PostgreSQL " + postgres.version() + " on 127.0.0.1:"
-          + postgres.port() + ", Redis " + redis.version() + " on 127.0.0.1:" + redis.port()
-          + " (TLS " + redis.tlsPort() + ")");
+      out.println("# heroku-testing DevServices: PostgreSQL " + postgres.version()
+          + " on 127.0.0.1:" + postgres.port() + ", Redis " + redis.version()
+          + " on 127.0.0.1:" + redis.port() + " (TLS " + redis.tlsPort() + ")");
       out.println("# Paste into .env. The TLS certificate is self-signed, as on Heroku:");
       out.println("# connect with peer verification off, or trust " + certificate.certificateFile());
       out.println("DATABASE_URL=" + databaseUrl);
@@ -103,6 +112,41 @@ public final class DevServices {
       out.println("# Running until Ctrl-C.");
       out.flush();
       new CountDownLatch(1).await();
+    } finally {
+      running.stop();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook is running or has run
+      }
+    }
+  }
+
+  /** What has been started so far; stopped once, by the hook or at the end of main. */
+  private static final class Running {
+    final Path directory;
+    volatile EmbeddedPostgresNode postgres;
+    volatile EmbeddedRedisNode redis;
+    private boolean stopped;
+
+    Running(Path directory) {
+      this.directory = directory;
+    }
+
+    synchronized void stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        if (redis != null) redis.close();
+      } catch (IOException | RuntimeException e) {
+        System.err.println("could not stop Redis: " + e);
+      }
+      try {
+        if (postgres != null) postgres.close();
+      } catch (IOException | RuntimeException e) {
+        System.err.println("could not stop PostgreSQL: " + e);
+      }
+      TempFiles.deleteRecursively(directory);
     }
   }
 

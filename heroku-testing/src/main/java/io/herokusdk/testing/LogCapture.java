@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>Or by hand: {@code try (LogCapture logs = LogCapture.start()) { ... logs.text() ... }}.
- * Captures nest; each sees what was written while it was open. Output that other code printed
- * through a stream it kept from before the capture started is not seen.
+ * Captures nest; each sees what was written while it was open, by any thread (so with parallel
+ * test execution it also sees other tests' output). Output that other code printed through a
+ * stream it kept from before the capture started is not seen.
  */
 public final class LogCapture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   private final Object lock = new Object();

@@ -191,11 +191,8 @@ public final class RedisServer implements Closeable {
   public void restartWithNewCertificate() {
     requireDedicated("restartWithNewCertificate");
     try {
-      SelfSignedCertificate current = node.certificate();
       SelfSignedCertificate next =
-          SelfSignedCertificate.generate(
-              current.certificateFile().getParent().resolveSibling(
-                  "tls-" + System.nanoTime()));
+          SelfSignedCertificate.generate(node.directory().resolve("tls-" + System.nanoTime()));
       node.stop();
       node.replaceCertificate(next);
       node.start();

@@ -98,7 +98,8 @@ public final class TestServices {
   }
 
   /**
-   * Starts a new embedded Redis of the caller's own (plain and TLS, on new ports), which it may
+   * Starts a new embedded Redis of the caller's own (plain and TLS, on new ports, with the shared
+   * servers' certificate until {@link RedisServer#restartWithNewCertificate()}), which it may
    * {@link RedisServer#stop() stop}, {@link RedisServer#start() start} and {@link
    * RedisServer#restart() restart}. Close it when done; it is also stopped when the JVM exits.
    * Ignores {@value #TEST_REDIS_URL}: a server you do not run cannot be restarted.
@@ -113,7 +114,7 @@ public final class TestServices {
               FreePorts.next(),
               0,
               RandomNames.password(),
-              io.herokusdk.testing.internal.SelfSignedCertificate.generate(directory.resolve("tls")));
+              shared.certificate());
       RedisServer server = new RedisServer(endpoint(node), node, true);
       shared.own(server);
       return server;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herokusdk.testing.internal.RespClient;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -82,13 +83,16 @@ class DedicatedRedisTest {
   }
 
   @Test
-  void idleTimeoutClosesIdleConnections() throws Exception {
+  void idleTimeoutClosesIdleConnections() throws IOException {
     try (TestRedis redis = server.createTestRedis("timeout");
         RespClient admin = Resp.connect(redis.url(), null)) {
       assertThat(admin.string("CONFIG", "SET", "timeout", "2")).isEqualTo("OK");
       try (RespClient idle = Resp.connect(redis.tlsUrl(), RespClient.trustAllContext())) {
         assertThat(idle.ping()).isEqualTo("PONG");
-        Thread.sleep(3500);
+        long started = System.nanoTime();
+        assertThat(idle.awaitClosedByServer(Duration.ofSeconds(10))).isTrue();
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(waitedMillis).as("closed after the 2 s idle timeout").isBetween(1500L, 6000L);
         assertThatThrownBy(idle::ping).isInstanceOf(IOException.class);
       } finally {
         try (RespClient reset = Resp.connect(redis.url(), null)) {

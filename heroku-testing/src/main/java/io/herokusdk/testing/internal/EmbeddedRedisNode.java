@@ -131,6 +131,11 @@ public final class EmbeddedRedisNode implements Closeable {
     return process.isActive();
   }
 
+  /** The directory holding this server's files. */
+  public Path directory() {
+    return directory;
+  }
+
   /** The plain port. */
   public int port() {
     return port;

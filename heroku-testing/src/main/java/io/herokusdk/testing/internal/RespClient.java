@@ -133,6 +133,24 @@ public final class RespClient implements Closeable {
     return string("PING");
   }
 
+  /**
+   * Sends nothing and waits up to {@code max} for the server to close the connection (as its idle
+   * timeout does); returns true if it did. Sending anything would reset the server's idle timer.
+   */
+  public boolean awaitClosedByServer(Duration max) throws IOException {
+    int before = socket.getSoTimeout();
+    socket.setSoTimeout((int) max.toMillis());
+    try {
+      return in.read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset or TLS alert: closed all the same
+    } finally {
+      if (!socket.isClosed()) socket.setSoTimeout(before);
+    }
+  }
+
   /** Reads "redis_version" from INFO server. */
   public String version() throws IOException {
     String info = string("INFO", "server");

@@ -59,6 +59,8 @@ public final class SelfSignedCertificate {
     long started = System.nanoTime();
     List<String> command = new ArrayList<>();
     command.add(keytool().toString());
+    // keytool is a short-lived JVM: C1 only and Serial GC start it 2-3x faster on small machines
+    command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto"));
     command.addAll(
         List.of(
             "-genkeypair",

@@ -2,11 +2,8 @@ package io.herokusdk.testing.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -167,7 +164,7 @@ public final class SharedServices {
     synchronized (postgresLock) {
       closeQuietly(postgres);
     }
-    deleteRecursively(directory);
+    TempFiles.deleteRecursively(directory);
   }
 
   private static void closeQuietly(Closeable closeable) {
@@ -176,30 +173,6 @@ public final class SharedServices {
       closeable.close();
     } catch (IOException | RuntimeException e) {
       log.warn("Could not stop {}: {}", closeable.getClass().getSimpleName(), e.toString());
-    }
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) return;
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              Files.deleteIfExists(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      log.debug("Could not delete {}: {}", root, e.toString());
     }
   }
 }
