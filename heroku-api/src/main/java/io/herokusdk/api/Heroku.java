@@ -296,7 +296,7 @@ public final class Heroku extends HerokuResources implements Closeable {
       Moshi moshi = GeneratedAdapters.addTo(new Moshi.Builder())
           .add(Instant.class, JavaTimeAdapters.INSTANT)
           .add(LocalDate.class, JavaTimeAdapters.LOCAL_DATE)
-          .add(SerializeNulls.FACTORY)
+          .add(SerializeNulls.Factory.INSTANCE)
           .build();
       Retrofit retrofit = new Retrofit.Builder()
           .baseUrl(baseUrl)

@@ -24,8 +24,14 @@ import org.jspecify.annotations.Nullable;
  * is Heroku's JSON, by HTTP status when it is not; unknown ids give the base type.
  */
 public final class ErrorMapper {
-  /** Heroku's error body. */
-  record ErrorBody(@Nullable String id, @Nullable String message, @Nullable String url) {}
+  /**
+   * Heroku's error body (public because Moshi binds records through their public accessors).
+   *
+   * @param id the error id
+   * @param message the message
+   * @param url the documentation link
+   */
+  public record ErrorBody(@Nullable String id, @Nullable String message, @Nullable String url) {}
 
   private static final int MAX_TEXT = 300;
 

@@ -38,7 +38,7 @@ public final class RateLimiter {
       return Duration.ZERO;
     }
     double estimated = lastRemaining + (nanoTime.getAsLong() - lastSeenNanos) * refillPerNano;
-    if (estimated > floor) {
+    if (estimated >= floor + 1) {
       return Duration.ZERO;
     }
     double missing = floor + 1 - estimated;

@@ -4,11 +4,14 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonQualifier;
+import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
+import java.lang.reflect.Type;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Marks a request body whose nulls must be sent, e.g. a config-var patch where {@code null}
@@ -18,9 +21,18 @@ import java.util.Set;
 @JsonQualifier
 @Retention(RUNTIME)
 public @interface SerializeNulls {
-  /** Moshi factory honouring the qualifier. */
-  JsonAdapter.Factory FACTORY = (type, annotations, moshi) -> {
-    Set<? extends Annotation> rest = Types.nextAnnotations(annotations, SerializeNulls.class);
-    return rest == null ? null : moshi.adapter(type, rest).serializeNulls();
-  };
+  /** The Moshi factory honouring the qualifier. */
+  final class Factory implements JsonAdapter.Factory {
+    /** The instance. */
+    public static final Factory INSTANCE = new Factory();
+
+    private Factory() {}
+
+    @Override
+    public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations,
+        Moshi moshi) {
+      Set<? extends Annotation> rest = Types.nextAnnotations(annotations, SerializeNulls.class);
+      return rest == null ? null : moshi.adapter(type, rest).serializeNulls();
+    }
+  }
 }
