@@ -51,7 +51,7 @@ public final class MailgunMailer implements Mailer {
     HttpUrl base = HttpUrl.get(b.endpoint != null ? b.endpoint : b.region.url());
     this.http = new MailgunHttp(b.apiKey, b.apiKeyVar, base, b.domain,
         HttpSettings.defaults().withTimeouts(b.connectTimeout, b.readTimeout)
-            .withProxy(b.proxyHost, b.proxyPort, null, null), b.clock);
+            .withProxy(b.proxyHost, b.proxyPort, b.proxyUser, b.proxyPassword), b.clock);
     this.retrier = new Retrier(PROVIDER, b.retryPolicy, b.clock, b.sleeper);
   }
 
@@ -109,6 +109,8 @@ public final class MailgunMailer implements Mailer {
     private Duration readTimeout = Duration.ofSeconds(30);
     private String proxyHost;
     private int proxyPort;
+    private String proxyUser;
+    private Secret proxyPassword;
     private RetryPolicy retryPolicy = RetryPolicy.safe();
     private boolean testMode;
     private Clock clock = Clock.systemUTC();
@@ -127,6 +129,8 @@ public final class MailgunMailer implements Mailer {
       b.readTimeout = readTimeout;
       b.proxyHost = proxyHost;
       b.proxyPort = proxyPort;
+      b.proxyUser = proxyUser;
+      b.proxyPassword = proxyPassword;
       b.retryPolicy = retryPolicy;
       b.testMode = testMode;
       b.clock = clock;
@@ -184,6 +188,13 @@ public final class MailgunMailer implements Mailer {
     public Builder proxy(String host, int port) {
       this.proxyHost = Objects.requireNonNull(host, "host == null");
       this.proxyPort = port;
+      return this;
+    }
+
+    /** Authenticates to the proxy with Basic auth. */
+    public Builder proxyCredentials(String user, Secret password) {
+      this.proxyUser = Objects.requireNonNull(user, "user == null");
+      this.proxyPassword = Objects.requireNonNull(password, "password == null");
       return this;
     }
 
