@@ -2,6 +2,7 @@ package io.herokusdk.postgres.internal;
 
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.core.InvalidConfigVarException;
+import io.herokusdk.core.MissingConfigVarException;
 import io.herokusdk.core.Secret;
 import io.herokusdk.core.ServiceUrl;
 import io.herokusdk.postgres.DatabaseAttachment;
@@ -49,7 +50,7 @@ public final class DatabaseLocator {
    * Reads {@code configVar}, falling back to the buildpack's JDBC vars ({@code JDBC_DATABASE_URL}
    * and {@code _USERNAME}/{@code _PASSWORD} for DATABASE_URL; {@code X_JDBC_URL} for X_URL).
    *
-   * @throws io.herokusdk.core.MissingConfigVarException naming the var and the *_URL vars set
+   * @throws MissingConfigVarException naming the var and the *_URL vars set
    * @throws InvalidConfigVarException if the URL is malformed or not PostgreSQL
    */
   public static Located locate(ConfigVars vars, String configVar, String hint) {
@@ -73,7 +74,7 @@ public final class DatabaseLocator {
           vars.secret(prefix + "_PASSWORD").orElse(null));
     }
     List<String> urlVars = new ArrayList<>(vars.namesMatching(name -> name.endsWith("_URL")));
-    throw io.herokusdk.core.MissingConfigVarException.of(configVar, hint, urlVars);
+    throw MissingConfigVarException.of(configVar, hint, urlVars);
   }
 
   private static String jdbcPrefix(String configVar) {

@@ -21,17 +21,18 @@ public final class PoolSizer {
    */
   public static PoolSizing size(ConfigVars vars, Integer poolSize, Integer connectionLimit,
       Integer processes, Integer reserved, Integer cap) {
-    int limit = pick(connectionLimit, vars, "DB_CONNECTION_LIMIT", DEFAULT_CONNECTION_LIMIT, 1);
+    int limit = pick(connectionLimit, "connectionLimit", vars, "DB_CONNECTION_LIMIT",
+        DEFAULT_CONNECTION_LIMIT, 1);
     int processCount;
     if (processes != null) {
       processCount = atLeast(processes, 1, "processes");
     } else if (vars.getInt("DB_PROCESS_COUNT").isPresent()) {
-      processCount = pick(null, vars, "DB_PROCESS_COUNT", 1, 1);
+      processCount = pick(null, "processes", vars, "DB_PROCESS_COUNT", 1, 1);
     } else {
-      processCount = pick(null, vars, "DB_DYNO_COUNT", 1, 1)
-          * pick(null, vars, "WEB_CONCURRENCY", 1, 1);
+      processCount = pick(null, "processes", vars, "DB_DYNO_COUNT", 1, 1)
+          * pick(null, "processes", vars, "WEB_CONCURRENCY", 1, 1);
     }
-    int reservedCount = pick(reserved, vars, "DB_RESERVED_CONNECTIONS",
+    int reservedCount = pick(reserved, "reservedConnections", vars, "DB_RESERVED_CONNECTIONS",
         Math.max(2, limit / 10), 0);
     int capValue = cap == null ? DEFAULT_CAP : atLeast(cap, 1, "poolSizeCap");
     OptionalInt explicitSize = poolSize != null
@@ -49,8 +50,9 @@ public final class PoolSizer {
     return new PoolSizing(derived, limit, processCount, reservedCount, capValue, false);
   }
 
-  private static int pick(Integer given, ConfigVars vars, String name, int fallback, int min) {
-    if (given != null) return atLeast(given, min, name);
+  private static int pick(Integer given, String builderOption, ConfigVars vars, String name,
+      int fallback, int min) {
+    if (given != null) return atLeast(given, min, builderOption);
     int value = vars.getInt(name, fallback);
     if (value < min) {
       throw new InvalidConfigVarException(name, name + " is " + value + "; set it to " + min
