@@ -28,10 +28,8 @@ import okhttp3.Response;
  * {@code Range}/{@code Next-Range} protocol), with heroku-api and with raw OkHttp + Moshi, and
  * measures per-call overhead of {@code apps().info()} against the same raw call.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests package && java -cp "$(ls
- * benchmarks/target/benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)" ...} or simply
- * {@code ./mvnw -q -pl benchmarks -am -DskipTests install exec:java
- * -Dexec.mainClass=io.herokusdk.benchmarks.api.ApiListBenchmark} (see heroku-api/README.md).
+ * <p>Run (arguments: rounds, info calls per round): see the Benchmark section of
+ * heroku-api/README.md for the two commands.
  */
 public final class ApiListBenchmark {
   static final int APPS = 10_000;
