@@ -121,12 +121,9 @@ public final class HerokuMail {
       boolean sandboxMode = sandbox != null ? sandbox : vars.getBoolean("MAIL_SANDBOX").orElse(false);
 
       if (vars.get("SENDGRID_API_KEY").isPresent()) {
-        SendGridMailer mailer = SendGridMailer.builder()
+        SendGridMailer mailer = transport(SendGridMailer.builder()
             .apiKey(vars.requireSecret("SENDGRID_API_KEY"))
-            .region(sendGridRegion(vars))
-            .connectTimeout(connect)
-            .readTimeout(read)
-            .retryPolicy(retryPolicy)
+            .region(sendGridRegion(vars)), connect, read)
             .sandboxMode(sandboxMode)
             .build();
         LOG.info("mail: using SendGrid ({})", mailer);
@@ -137,15 +134,12 @@ public final class HerokuMail {
       if (mailgunKey || mailgunDomain) {
         String hint = "Mailgun needs both MAILGUN_API_KEY and MAILGUN_DOMAIN; the Mailgun add-on "
             + "(`heroku addons:create mailgun`) sets both.";
-        MailgunMailer mailer = MailgunMailer.builder()
+        MailgunMailer mailer = transport(MailgunMailer.builder()
             .apiKey(vars.secret("MAILGUN_API_KEY").orElseThrow(
                 () -> vars.missing("MAILGUN_API_KEY", hint)))
             .domain(vars.get("MAILGUN_DOMAIN").orElseThrow(
                 () -> vars.missing("MAILGUN_DOMAIN", hint)))
-            .region(mailgunRegion(vars))
-            .connectTimeout(connect)
-            .readTimeout(read)
-            .retryPolicy(retryPolicy)
+            .region(mailgunRegion(vars)), connect, read)
             .testMode(sandboxMode)
             .build();
         LOG.info("mail: using Mailgun ({})", mailer);
@@ -164,6 +158,12 @@ public final class HerokuMail {
       LOG.warn("mail: no SENDGRID_API_KEY or MAILGUN_API_KEY/MAILGUN_DOMAIN is set, so emails "
           + "are written to the log, not sent. Set one of them to send real email.");
       return ConsoleMailer.toLog();
+    }
+
+    /** Applies the timeouts and retry policy every HTTP mailer takes from this builder. */
+    private <B extends TransportBuilder<B>> B transport(B builder, Duration connect,
+        Duration read) {
+      return builder.connectTimeout(connect).readTimeout(read).retryPolicy(retryPolicy);
     }
 
     private static SendGridMailer.Region sendGridRegion(ConfigVars vars) {

@@ -1,16 +1,9 @@
 package io.herokusdk.mail;
 
-import io.herokusdk.core.Secret;
-import io.herokusdk.mail.internal.BulkSender;
-import io.herokusdk.mail.internal.EmailRules;
-import io.herokusdk.mail.internal.HttpSettings;
 import io.herokusdk.mail.internal.MailgunHttp;
-import io.herokusdk.mail.internal.Retrier;
-import java.time.Clock;
-import java.time.Duration;
+import io.herokusdk.mail.internal.Outcome;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 
 /**
@@ -19,7 +12,7 @@ import okhttp3.HttpUrl;
  * use Mailgun batch sending: up to 1000 {@code to} per request with {@code recipient-variables},
  * so each recipient gets a separate message.
  */
-public final class MailgunMailer implements Mailer {
+public final class MailgunMailer extends HttpMailer {
   private static final String PROVIDER = "mailgun";
 
   /** Where the Mailgun account lives. */
@@ -43,16 +36,13 @@ public final class MailgunMailer implements Mailer {
 
   private final Builder settings;
   private final MailgunHttp http;
-  private final Retrier retrier;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private MailgunMailer(Builder b) {
+    super("MailgunMailer", PROVIDER, b.transport());
     this.settings = b.copy();
     HttpUrl base = HttpUrl.get(b.endpoint != null ? b.endpoint : b.region.url());
-    this.http = new MailgunHttp(b.apiKey, b.apiKeyVar, base, b.domain,
-        HttpSettings.defaults().withTimeouts(b.connectTimeout, b.readTimeout)
-            .withProxy(b.proxyHost, b.proxyPort, b.proxyUser, b.proxyPassword), b.clock);
-    this.retrier = new Retrier(PROVIDER, b.retryPolicy, b.clock, b.sleeper);
+    TransportOptions t = b.transport();
+    this.http = new MailgunHttp(t.apiKey(), t.apiKeyVar(), base, b.domain, t.http(), t.clock());
   }
 
   /** Returns a new builder; {@link Builder#apiKey} and {@link Builder#domain} are required. */
@@ -66,28 +56,13 @@ public final class MailgunMailer implements Mailer {
   }
 
   @Override
-  public SendResult send(Email email) {
-    checkOpen();
-    EmailRules.requireRecipients(email);
-    return retrier.run(() -> http.post(http.form(email, null, settings.testMode), settings.testMode));
+  Outcome post(Email email, List<BulkRecipient> chunk) {
+    return http.post(http.form(email, chunk, settings.testMode), settings.testMode);
   }
 
   @Override
-  public BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
-    checkOpen();
-    EmailRules.validateBulk(content, recipients);
-    return BulkSender.send(recipients, EmailRules.MAX_RECIPIENTS_PER_REQUEST, chunk ->
-        retrier.run(() -> http.post(http.form(content, chunk, settings.testMode),
-            settings.testMode)));
-  }
-
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) http.close();
-  }
-
-  private void checkOpen() {
-    if (closed.get()) throw new IllegalStateException("this MailgunMailer is closed");
+  void release() {
+    http.close();
   }
 
   /** Returns the domain and endpoint, never the API key. */
@@ -95,59 +70,21 @@ public final class MailgunMailer implements Mailer {
   public String toString() {
     return "MailgunMailer{domain=" + settings.domain + ", "
         + (settings.endpoint != null ? settings.endpoint : settings.region)
-        + ", testMode=" + settings.testMode + ", " + settings.retryPolicy + "}";
+        + ", testMode=" + settings.testMode + ", " + settings.transport().retryPolicy() + "}";
   }
 
-  /** Builds a {@link MailgunMailer}. */
-  public static final class Builder {
-    private Secret apiKey;
-    private String apiKeyVar = "MAILGUN_API_KEY";
+  /**
+   * Builds a {@link MailgunMailer}. The API key is the Basic auth password (the user is
+   * {@code api}); its config var defaults to {@code MAILGUN_API_KEY}.
+   */
+  public static final class Builder extends TransportBuilder<Builder> {
     private String domain;
     private Region region = Region.US;
     private String endpoint;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private String proxyHost;
-    private int proxyPort;
-    private String proxyUser;
-    private Secret proxyPassword;
-    private RetryPolicy retryPolicy = RetryPolicy.safe();
     private boolean testMode;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
 
-    private Builder() {}
-
-    private Builder copy() {
-      Builder b = new Builder();
-      b.apiKey = apiKey;
-      b.apiKeyVar = apiKeyVar;
-      b.domain = domain;
-      b.region = region;
-      b.endpoint = endpoint;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.proxyHost = proxyHost;
-      b.proxyPort = proxyPort;
-      b.proxyUser = proxyUser;
-      b.proxyPassword = proxyPassword;
-      b.retryPolicy = retryPolicy;
-      b.testMode = testMode;
-      b.clock = clock;
-      b.sleeper = sleeper;
-      return b;
-    }
-
-    /** Sets the API key (the Basic auth password; the user is {@code api}). Required. */
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    /** Names the config var the key came from, for error messages. Default MAILGUN_API_KEY. */
-    public Builder apiKeyVar(String name) {
-      this.apiKeyVar = Objects.requireNonNull(name, "name == null");
-      return this;
+    private Builder() {
+      super(TransportOptions.defaults("MAILGUN_API_KEY"));
     }
 
     /** Sets the sending domain, like {@code mg.example.com}. Required. */
@@ -172,53 +109,9 @@ public final class MailgunMailer implements Mailer {
       return this;
     }
 
-    /** Sets how long to wait for a connection. Default 10 s. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
-
-    /** Sets how long to wait for Mailgun's answer. Default 30 s. */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
-
-    /** Sends through this HTTP proxy. */
-    public Builder proxy(String host, int port) {
-      this.proxyHost = Objects.requireNonNull(host, "host == null");
-      this.proxyPort = port;
-      return this;
-    }
-
-    /** Authenticates to the proxy with Basic auth. */
-    public Builder proxyCredentials(String user, Secret password) {
-      this.proxyUser = Objects.requireNonNull(user, "user == null");
-      this.proxyPassword = Objects.requireNonNull(password, "password == null");
-      return this;
-    }
-
-    /** Sets when to retry. Default {@link RetryPolicy#safe()}. */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
     /** Turns on Mailgun's test mode ({@code o:testmode=yes}): accepted but not delivered. */
     public Builder testMode(boolean testMode) {
       this.testMode = testMode;
-      return this;
-    }
-
-    /** Sets the clock used for {@code Retry-After}. For tests. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** Sets how to wait between retries. For tests. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
@@ -228,9 +121,7 @@ public final class MailgunMailer implements Mailer {
      * @throws IllegalStateException if the API key or domain is missing
      */
     public MailgunMailer build() {
-      if (apiKey == null || apiKey.isEmpty()) {
-        throw new IllegalStateException("MailgunMailer needs an API key: call apiKey(...)");
-      }
+      requireApiKey("MailgunMailer");
       if (domain == null || domain.isBlank()) {
         throw new IllegalStateException("MailgunMailer needs a domain: call domain(...)");
       }

@@ -1,19 +1,14 @@
 package io.herokusdk.mail;
 
 import io.herokusdk.core.Secret;
-import io.herokusdk.mail.internal.BulkSender;
-import io.herokusdk.mail.internal.EmailRules;
-import io.herokusdk.mail.internal.HttpSettings;
-import io.herokusdk.mail.internal.Retrier;
+import io.herokusdk.mail.internal.Outcome;
 import io.herokusdk.mail.internal.SendGridBody;
 import io.herokusdk.mail.internal.SendGridHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * behind. Usually made by {@link HerokuMail#fromEnv()}; build one directly with
  * {@code SendGridMailer.builder().apiKey(key).build()}.
  */
-public final class SendGridMailer implements Mailer {
+public final class SendGridMailer extends HttpMailer {
   private static final Logger LOG = LoggerFactory.getLogger(SendGridMailer.class);
   private static final String PROVIDER = "sendgrid";
 
@@ -48,17 +43,13 @@ public final class SendGridMailer implements Mailer {
 
   private final Builder settings;
   private final SendGridHttp http;
-  private final Retrier retrier;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SendGridMailer(Builder b) {
+    super("SendGridMailer", PROVIDER, b.transport());
     this.settings = b.copy();
     URI endpoint = b.endpoint != null ? b.endpoint : b.region.url();
-    this.http = new SendGridHttp(b.apiKey, b.apiKeyVar, endpoint,
-        HttpSettings.defaults().withTimeouts(b.connectTimeout, b.readTimeout)
-            .withProxy(b.proxyHost, b.proxyPort, b.proxyUser, b.proxyPassword),
-        b.maxConnections);
-    this.retrier = new Retrier(PROVIDER, b.retryPolicy, b.clock, b.sleeper);
+    TransportOptions t = b.transport();
+    this.http = new SendGridHttp(t.apiKey(), t.apiKeyVar(), endpoint, t.http(), b.maxConnections);
   }
 
   /** Returns a new builder; {@link Builder#apiKey(Secret)} is required. */
@@ -73,22 +64,17 @@ public final class SendGridMailer implements Mailer {
 
   @Override
   public SendResult send(Email email) {
-    checkOpen();
-    EmailRules.requireRecipients(email);
-    SendResult result = retrier.run(
-        () -> http.post(SendGridBody.single(email, settings.sandboxMode), settings.sandboxMode));
+    SendResult result = super.send(email);
     LOG.debug("sendgrid accepted email to {} recipients (status {}, message id {})",
         email.recipientCount(), result.statusCode(), result.messageId());
     return result;
   }
 
   @Override
-  public BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
-    checkOpen();
-    EmailRules.validateBulk(content, recipients);
-    return BulkSender.send(recipients, EmailRules.MAX_RECIPIENTS_PER_REQUEST, chunk -> retrier.run(
-        () -> http.post(SendGridBody.bulk(content, chunk, settings.sandboxMode),
-            settings.sandboxMode)));
+  Outcome post(Email email, List<BulkRecipient> chunk) {
+    boolean sandbox = settings.sandboxMode;
+    return http.post(chunk == null ? SendGridBody.single(email, sandbox)
+        : SendGridBody.bulk(email, chunk, sandbox), sandbox);
   }
 
   /** True if emails are only validated by SendGrid, not sent (sandbox mode). */
@@ -97,77 +83,41 @@ public final class SendGridMailer implements Mailer {
   }
 
   @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        http.close();
-      } catch (IOException e) {
-        LOG.debug("closing the SendGrid HTTP client failed: {}", e.toString());
-      }
+  void release() {
+    try {
+      http.close();
+    } catch (IOException e) {
+      LOG.debug("closing the SendGrid HTTP client failed: {}", e.toString());
     }
-  }
-
-  private void checkOpen() {
-    if (closed.get()) throw new IllegalStateException("this SendGridMailer is closed");
   }
 
   /** Returns the endpoint and settings, never the API key. */
   @Override
   public String toString() {
     return "SendGridMailer{" + (settings.endpoint != null ? settings.endpoint : settings.region)
-        + ", sandboxMode=" + settings.sandboxMode + ", " + settings.retryPolicy + "}";
+        + ", sandboxMode=" + settings.sandboxMode + ", " + settings.transport().retryPolicy() + "}";
   }
 
-  /** Builds a {@link SendGridMailer}. */
-  public static final class Builder {
-    private Secret apiKey;
-    private String apiKeyVar = "SENDGRID_API_KEY";
+  /**
+   * Builds a {@link SendGridMailer}. The API key's config var defaults to
+   * {@code SENDGRID_API_KEY}; timeouts must be greater than zero.
+   */
+  public static final class Builder extends TransportBuilder<Builder> {
     private Region region = Region.GLOBAL;
     private URI endpoint;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private String proxyHost;
-    private int proxyPort;
-    private String proxyUser;
-    private Secret proxyPassword;
     private int maxConnections = 10;
-    private RetryPolicy retryPolicy = RetryPolicy.safe();
     private boolean sandboxMode;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
 
-    private Builder() {}
-
-    private Builder copy() {
-      Builder b = new Builder();
-      b.apiKey = apiKey;
-      b.apiKeyVar = apiKeyVar;
-      b.region = region;
-      b.endpoint = endpoint;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.proxyHost = proxyHost;
-      b.proxyPort = proxyPort;
-      b.proxyUser = proxyUser;
-      b.proxyPassword = proxyPassword;
-      b.maxConnections = maxConnections;
-      b.retryPolicy = retryPolicy;
-      b.sandboxMode = sandboxMode;
-      b.clock = clock;
-      b.sleeper = sleeper;
-      return b;
+    private Builder() {
+      super(TransportOptions.defaults("SENDGRID_API_KEY"));
     }
 
-    /** Sets the API key. Required. */
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    /** Names the config var the key came from, for error messages. Default SENDGRID_API_KEY. */
-    public Builder apiKeyVar(String name) {
-      this.apiKeyVar = Objects.requireNonNull(name, "name == null");
-      return this;
+    /** Refuses a null, zero or negative timeout. */
+    @Override
+    Duration checkTimeout(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
+      return d;
     }
 
     /** Sets the API region. Default {@link Region#GLOBAL}. */
@@ -191,42 +141,10 @@ public final class SendGridMailer implements Mailer {
       return this;
     }
 
-    /** Sets how long to wait for a connection. Default 10 s. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** Sets how long to wait for SendGrid's answer once the request is sent. Default 30 s. */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
-      return this;
-    }
-
-    /** Sends through this HTTP proxy. */
-    public Builder proxy(String host, int port) {
-      this.proxyHost = Objects.requireNonNull(host, "host == null");
-      this.proxyPort = port;
-      return this;
-    }
-
-    /** Authenticates to the proxy with Basic auth. */
-    public Builder proxyCredentials(String user, Secret password) {
-      this.proxyUser = Objects.requireNonNull(user, "user == null");
-      this.proxyPassword = Objects.requireNonNull(password, "password == null");
-      return this;
-    }
-
     /** Sets the size of the connection pool. Default 10. */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be >= 1");
       this.maxConnections = maxConnections;
-      return this;
-    }
-
-    /** Sets when to retry. Default {@link RetryPolicy#safe()}. */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
@@ -239,34 +157,14 @@ public final class SendGridMailer implements Mailer {
       return this;
     }
 
-    /** Sets the clock used to read {@code X-RateLimit-Reset}. For tests. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** Sets how to wait between retries. For tests. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-      return this;
-    }
-
     /**
      * Returns the mailer.
      *
      * @throws IllegalStateException if no API key was set
      */
     public SendGridMailer build() {
-      if (apiKey == null || apiKey.isEmpty()) {
-        throw new IllegalStateException("SendGridMailer needs an API key: call apiKey(...)");
-      }
+      requireApiKey("SendGridMailer");
       return new SendGridMailer(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
-      return d;
     }
   }
 }
