@@ -1,0 +1,109 @@
+package io.herokusdk.examples.signup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Users and their welcome-email records in Postgres (schema: {@code db/migration}). */
+final class UserStore {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+
+  UserStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Inserts the user and its pending welcome-email record in one transaction.
+   *
+   * @throws DuplicateEmailException if the email is taken (case-insensitively)
+   */
+  User create(String email, String name) throws SQLException, DuplicateEmailException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        User user;
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO users (email, name) VALUES (?, ?) RETURNING id, email, name, created_at")) {
+          insert.setString(1, email);
+          insert.setString(2, name);
+          try (ResultSet rs = insert.executeQuery()) {
+            rs.next();
+            user = read(rs);
+          }
+        }
+        try (PreparedStatement pending = connection.prepareStatement(
+            "INSERT INTO welcome_emails (user_id) VALUES (?)")) {
+          pending.setLong(1, user.id());
+          pending.executeUpdate();
+        }
+        connection.commit();
+        return user;
+      } catch (SQLException e) {
+        connection.rollback();
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) throw new DuplicateEmailException();
+        throw e;
+      }
+    }
+  }
+
+  /** The user with this id, if any. */
+  Optional<User> find(long id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT id, email, name, created_at FROM users WHERE id = ?")) {
+      select.setLong(1, id);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Records that the welcome email went out on delivery {@code attempts}. */
+  void markWelcomeSent(long userId, int attempts) throws SQLException {
+    update("UPDATE welcome_emails SET sent_at = now(), attempts = ?, last_error = NULL"
+        + " WHERE user_id = ?", userId, attempts, null);
+  }
+
+  /** Records that the welcome email was given up on (moved to the dead-letter list). */
+  void markWelcomeFailed(long userId, int attempts, String reason) throws SQLException {
+    update("UPDATE welcome_emails SET failed_at = now(), attempts = ?, last_error = ?"
+        + " WHERE user_id = ?", userId, attempts, reason);
+  }
+
+  /**
+   * Deletes welcome-email records that were settled (sent or given up) more than {@code
+   * retention} ago; returns how many were deleted.
+   */
+  int deleteSettledWelcomeEmails(Duration retention) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement(
+            "DELETE FROM welcome_emails"
+                + " WHERE coalesce(sent_at, failed_at) < now() - make_interval(secs => ?)")) {
+      delete.setDouble(1, retention.toMillis() / 1000.0);
+      return delete.executeUpdate();
+    }
+  }
+
+  private void update(String sql, long userId, int attempts, String reason) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      int i = 1;
+      update.setInt(i++, attempts);
+      if (reason != null) update.setString(i++, reason);
+      update.setLong(i, userId);
+      update.executeUpdate();
+    }
+  }
+
+  private static User read(ResultSet rs) throws SQLException {
+    return new User(rs.getLong(1), rs.getString(2), rs.getString(3),
+        rs.getObject(4, OffsetDateTime.class).toString());
+  }
+}
