@@ -2,21 +2,27 @@ package io.herokusdk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.herokusdk.api.internal.Netrc;
+import io.herokusdk.api.model.AppCreateRequest;
 import io.herokusdk.api.model.OauthAuthorization;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.core.MissingConfigVarException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.herokusdk.testing.LogCapture;
+import io.herokusdk.testing.SecretCanary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,67 +90,89 @@ class FromEnvAndSecurityTest {
 
   @Test
   void tokenCanaryNeverLeaksIntoToStringExceptionsOrLogs() throws Exception {
-    String canary = "canary-token-7d41c0b2e9f8";
+    // HTTP header values are ASCII: drop the canary's one non-ASCII character
+    String canary = SecretCanary.newSecret().replaceAll("[^\\x21-\\x7e]", "");
     List<Object> evidence = new ArrayList<>();
-    ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    PrintStream originalErr = System.err;
-    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
-    try (MockWebServer server = new MockWebServer()) {
+    // simplelogger.properties keeps io.herokusdk.api at DEBUG, so every request and answer is
+    // logged here.
+    try (LogCapture logs = LogCapture.start(); MockWebServer server = new MockWebServer()) {
       server.start();
       // the server echoes the token back in a non-JSON error body
       server.enqueue(new MockResponse.Builder().code(500).body("bad token " + canary).build());
       server.enqueue(new MockResponse.Builder().code(401)
-          .body("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials " + canary + "\"}")
+          .body("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials " + jsonEscape(canary)
+              + "\"}")
           .build());
       server.enqueue(new MockResponse.Builder().code(200)
-          .body("{\"access_token\": {\"token\": \"" + canary + "\"}, \"id\": \"a\"}").build());
+          .body("{\"access_token\": {\"token\": \"" + jsonEscape(canary) + "\"}, \"id\": \"a\"}")
+          .build());
       Heroku.Builder builder = Heroku.builder().token(canary).baseUrl(server.url("/").toString())
           .retryPolicy(RetryPolicy.none());
       evidence.add(builder);
       try (Heroku heroku = builder.build()) {
         evidence.add(heroku);
         evidence.add(heroku.withTwoFactorCode("654321"));
-        evidence.add(catchAny(() -> heroku.apps().create(
-            io.herokusdk.api.model.AppCreateRequest.builder().build())));
-        evidence.add(catchAny(() -> heroku.account().info()));
+        evidence.add(catchThrowable(() -> heroku.apps().create(AppCreateRequest.builder().build())));
+        evidence.add(catchThrowable(() -> heroku.account().info()));
         OauthAuthorization auth = heroku.oauthAuthorizations().info("a");
         assertThat(auth.accessToken().token()).isEqualTo(canary);
         evidence.add(auth);
       }
-    } finally {
-      System.setErr(originalErr);
-    }
-    evidence.add(logs.toString(StandardCharsets.UTF_8));
-    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("-->");
-    for (Object e : evidence) {
-      String text = e instanceof Throwable t ? t + " " + t.getCause() : String.valueOf(e);
-      assertThat(text).as("evidence of type " + e.getClass().getSimpleName())
-          .doesNotContain(canary);
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .as("the token was sent").isEqualTo("Bearer " + canary);
+      assertThat(logs.text()).as("the SDK logged the requests at DEBUG").contains("--> POST /apps");
+      evidence.add(logs);
+      assertThat(evidence).hasSize(7).doesNotContainNull();
+      SecretCanary.assertNoLeak(canary, evidence.toArray());
     }
   }
 
-  static Throwable catchAny(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      return e;
-    }
-    throw new AssertionError("expected an exception");
+  private static String jsonEscape(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   @Test
-  void httpsFailsClosedWhenTheHandshakeFails() throws Exception {
-    // The SDK never replaces OkHttp's TLS settings (no trust-all manager): a failed handshake is
-    // an error, not a fallback.
+  void httpsRejectsACertificateTheJvmDoesNotTrust() throws Exception {
+    // The SDK never replaces OkHttp's TLS settings (no trust-all manager): a server whose
+    // self-signed certificate the JVM does not trust is refused, not talked to.
     try (MockWebServer server = new MockWebServer()) {
       server.start();
-      String https = server.url("/").toString().replace("http://", "https://");
+      HeldCertificate selfSigned = new HeldCertificate.Builder()
+          .addSubjectAlternativeName(server.getHostName()).build();
+      server.useHttps(new HandshakeCertificates.Builder().heldCertificate(selfSigned).build()
+          .sslSocketFactory());
+      server.enqueue(new MockResponse.Builder().code(200)
+          .body("{\"email\":\"ada@example.com\"}").build());
+      String https = server.url("/").toString();
+      assertThat(https).startsWith("https://");
+
       try (Heroku heroku = Heroku.builder().token("tls-test-token").baseUrl(https)
+          .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5))
           .retryPolicy(RetryPolicy.none()).build()) {
         assertThatThrownBy(() -> heroku.account().info())
             .isInstanceOf(HerokuConnectionException.class)
-            .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            .hasCauseInstanceOf(SSLHandshakeException.class);
       }
+      assertThat(server.getRequestCount()).as("no request got through").isZero();
+
+      // The same server is fine once the user's own client trusts its certificate.
+      HandshakeCertificates clientCertificates = new HandshakeCertificates.Builder()
+          .addTrustedCertificate(selfSigned.certificate()).build();
+      OkHttpClient trusting = new OkHttpClient.Builder()
+          .sslSocketFactory(clientCertificates.sslSocketFactory(),
+              clientCertificates.trustManager())
+          .build();
+      try (Heroku heroku = Heroku.builder().token("tls-test-token").baseUrl(https)
+          .okHttpClient(trusting)
+          .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5))
+          .retryPolicy(RetryPolicy.none()).build()) {
+        assertThat(heroku.account().info().email()).isEqualTo("ada@example.com");
+      } finally {
+        trusting.dispatcher().executorService().shutdown();
+        trusting.connectionPool().evictAll();
+      }
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer tls-test-token");
     }
   }
 }

@@ -37,6 +37,7 @@ class SchemaLinksTest {
 
   @BeforeEach
   void start() throws Exception {
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(dispatcher);
     server.start();
     heroku = Heroku.builder().token("t0ken-for-tests").baseUrl(server.url("/").toString())
