@@ -1,0 +1,856 @@
+package io.herokusdk.testing.herokuapi;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.net.ServerSocketFactory;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.ByteString;
+
+/**
+ * A fake Heroku Platform API on a local port (MockWebServer), for tests of code that manages
+ * apps. It checks {@code Authorization: Bearer <token>} and {@code Accept:
+ * application/vnd.heroku+json; version=3}, answers every request with a {@code Request-Id} (the
+ * client's, if it sent one) and {@code RateLimit-Remaining}, and serves a small in-memory store:
+ *
+ * <ul>
+ *   <li>{@code POST /apps}, {@code GET /apps} (paged), {@code GET|PATCH|DELETE /apps/{app}}
+ *   <li>{@code GET|PATCH /apps/{app}/config-vars} (a {@code null} value deletes a var)
+ *   <li>{@code GET /apps/{app}/formation} (paged), {@code PATCH /apps/{app}/formation} (batch
+ *       update), {@code GET|PATCH /apps/{app}/formation/{type}}
+ * </ul>
+ *
+ * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
+ * most {@code max} (default 200, at most 1000) items, {@code 206} with {@code Next-Range} when
+ * more remain, {@code 200} on the last page, {@code 416} for a bad range. Errors are Heroku's
+ * {@code {"id", "message", "url"}}; others can be scripted with {@link #enqueue(Answer)}. Every
+ * request is recorded.
+ *
+ * <pre>{@code
+ * try (FakeHerokuApi api = FakeHerokuApi.start()) {
+ *   Heroku heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build();
+ *   heroku.apps().create(AppCreateRequest.builder().name("my-app").build());
+ *   assertThat(api.app("my-app")).isNotNull();
+ *   api.enqueue(FakeHerokuApi.Answer.rateLimited());      // the next request gets a 429
+ * }
+ * }</pre>
+ */
+public final class FakeHerokuApi implements Closeable {
+  /** The token {@link #start()} accepts. A test value; not a secret. */
+  public static final String DEFAULT_TOKEN = "fake-heroku-api-token-for-tests-only";
+  /** The {@code RateLimit-Remaining} budget a new fake starts with, as Heroku's hourly one. */
+  public static final int DEFAULT_RATE_LIMIT = 4500;
+  /** The version-3 media type every request must accept. */
+  public static final String ACCEPT = "application/vnd.heroku+json; version=3";
+
+  private static final JsonAdapter<Object> JSON =
+      new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+  private static final String DOCS = "https://devcenter.heroku.com/articles/platform-api-reference";
+  private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
+  private static final Map<String, String> REGIONS = Map.of(
+      "us", "59accabd-516d-4f0e-83e6-6e3757701145",
+      "eu", "ed30241c-ed8c-4bb6-9714-61953675d0b4");
+
+  /**
+   * A request it received, whatever the answer.
+   *
+   * @param method the HTTP method
+   * @param path the percent-encoded path, like {@code /apps/my-app/config-vars}
+   * @param query the raw query string, or null
+   * @param headers the request headers, names in lower case (the last value of repeated ones)
+   * @param body the body as UTF-8 text, empty when there was none
+   * @param status the status answered, or 0 if the connection was dropped
+   */
+  public record ReceivedRequest(String method, String path, String query,
+      Map<String, String> headers, String body, int status) {
+    /** The header's value (name in any case), or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Shows the headers with {@code Authorization} as {@code ****}. */
+    @Override
+    public String toString() {
+      Map<String, String> shown = new TreeMap<>(headers);
+      shown.computeIfPresent("authorization", (k, v) -> "****");
+      return "ReceivedRequest[" + method + " " + path + (query == null ? "" : "?" + query)
+          + " -> " + status + ", headers=" + shown + ", body=" + body + "]";
+    }
+  }
+
+  /**
+   * An app in the fake's store.
+   *
+   * @param id its UUID
+   * @param name its name
+   * @param region {@code us} or {@code eu}
+   * @param stack its stack name, like {@code heroku-24}
+   * @param maintenance whether maintenance mode is on
+   * @param configVars its config vars, sorted by name
+   * @param formation its process types by type, sorted
+   * @param createdAt when it was created
+   * @param updatedAt when it last changed
+   */
+  public record StoredApp(String id, String name, String region, String stack,
+      boolean maintenance, Map<String, String> configVars, Map<String, StoredProcess> formation,
+      Instant createdAt, Instant updatedAt) {
+    /** Copies the maps unmodifiable. */
+    public StoredApp {
+      configVars = Collections.unmodifiableMap(new TreeMap<>(configVars));
+      formation = Collections.unmodifiableMap(new TreeMap<>(formation));
+    }
+
+    /** Shows the config var names, not their values. */
+    @Override
+    public String toString() {
+      return "StoredApp[" + name + " (" + id + "), " + region + ", " + stack + ", config vars "
+          + configVars.keySet() + ", formation " + formation.values() + "]";
+    }
+  }
+
+  /**
+   * One process type of an app's formation.
+   *
+   * @param id its UUID
+   * @param type the process type, like {@code web}
+   * @param quantity how many dynos run it
+   * @param size the dyno size, like {@code standard-1X}
+   * @param command the command it runs
+   */
+  public record StoredProcess(String id, String type, long quantity, String size,
+      String command) {}
+
+  /** A scripted answer for the next request, from {@link FakeHerokuApi#enqueue}. */
+  public static final class Answer {
+    private final int status;
+    private final String id;
+    private final String message;
+    private final boolean dropConnection;
+
+    private Answer(int status, String id, String message, boolean dropConnection) {
+      this.status = status;
+      this.id = id;
+      this.message = message;
+      this.dropConnection = dropConnection;
+    }
+
+    /**
+     * Answers {@code status} with {@code {"id": id, "message": message, "url": ...}}, whatever
+     * the request.
+     */
+    public static Answer error(int status, String id, String message) {
+      if (status < 400 || status > 599) throw new IllegalArgumentException("not an error: " + status);
+      return new Answer(status, Objects.requireNonNull(id, "id == null"),
+          Objects.requireNonNull(message, "message == null"), false);
+    }
+
+    /** 429 {@code rate_limit}, with {@code RateLimit-Remaining: 0}. */
+    public static Answer rateLimited() {
+      return error(429, "rate_limit",
+          "Your account reached the API rate limit. Please wait a few minutes before making new"
+              + " requests.");
+    }
+
+    /** 403 {@code two_factor}: the request needs a {@code Heroku-Two-Factor-Code}. */
+    public static Answer twoFactorRequired() {
+      return error(403, "two_factor",
+          "A second authentication factor or pre-authorization is required for this request.");
+    }
+
+    /** 404 {@code not_found}. */
+    public static Answer notFound() {
+      return error(404, "not_found", "Couldn't find that app.");
+    }
+
+    /** 503 {@code unavailable}. */
+    public static Answer unavailable() {
+      return error(503, "unavailable", "The service is temporarily unavailable.");
+    }
+
+    /** Reads the whole request, then closes the connection without answering. */
+    public static Answer noAnswer() {
+      return new Answer(0, null, null, true);
+    }
+
+    @Override
+    public String toString() {
+      return dropConnection ? "Answer[no answer]" : "Answer[" + status + " " + id + "]";
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final String token;
+  private final Clock clock;
+  private final String twoFactorCode;
+  private final int initialRateLimit;
+  private final Deque<Answer> script = new ArrayDeque<>();
+  private final List<ReceivedRequest> requests = new ArrayList<>();
+  private final Map<String, AppState> apps = new LinkedHashMap<>();
+  private int rateLimitRemaining;
+
+  private FakeHerokuApi(Builder b) {
+    this.token = b.token;
+    this.clock = b.clock;
+    this.twoFactorCode = b.twoFactorCode;
+    this.initialRateLimit = b.rateLimit;
+    this.rateLimitRemaining = b.rateLimit;
+    // Without TCP_NODELAY a response body waits ~40 ms for the client's delayed ACK.
+    server.setServerSocketFactory(new NoDelayServerSockets());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return answer(request);
+      }
+    });
+  }
+
+  /** Starts a fake on a free loopback port accepting {@link #DEFAULT_TOKEN}. */
+  public static FakeHerokuApi start() {
+    return builder().start();
+  }
+
+  /** Returns a builder for a fake with another token, clock, rate limit or two-factor code. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API token it accepts. A test value; not a secret. */
+  public String token() {
+    return token;
+  }
+
+  /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's base URL setting. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getPort() + "/";
+  }
+
+  /** {@link #baseUrl()} as a URI. */
+  public URI endpoint() {
+    return URI.create(baseUrl());
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Config vars pointing a client at this fake's token: {@code HEROKU_API_KEY}. */
+  public Map<String, String> configVars() {
+    return Map.of("HEROKU_API_KEY", token);
+  }
+
+  /** Scripts the answer to the next request; scripted answers are used in order. */
+  public synchronized FakeHerokuApi enqueue(Answer answer) {
+    script.add(Objects.requireNonNull(answer, "answer == null"));
+    return this;
+  }
+
+  /** Sets the {@code RateLimit-Remaining} budget; at 0 every request gets a 429. */
+  public synchronized FakeHerokuApi rateLimitRemaining(int remaining) {
+    if (remaining < 0) throw new IllegalArgumentException("remaining < 0");
+    this.rateLimitRemaining = remaining;
+    return this;
+  }
+
+  /** The {@code RateLimit-Remaining} it will answer next (each request uses one). */
+  public synchronized int rateLimitRemaining() {
+    return rateLimitRemaining;
+  }
+
+  /** Adds an app in region {@code us} on {@code heroku-24}, as if created through the API. */
+  public synchronized StoredApp addApp(String name) {
+    if (!APP_NAME.matcher(name).matches() || findApp(name) != null) {
+      throw new IllegalArgumentException("invalid or taken app name: " + name);
+    }
+    AppState app = new AppState(name, "us", "heroku-24", now());
+    apps.put(app.id, app);
+    return app.snapshot();
+  }
+
+  /** Sets an app's config var, as if by {@code PATCH /apps/{app}/config-vars}. */
+  public synchronized FakeHerokuApi setConfigVar(String app, String name, String value) {
+    existing(app).configVars.put(name, Objects.requireNonNull(value, "value == null"));
+    return this;
+  }
+
+  /** Sets (or adds) a process type of an app's formation. */
+  public synchronized FakeHerokuApi setFormation(String app, String type, long quantity,
+      String size) {
+    AppState state = existing(app);
+    ProcessState process = state.formation.computeIfAbsent(type, t -> new ProcessState(t, now()));
+    process.quantity = quantity;
+    process.size = size;
+    return this;
+  }
+
+  /** The app with this name or id, or null. */
+  public synchronized StoredApp app(String nameOrId) {
+    AppState app = findApp(nameOrId);
+    return app == null ? null : app.snapshot();
+  }
+
+  /** All apps, by name. */
+  public synchronized List<StoredApp> apps() {
+    return apps.values().stream().map(AppState::snapshot)
+        .sorted((a, b) -> a.name().compareTo(b.name())).toList();
+  }
+
+  /** The requests it received, in order. */
+  public synchronized List<ReceivedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The last request it received, or null. */
+  public synchronized ReceivedRequest lastRequest() {
+    return requests.isEmpty() ? null : requests.get(requests.size() - 1);
+  }
+
+  /** How many requests reached it, whatever the answer. */
+  public synchronized int requestCount() {
+    return requests.size();
+  }
+
+  /** Forgets apps, recorded requests and scripted answers; restores the rate-limit budget. */
+  public synchronized void reset() {
+    script.clear();
+    requests.clear();
+    apps.clear();
+    rateLimitRemaining = initialRateLimit;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeHerokuApi{" + baseUrl() + "}";
+  }
+
+  private synchronized MockResponse answer(RecordedRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i < request.getHeaders().size(); i++) {
+      headers.put(request.getHeaders().name(i).toLowerCase(Locale.ROOT),
+          request.getHeaders().value(i));
+    }
+    ByteString bytes = request.getBody();
+    String body = bytes == null ? "" : bytes.string(StandardCharsets.UTF_8);
+    String requestId = headers.getOrDefault("request-id", UUID.randomUUID().toString());
+    Answer scripted = script.poll();
+    Reply reply;
+    if (scripted != null && scripted.dropConnection) {
+      reply = null;
+    } else if (scripted != null) {
+      reply = Reply.error(scripted.status, scripted.id, scripted.message);
+    } else {
+      reply = route(request, headers, body);
+    }
+    rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
+    requests.add(new ReceivedRequest(request.getMethod(), request.getUrl().encodedPath(),
+        request.getUrl().encodedQuery(), Collections.unmodifiableMap(headers), body,
+        reply == null ? 0 : reply.status));
+    MockResponse.Builder response = new MockResponse.Builder()
+        .addHeader("Request-Id", requestId)
+        .addHeader("RateLimit-Remaining",
+            String.valueOf(reply != null && reply.status == 429 ? 0 : rateLimitRemaining));
+    if (reply == null) {
+      return response.onResponseStart(new SocketEffect.CloseSocket()).build();
+    }
+    response.code(reply.status);
+    reply.headers.forEach(response::addHeader);
+    if (reply.json != null) {
+      response.addHeader("Content-Type", "application/json; charset=utf-8")
+          .body(JSON.toJson(reply.json));
+    }
+    return response.build();
+  }
+
+  private Reply route(RecordedRequest request, Map<String, String> headers, String body) {
+    if (!("Bearer " + token).equals(headers.get("authorization"))) {
+      return Reply.error(401, "unauthorized", "Invalid credentials provided.");
+    }
+    String accept = headers.get("accept");
+    if (accept == null || !accept.replace(" ", "").contains(ACCEPT.replace(" ", ""))) {
+      return Reply.error(406, "not_acceptable", "Please specify a version along with Heroku's"
+          + " API MIME type. For example, `Accept: " + ACCEPT + "`.");
+    }
+    if (rateLimitRemaining == 0) {
+      return Reply.error(429, "rate_limit", "Your account reached the API rate limit.");
+    }
+    String method = request.getMethod();
+    List<String> path = request.getUrl().pathSegments();
+    if (path.isEmpty() || !path.get(0).equals("apps")) return notServed(method, request);
+    try {
+      if (path.size() == 1) {
+        return switch (method) {
+          case "GET" -> list(apps.values().stream().map(this::appJson).toList(),
+              headers.get("range"), "id", Set.of("id", "name"));
+          case "POST" -> createApp(parseObject(body));
+          default -> notServed(method, request);
+        };
+      }
+      AppState app = findApp(path.get(1));
+      if (app == null) return Reply.error(404, "not_found", "Couldn't find that app.");
+      if (path.size() == 2) {
+        return switch (method) {
+          case "GET" -> Reply.ok(200, appJson(app));
+          case "PATCH" -> updateApp(app, parseObject(body));
+          case "DELETE" -> deleteApp(app, headers);
+          default -> notServed(method, request);
+        };
+      }
+      if (path.size() == 3 && path.get(2).equals("config-vars")) {
+        return switch (method) {
+          case "GET" -> Reply.ok(200, new TreeMap<>(app.configVars));
+          case "PATCH" -> updateConfigVars(app, parseObject(body));
+          default -> notServed(method, request);
+        };
+      }
+      if (path.size() == 3 && path.get(2).equals("formation")) {
+        return switch (method) {
+          case "GET" -> list(app.formation.values().stream().map(p -> processJson(app, p))
+              .toList(), headers.get("range"), "id", Set.of("id", "type"));
+          case "PATCH" -> batchUpdateFormation(app, parseObject(body));
+          default -> notServed(method, request);
+        };
+      }
+      if (path.size() == 4 && path.get(2).equals("formation")) {
+        ProcessState process = app.formation.get(path.get(3));
+        if (process == null) {
+          return Reply.error(404, "not_found", "Couldn't find that formation.");
+        }
+        return switch (method) {
+          case "GET" -> Reply.ok(200, processJson(app, process));
+          case "PATCH" -> {
+            updateProcess(app, process, parseObject(body));
+            yield Reply.ok(200, processJson(app, process));
+          }
+          default -> notServed(method, request);
+        };
+      }
+      return notServed(method, request);
+    } catch (InvalidParams e) {
+      return Reply.error(422, "invalid_params", e.getMessage());
+    }
+  }
+
+  private Reply list(List<Map<String, Object>> all, String range, String defaultField,
+      Set<String> fields) {
+    Ranges.Page page;
+    try {
+      page = Ranges.page(all, range, defaultField, fields);
+    } catch (IllegalArgumentException e) {
+      return Reply.error(416, "requested_range_not_satisfiable", e.getMessage());
+    }
+    Reply reply = Reply.ok(page.nextRange() == null ? 200 : 206, page.items());
+    if (page.contentRange() != null) reply.headers.put("Content-Range", page.contentRange());
+    if (page.nextRange() != null) reply.headers.put("Next-Range", page.nextRange());
+    return reply;
+  }
+
+  private Reply createApp(Map<String, Object> body) {
+    String name = optionalString(body, "name");
+    if (name == null) {
+      do {
+        name = "fake-app-" + UUID.randomUUID().toString().substring(0, 8);
+      } while (findApp(name) != null);
+    }
+    checkName(name);
+    String region = optionalString(body, "region");
+    if (region == null) region = "us";
+    if (!REGIONS.containsKey(region)) throw new InvalidParams("Couldn't find that region.");
+    String stack = optionalString(body, "stack");
+    AppState app = new AppState(name, region, stack == null ? "heroku-24" : stack, now());
+    apps.put(app.id, app);
+    return Reply.ok(201, appJson(app));
+  }
+
+  private Reply updateApp(AppState app, Map<String, Object> body) {
+    String name = optionalString(body, "name");
+    if (name != null && !name.equals(app.name)) {
+      checkName(name);
+      app.name = name;
+    }
+    Object maintenance = body.get("maintenance");
+    if (maintenance != null) {
+      if (!(maintenance instanceof Boolean on)) throw new InvalidParams("maintenance must be a boolean.");
+      app.maintenance = on;
+    }
+    String buildStack = optionalString(body, "build_stack");
+    if (buildStack != null) app.stack = buildStack;
+    app.updatedAt = now();
+    return Reply.ok(200, appJson(app));
+  }
+
+  private Reply deleteApp(AppState app, Map<String, String> headers) {
+    if (twoFactorCode != null && !twoFactorCode.equals(headers.get("heroku-two-factor-code"))) {
+      return Reply.error(403, "two_factor", "A second authentication factor or"
+          + " pre-authorization is required for this request.");
+    }
+    apps.remove(app.id);
+    return Reply.ok(200, appJson(app));
+  }
+
+  private Reply updateConfigVars(AppState app, Map<String, Object> body) {
+    for (Map.Entry<String, Object> e : body.entrySet()) {
+      if (e.getValue() != null && !(e.getValue() instanceof String)) {
+        throw new InvalidParams("Config var " + e.getKey() + " must be a string or null.");
+      }
+    }
+    for (Map.Entry<String, Object> e : body.entrySet()) {
+      if (e.getValue() == null) {
+        app.configVars.remove(e.getKey());
+      } else {
+        app.configVars.put(e.getKey(), (String) e.getValue());
+      }
+    }
+    app.updatedAt = now();
+    return Reply.ok(200, new TreeMap<>(app.configVars));
+  }
+
+  private Reply batchUpdateFormation(AppState app, Map<String, Object> body) {
+    if (!(body.get("updates") instanceof List<?> updates)) {
+      throw new InvalidParams("updates must be an array.");
+    }
+    List<Map<String, Object>> checked = new ArrayList<>();
+    for (Object update : updates) {
+      if (!(update instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
+        throw new InvalidParams("Each update needs a type.");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> typed = (Map<String, Object>) map;
+      quantity(typed);
+      checked.add(typed);
+    }
+    List<Map<String, Object>> updated = new ArrayList<>();
+    for (Map<String, Object> update : checked) {
+      String type = (String) update.get("type");
+      ProcessState process = app.formation.computeIfAbsent(type, t -> new ProcessState(t, now()));
+      updateProcess(app, process, update);
+      updated.add(processJson(app, process));
+    }
+    return Reply.ok(200, updated);
+  }
+
+  private void updateProcess(AppState app, ProcessState process, Map<String, Object> update) {
+    Long quantity = quantity(update);
+    if (quantity != null) process.quantity = quantity;
+    String size = optionalString(update, "size");
+    if (size != null) process.size = size;
+    process.updatedAt = now();
+    app.updatedAt = process.updatedAt;
+  }
+
+  private static Long quantity(Map<String, Object> update) {
+    Object q = update.get("quantity");
+    if (q == null) return null;
+    if (!(q instanceof Double d) || d < 0 || d != Math.floor(d)) {
+      throw new InvalidParams("quantity must be a whole number, 0 or more.");
+    }
+    return d.longValue();
+  }
+
+  private void checkName(String name) {
+    if (!APP_NAME.matcher(name).matches()) {
+      throw new InvalidParams("Name must start with a letter, end with a letter or digit and can"
+          + " only contain lowercase letters, digits, and dashes.");
+    }
+    if (findApp(name) != null) throw new InvalidParams("Name " + name + " is already taken");
+  }
+
+  private static Reply notServed(String method, RecordedRequest request) {
+    return Reply.error(404, "not_found", "Not found: " + method + " "
+        + request.getUrl().encodedPath() + " (this fake serves apps, config vars and formation)");
+  }
+
+  private AppState findApp(String nameOrId) {
+    AppState byId = apps.get(nameOrId);
+    if (byId != null) return byId;
+    for (AppState app : apps.values()) {
+      if (app.name.equals(nameOrId)) return app;
+    }
+    return null;
+  }
+
+  private AppState existing(String app) {
+    AppState state = findApp(app);
+    if (state == null) throw new IllegalArgumentException("no such app: " + app);
+    return state;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static Map<String, Object> parseObject(String body) {
+    if (body.isEmpty()) return Map.of();
+    Object parsed;
+    try {
+      parsed = JSON.fromJson(body);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidParams("Request body is not valid JSON.");
+    }
+    if (!(parsed instanceof Map<?, ?>)) throw new InvalidParams("Request body must be an object.");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) parsed;
+    return map;
+  }
+
+  private static String optionalString(Map<String, Object> body, String key) {
+    Object value = body.get(key);
+    if (value == null) return null;
+    if (!(value instanceof String s)) throw new InvalidParams(key + " must be a string.");
+    return s;
+  }
+
+  private Map<String, Object> appJson(AppState app) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("acm", false);
+    json.put("archived_at", null);
+    json.put("buildpack_provided_description", null);
+    json.put("build_stack", named(app.stack));
+    json.put("created_at", app.createdAt.toString());
+    json.put("generation", named("cedar"));
+    json.put("git_url", "https://git.heroku.com/" + app.name + ".git");
+    json.put("id", app.id);
+    json.put("internal_routing", null);
+    json.put("maintenance", app.maintenance);
+    json.put("name", app.name);
+    json.put("owner", Map.of("id", uuidOf("owner"), "email", "owner@example.com"));
+    json.put("organization", null);
+    json.put("team", null);
+    json.put("region", Map.of("id", REGIONS.get(app.region), "name", app.region));
+    json.put("released_at", null);
+    json.put("repo_size", null);
+    json.put("slug_size", null);
+    json.put("space", null);
+    json.put("stack", named(app.stack));
+    json.put("updated_at", app.updatedAt.toString());
+    json.put("web_url", "https://" + app.name + "-" + app.id.substring(0, 12) + ".herokuapp.com/");
+    return json;
+  }
+
+  private static Map<String, Object> processJson(AppState app, ProcessState p) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("app", Map.of("id", app.id, "name", app.name));
+    json.put("command", p.command);
+    json.put("created_at", p.createdAt.toString());
+    json.put("dyno_size", named(p.size));
+    json.put("id", p.id);
+    json.put("quantity", p.quantity);
+    json.put("size", p.size);
+    json.put("type", p.type);
+    json.put("updated_at", p.updatedAt.toString());
+    return json;
+  }
+
+  private static Map<String, Object> named(String name) {
+    return Map.of("id", uuidOf(name), "name", name);
+  }
+
+  private static String uuidOf(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** A bad request body: answered as 422 {@code invalid_params}. */
+  private static final class InvalidParams extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidParams(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** What to answer: status, extra headers, JSON (or null for no body). */
+  private static final class Reply {
+    final int status;
+    final Object json;
+    final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Reply(int status, Object json) {
+      this.status = status;
+      this.json = json;
+    }
+
+    static Reply ok(int status, Object json) {
+      return new Reply(status, json);
+    }
+
+    static Reply error(int status, String id, String message) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("id", id);
+      json.put("message", message);
+      json.put("url", DOCS + "#errors");
+      return new Reply(status, json);
+    }
+  }
+
+  private static final class AppState {
+    final String id = UUID.randomUUID().toString();
+    final Instant createdAt;
+    String name;
+    final String region;
+    String stack;
+    boolean maintenance;
+    Instant updatedAt;
+    final Map<String, String> configVars = new TreeMap<>();
+    final Map<String, ProcessState> formation = new TreeMap<>();
+
+    AppState(String name, String region, String stack, Instant now) {
+      this.name = name;
+      this.region = region;
+      this.stack = stack;
+      this.createdAt = now;
+      this.updatedAt = now;
+    }
+
+    StoredApp snapshot() {
+      Map<String, StoredProcess> processes = new TreeMap<>();
+      formation.forEach((type, p) ->
+          processes.put(type, new StoredProcess(p.id, p.type, p.quantity, p.size, p.command)));
+      return new StoredApp(id, name, region, stack, maintenance, configVars, processes,
+          createdAt, updatedAt);
+    }
+  }
+
+  private static final class ProcessState {
+    final String id = UUID.randomUUID().toString();
+    final String type;
+    final String command;
+    final Instant createdAt;
+    long quantity;
+    String size = "standard-1X";
+    Instant updatedAt;
+
+    ProcessState(String type, Instant now) {
+      this.type = type;
+      this.command = type.equals("web") ? "java -jar target/app.jar" : "bin/" + type;
+      this.createdAt = now;
+      this.updatedAt = now;
+    }
+  }
+
+  /** Server sockets whose connections send small writes at once (TCP_NODELAY). */
+  private static final class NoDelayServerSockets extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      return createServerSocket(port, 50, null);
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      return createServerSocket(port, backlog, null);
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
+      ServerSocket socket = createServerSocket();
+      socket.bind(new InetSocketAddress(address, port), backlog);
+      return socket;
+    }
+  }
+
+  /** Builds a {@link FakeHerokuApi}. */
+  public static final class Builder {
+    private String token = DEFAULT_TOKEN;
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private int rateLimit = DEFAULT_RATE_LIMIT;
+    private String twoFactorCode;
+
+    private Builder() {}
+
+    /** Sets the API token to accept. */
+    public Builder token(String token) {
+      this.token = Objects.requireNonNull(token, "token == null");
+      return this;
+    }
+
+    /** Listens on this loopback port instead of a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
+      this.port = port;
+      return this;
+    }
+
+    /** Sets the clock for {@code created_at} and {@code updated_at}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets the starting {@code RateLimit-Remaining} budget (default 4500). */
+    public Builder rateLimitRemaining(int remaining) {
+      if (remaining < 0) throw new IllegalArgumentException("remaining < 0");
+      this.rateLimit = remaining;
+      return this;
+    }
+
+    /**
+     * Makes {@code DELETE /apps/{app}} answer 403 {@code two_factor} unless the request sends
+     * {@code Heroku-Two-Factor-Code: code}.
+     */
+    public Builder requireTwoFactorCode(String code) {
+      this.twoFactorCode = Objects.requireNonNull(code, "code == null");
+      return this;
+    }
+
+    /**
+     * Starts the fake on a loopback port.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public FakeHerokuApi start() {
+      FakeHerokuApi fake = new FakeHerokuApi(this);
+      try {
+        fake.server.start(InetAddress.getLoopbackAddress(), port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the fake Heroku API server", e);
+      }
+      return fake;
+    }
+  }
+}
