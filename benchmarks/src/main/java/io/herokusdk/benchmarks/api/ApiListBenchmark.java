@@ -28,8 +28,8 @@ import okhttp3.Response;
  * {@code Range}/{@code Next-Range} protocol), with heroku-api and with raw OkHttp + Moshi, and
  * measures per-call overhead of {@code apps().info()} against the same raw call.
  *
- * <p>Run (arguments: rounds, info calls per round): see the Benchmark section of
- * heroku-api/README.md for the two commands.
+ * <p>Run from the repository root: {@code benchmarks/api-benchmark.sh [rounds] [info calls per
+ * round]} (defaults 5 and 2000); figures in the Benchmark section of heroku-api/README.md.
  */
 public final class ApiListBenchmark {
   static final int APPS = 10_000;
