@@ -746,7 +746,18 @@ public final class Codegen {
       b.append("\n").append(inner).append("      + \"]\";\n");
       b.append(inner).append("}\n");
     }
-    b.append("\n").append(inner).append("/** Builder for {@link ").append(name).append("}. */\n");
+    if (r.input) {
+      b.append("\n").append(inner).append("/** Builder for {@link ").append(name).append("}. */\n");
+    } else {
+      // Response records are not validated (what Heroku omits decodes as null), so their
+      // builders are not either: a test fixture sets only the fields the code under test reads.
+      b.append("\n").append(inner).append("/**\n")
+          .append(inner).append(" * Builder for {@link ").append(name).append("}, e.g. for test fixtures.\n")
+          .append(inner).append(" *\n")
+          .append(inner).append(" * <p>Like a decoded response it is not validated: unset fields stay null, even\n")
+          .append(inner).append(" * those the schema says Heroku always sends.\n")
+          .append(inner).append(" */\n");
+    }
     b.append(inner).append("public static final class Builder {\n");
     for (Prop p : r.props) {
       b.append(inner).append("  private ").append(render(p.type(), im, true)).append(" ")

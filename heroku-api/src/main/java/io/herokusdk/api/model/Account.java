@@ -36,7 +36,12 @@ public record Account(
     return new Builder();
   }
 
-  /** Builder for {@link Account}. */
+  /**
+   * Builder for {@link Account}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Boolean allowTracking;
     private @Nullable Boolean beta;
@@ -190,7 +195,12 @@ public record Account(
       return new Builder();
     }
 
-    /** Builder for {@link IdentityProvider}. */
+    /**
+     * Builder for {@link IdentityProvider}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -249,7 +259,12 @@ public record Account(
         return new Builder();
       }
 
-      /** Builder for {@link Team}. */
+      /**
+       * Builder for {@link Team}, e.g. for test fixtures.
+       *
+       * <p>Like a decoded response it is not validated: unset fields stay null, even
+       * those the schema says Heroku always sends.
+       */
       public static final class Builder {
         private @Nullable String name;
 
@@ -281,7 +296,12 @@ public record Account(
         return new Builder();
       }
 
-      /** Builder for {@link Organization}. */
+      /**
+       * Builder for {@link Organization}, e.g. for test fixtures.
+       *
+       * <p>Like a decoded response it is not validated: unset fields stay null, even
+       * those the schema says Heroku always sends.
+       */
       public static final class Builder {
         private @Nullable String name;
 
@@ -315,7 +335,12 @@ public record Account(
       return new Builder();
     }
 
-    /** Builder for {@link DefaultOrganization}. */
+    /**
+     * Builder for {@link DefaultOrganization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -355,7 +380,12 @@ public record Account(
       return new Builder();
     }
 
-    /** Builder for {@link DefaultTeam}. */
+    /**
+     * Builder for {@link DefaultTeam}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

@@ -20,7 +20,12 @@ public record AccountDelinquency(
     return new Builder();
   }
 
-  /** Builder for {@link AccountDelinquency}. */
+  /**
+   * Builder for {@link AccountDelinquency}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant scheduledSuspensionTime;
     private @Nullable Instant scheduledDeletionTime;

@@ -28,7 +28,12 @@ public record AccountFeature(
     return new Builder();
   }
 
-  /** Builder for {@link AccountFeature}. */
+  /**
+   * Builder for {@link AccountFeature}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String description;

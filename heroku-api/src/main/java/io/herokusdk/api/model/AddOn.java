@@ -42,7 +42,12 @@ public record AddOn(
     return new Builder();
   }
 
-  /** Builder for {@link AddOn}. */
+  /**
+   * Builder for {@link AddOn}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable List<Map<String, Object>> actions;
     private @Nullable AddOnAddonService addonService;
@@ -173,7 +178,12 @@ public record AddOn(
       return new Builder();
     }
 
-    /** Builder for {@link BillingEntity}. */
+    /**
+     * Builder for {@link BillingEntity}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -255,7 +265,12 @@ public record AddOn(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -296,7 +311,12 @@ public record AddOn(
       return new Builder();
     }
 
-    /** Builder for {@link BilledPrice}. */
+    /**
+     * Builder for {@link BilledPrice}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long cents;
       private @Nullable Boolean contract;

@@ -27,7 +27,12 @@ public record AddOnAttachment(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnAttachment}. */
+  /**
+   * Builder for {@link AddOnAttachment}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private AddOnAttachment.@Nullable Addon addon;
     private AddOnAttachment.@Nullable App app;
@@ -116,7 +121,12 @@ public record AddOnAttachment(
       return new Builder();
     }
 
-    /** Builder for {@link Addon}. */
+    /**
+     * Builder for {@link Addon}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -162,7 +172,12 @@ public record AddOnAttachment(
         return new Builder();
       }
 
-      /** Builder for {@link App}. */
+      /**
+       * Builder for {@link App}, e.g. for test fixtures.
+       *
+       * <p>Like a decoded response it is not validated: unset fields stay null, even
+       * those the schema says Heroku always sends.
+       */
       public static final class Builder {
         private @Nullable String id;
         private @Nullable String name;
@@ -203,7 +218,12 @@ public record AddOnAttachment(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

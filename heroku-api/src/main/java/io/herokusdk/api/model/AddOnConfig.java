@@ -18,7 +18,12 @@ public record AddOnConfig(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnConfig}. */
+  /**
+   * Builder for {@link AddOnConfig}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String name;
     private @Nullable String value;

@@ -22,7 +22,12 @@ public record AddOnPlanAction(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnPlanAction}. */
+  /**
+   * Builder for {@link AddOnPlanAction}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String label;

@@ -35,7 +35,12 @@ public record AddOnService(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnService}. */
+  /**
+   * Builder for {@link AddOnService}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String cliPluginName;
     private @Nullable Instant createdAt;

@@ -31,7 +31,12 @@ public record AddOnWebhook(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnWebhook}. */
+  /**
+   * Builder for {@link AddOnWebhook}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

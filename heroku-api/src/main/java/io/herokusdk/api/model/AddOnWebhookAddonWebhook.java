@@ -32,7 +32,12 @@ public record AddOnWebhookAddonWebhook(
     return new Builder();
   }
 
-  /** Builder for {@link AddOnWebhookAddonWebhook}. */
+  /**
+   * Builder for {@link AddOnWebhookAddonWebhook}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private AddOnWebhookAddonWebhook.@Nullable Addon addon;
     private @Nullable Instant createdAt;
@@ -106,7 +111,12 @@ public record AddOnWebhookAddonWebhook(
       return new Builder();
     }
 
-    /** Builder for {@link Addon}. */
+    /**
+     * Builder for {@link Addon}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

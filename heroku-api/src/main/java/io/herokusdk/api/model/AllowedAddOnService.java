@@ -22,7 +22,12 @@ public record AllowedAddOnService(
     return new Builder();
   }
 
-  /** Builder for {@link AllowedAddOnService}. */
+  /**
+   * Builder for {@link AllowedAddOnService}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant addedAt;
     private @Nullable AllowedAddOnServiceAddedBy addedBy;

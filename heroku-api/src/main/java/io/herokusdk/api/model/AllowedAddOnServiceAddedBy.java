@@ -18,7 +18,12 @@ public record AllowedAddOnServiceAddedBy(
     return new Builder();
   }
 
-  /** Builder for {@link AllowedAddOnServiceAddedBy}. */
+  /**
+   * Builder for {@link AllowedAddOnServiceAddedBy}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String email;
     private @Nullable String id;

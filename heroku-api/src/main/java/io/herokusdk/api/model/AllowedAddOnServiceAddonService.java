@@ -20,7 +20,12 @@ public record AllowedAddOnServiceAddonService(
     return new Builder();
   }
 
-  /** Builder for {@link AllowedAddOnServiceAddonService}. */
+  /**
+   * Builder for {@link AllowedAddOnServiceAddonService}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;

@@ -40,7 +40,12 @@ public record App(
     return new Builder();
   }
 
-  /** Builder for {@link App}. */
+  /**
+   * Builder for {@link App}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Boolean acm;
     private @Nullable Instant archivedAt;
@@ -219,7 +224,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link BuildStack}. */
+    /**
+     * Builder for {@link BuildStack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -259,7 +269,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Owner}. */
+    /**
+     * Builder for {@link Owner}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;
@@ -299,7 +314,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Organization}. */
+    /**
+     * Builder for {@link Organization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -339,7 +359,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -379,7 +404,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Region}. */
+    /**
+     * Builder for {@link Region}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -420,7 +450,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Space}. */
+    /**
+     * Builder for {@link Space}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -467,7 +502,12 @@ public record App(
       return new Builder();
     }
 
-    /** Builder for {@link Stack}. */
+    /**
+     * Builder for {@link Stack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

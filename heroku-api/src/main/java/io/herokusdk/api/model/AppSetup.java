@@ -35,7 +35,12 @@ public record AppSetup(
     return new Builder();
   }
 
-  /** Builder for {@link AppSetup}. */
+  /**
+   * Builder for {@link AppSetup}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Instant createdAt;
@@ -130,7 +135,12 @@ public record AppSetup(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -171,7 +181,12 @@ public record AppSetup(
       return new Builder();
     }
 
-    /** Builder for {@link Build}. */
+    /**
+     * Builder for {@link Build}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable BuildStatus status;

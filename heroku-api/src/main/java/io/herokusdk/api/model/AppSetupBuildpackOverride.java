@@ -17,7 +17,12 @@ public record AppSetupBuildpackOverride(
     return new Builder();
   }
 
-  /** Builder for {@link AppSetupBuildpackOverride}. */
+  /**
+   * Builder for {@link AppSetupBuildpackOverride}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String url;
 

@@ -27,7 +27,12 @@ public record AppSetupOverrides(
     return new Builder();
   }
 
-  /** Builder for {@link AppSetupOverrides}. */
+  /**
+   * Builder for {@link AppSetupOverrides}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable List<AppSetupBuildpackOverride> buildpacks;
     private @Nullable Map<String, String> env;

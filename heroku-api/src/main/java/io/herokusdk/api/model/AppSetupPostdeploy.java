@@ -19,7 +19,12 @@ public record AppSetupPostdeploy(
     return new Builder();
   }
 
-  /** Builder for {@link AppSetupPostdeploy}. */
+  /**
+   * Builder for {@link AppSetupPostdeploy}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String output;
     private @Nullable Long exitCode;

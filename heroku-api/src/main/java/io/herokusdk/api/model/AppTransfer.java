@@ -25,7 +25,12 @@ public record AppTransfer(
     return new Builder();
   }
 
-  /** Builder for {@link AppTransfer}. */
+  /**
+   * Builder for {@link AppTransfer}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private AppTransfer.@Nullable App app;
     private @Nullable Instant createdAt;
@@ -99,7 +104,12 @@ public record AppTransfer(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -139,7 +149,12 @@ public record AppTransfer(
       return new Builder();
     }
 
-    /** Builder for {@link Owner}. */
+    /**
+     * Builder for {@link Owner}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;
@@ -179,7 +194,12 @@ public record AppTransfer(
       return new Builder();
     }
 
-    /** Builder for {@link Recipient}. */
+    /**
+     * Builder for {@link Recipient}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

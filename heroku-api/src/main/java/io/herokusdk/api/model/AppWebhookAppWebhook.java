@@ -32,7 +32,12 @@ public record AppWebhookAppWebhook(
     return new Builder();
   }
 
-  /** Builder for {@link AppWebhookAppWebhook}. */
+  /**
+   * Builder for {@link AppWebhookAppWebhook}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private AppWebhookAppWebhook.@Nullable App app;
     private @Nullable Instant createdAt;
@@ -106,7 +111,12 @@ public record AppWebhookAppWebhook(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

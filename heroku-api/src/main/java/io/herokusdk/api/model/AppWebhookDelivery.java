@@ -27,7 +27,12 @@ public record AppWebhookDelivery(
     return new Builder();
   }
 
-  /** Builder for {@link AppWebhookDelivery}. */
+  /**
+   * Builder for {@link AppWebhookDelivery}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private AppWebhookDelivery.@Nullable Event event;
@@ -115,7 +120,12 @@ public record AppWebhookDelivery(
       return new Builder();
     }
 
-    /** Builder for {@link Event}. */
+    /**
+     * Builder for {@link Event}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String include;
@@ -159,7 +169,12 @@ public record AppWebhookDelivery(
       return new Builder();
     }
 
-    /** Builder for {@link LastAttempt}. */
+    /**
+     * Builder for {@link LastAttempt}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable Long code;
@@ -227,7 +242,12 @@ public record AppWebhookDelivery(
       return new Builder();
     }
 
-    /** Builder for {@link Webhook}. */
+    /**
+     * Builder for {@link Webhook}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable AppWebhookLevel level;

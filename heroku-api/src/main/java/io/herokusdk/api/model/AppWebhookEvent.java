@@ -23,7 +23,12 @@ public record AppWebhookEvent(
     return new Builder();
   }
 
-  /** Builder for {@link AppWebhookEvent}. */
+  /**
+   * Builder for {@link AppWebhookEvent}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

@@ -31,7 +31,12 @@ public record AppWebhookEventPayload(
     return new Builder();
   }
 
-  /** Builder for {@link AppWebhookEventPayload}. */
+  /**
+   * Builder for {@link AppWebhookEventPayload}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String action;
     private @Nullable AppWebhookEventActor actor;

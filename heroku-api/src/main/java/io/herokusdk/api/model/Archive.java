@@ -24,7 +24,12 @@ public record Archive(
     return new Builder();
   }
 
-  /** Builder for {@link Archive}. */
+  /**
+   * Builder for {@link Archive}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable ArchiveMonth month;

@@ -36,7 +36,12 @@ public record AuditTrailEvent(
     return new Builder();
   }
 
-  /** Builder for {@link AuditTrailEvent}. */
+  /**
+   * Builder for {@link AuditTrailEvent}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

@@ -18,7 +18,12 @@ public record AuditTrailEventOwner(
     return new Builder();
   }
 
-  /** Builder for {@link AuditTrailEventOwner}. */
+  /**
+   * Builder for {@link AuditTrailEventOwner}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String email;

@@ -38,7 +38,12 @@ public record Build(
     return new Builder();
   }
 
-  /** Builder for {@link Build}. */
+  /**
+   * Builder for {@link Build}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Build.@Nullable App app;
     private @Nullable List<BuildBuildpacksItem> buildpacks;
@@ -153,7 +158,12 @@ public record Build(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -185,7 +195,12 @@ public record Build(
       return new Builder();
     }
 
-    /** Builder for {@link Slug}. */
+    /**
+     * Builder for {@link Slug}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -218,7 +233,12 @@ public record Build(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String email;

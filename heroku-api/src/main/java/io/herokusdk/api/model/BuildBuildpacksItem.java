@@ -18,7 +18,12 @@ public record BuildBuildpacksItem(
     return new Builder();
   }
 
-  /** Builder for {@link BuildBuildpacksItem}. */
+  /**
+   * Builder for {@link BuildBuildpacksItem}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String url;
     private @Nullable String name;

@@ -21,7 +21,12 @@ public record BuildSourceBlob(
     return new Builder();
   }
 
-  /** Builder for {@link BuildSourceBlob}. */
+  /**
+   * Builder for {@link BuildSourceBlob}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String checksum;
     private @Nullable String url;

@@ -18,7 +18,12 @@ public record BuildpackInstallation(
     return new Builder();
   }
 
-  /** Builder for {@link BuildpackInstallation}. */
+  /**
+   * Builder for {@link BuildpackInstallation}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Long ordinal;
     private BuildpackInstallation.@Nullable Buildpack buildpack;
@@ -57,7 +62,12 @@ public record BuildpackInstallation(
       return new Builder();
     }
 
-    /** Builder for {@link Buildpack}. */
+    /**
+     * Builder for {@link Buildpack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String url;
       private @Nullable String name;

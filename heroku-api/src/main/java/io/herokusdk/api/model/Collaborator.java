@@ -32,7 +32,12 @@ public record Collaborator(
     return new Builder();
   }
 
-  /** Builder for {@link Collaborator}. */
+  /**
+   * Builder for {@link Collaborator}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Collaborator.@Nullable App app;
     private @Nullable Instant createdAt;
@@ -106,7 +111,12 @@ public record Collaborator(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -147,7 +157,12 @@ public record Collaborator(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable Boolean federated;

@@ -25,7 +25,12 @@ public record Credit(
     return new Builder();
   }
 
-  /** Builder for {@link Credit}. */
+  /**
+   * Builder for {@link Credit}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double amount;
     private @Nullable Double balance;

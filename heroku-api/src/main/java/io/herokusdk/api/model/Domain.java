@@ -29,7 +29,12 @@ public record Domain(
     return new Builder();
   }
 
-  /** Builder for {@link Domain}. */
+  /**
+   * Builder for {@link Domain}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String acmStatus;
     private @Nullable String acmStatusReason;
@@ -131,7 +136,12 @@ public record Domain(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -171,7 +181,12 @@ public record Domain(
       return new Builder();
     }
 
-    /** Builder for {@link SniEndpoint}. */
+    /**
+     * Builder for {@link SniEndpoint}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;

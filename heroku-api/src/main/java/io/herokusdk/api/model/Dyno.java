@@ -29,7 +29,12 @@ public record Dyno(
     return new Builder();
   }
 
-  /** Builder for {@link Dyno}. */
+  /**
+   * Builder for {@link Dyno}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String attachUrl;
     private @Nullable String command;
@@ -131,7 +136,12 @@ public record Dyno(
       return new Builder();
     }
 
-    /** Builder for {@link Release}. */
+    /**
+     * Builder for {@link Release}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable Long version;
@@ -171,7 +181,12 @@ public record Dyno(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;

@@ -34,7 +34,12 @@ public record DynoSize(
     return new Builder();
   }
 
-  /** Builder for {@link DynoSize}. */
+  /**
+   * Builder for {@link DynoSize}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String architecture;
     private @Nullable Long compute;

@@ -33,7 +33,12 @@ public record EnterpriseAccount(
     return new Builder();
   }
 
-  /** Builder for {@link EnterpriseAccount}. */
+  /**
+   * Builder for {@link EnterpriseAccount}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Instant createdAt;

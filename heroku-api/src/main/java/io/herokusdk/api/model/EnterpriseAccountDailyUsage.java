@@ -33,7 +33,12 @@ public record EnterpriseAccountDailyUsage(
     return new Builder();
   }
 
-  /** Builder for {@link EnterpriseAccountDailyUsage}. */
+  /**
+   * Builder for {@link EnterpriseAccountDailyUsage}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double addons;
     private @Nullable List<EnterpriseAccountDailyUsage.Team> teams;
@@ -132,7 +137,12 @@ public record EnterpriseAccountDailyUsage(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Double addons;
       private @Nullable List<TeamDailyUsageAppUsageDaily> apps;

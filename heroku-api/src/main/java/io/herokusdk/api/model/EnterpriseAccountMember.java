@@ -30,7 +30,12 @@ public record EnterpriseAccountMember(
     return new Builder();
   }
 
-  /** Builder for {@link EnterpriseAccountMember}. */
+  /**
+   * Builder for {@link EnterpriseAccountMember}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private EnterpriseAccountMember.@Nullable EnterpriseAccount enterpriseAccount;
     private @Nullable String id;
@@ -97,7 +102,12 @@ public record EnterpriseAccountMember(
       return new Builder();
     }
 
-    /** Builder for {@link EnterpriseAccount}. */
+    /**
+     * Builder for {@link EnterpriseAccount}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -137,7 +147,12 @@ public record EnterpriseAccountMember(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

@@ -33,7 +33,12 @@ public record EnterpriseAccountMonthlyUsage(
     return new Builder();
   }
 
-  /** Builder for {@link EnterpriseAccountMonthlyUsage}. */
+  /**
+   * Builder for {@link EnterpriseAccountMonthlyUsage}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double addons;
     private @Nullable List<EnterpriseAccountMonthlyUsage.Team> teams;
@@ -140,7 +145,12 @@ public record EnterpriseAccountMonthlyUsage(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Double addons;
       private @Nullable List<TeamMonthlyUsageAppUsageMonthly> apps;

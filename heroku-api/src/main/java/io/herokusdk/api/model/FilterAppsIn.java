@@ -24,7 +24,12 @@ public record FilterAppsIn(
     return new Builder();
   }
 
-  /** Builder for {@link FilterAppsIn}. */
+  /**
+   * Builder for {@link FilterAppsIn}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable List<String> id;
 

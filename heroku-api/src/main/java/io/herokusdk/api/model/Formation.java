@@ -27,7 +27,12 @@ public record Formation(
     return new Builder();
   }
 
-  /** Builder for {@link Formation}. */
+  /**
+   * Builder for {@link Formation}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Formation.@Nullable App app;
     private @Nullable String command;
@@ -115,7 +120,12 @@ public record Formation(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -155,7 +165,12 @@ public record Formation(
       return new Builder();
     }
 
-    /** Builder for {@link DynoSize}. */
+    /**
+     * Builder for {@link DynoSize}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

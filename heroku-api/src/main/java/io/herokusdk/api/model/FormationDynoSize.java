@@ -18,7 +18,12 @@ public record FormationDynoSize(
     return new Builder();
   }
 
-  /** Builder for {@link FormationDynoSize}. */
+  /**
+   * Builder for {@link FormationDynoSize}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;

@@ -20,7 +20,12 @@ public record FormationUpdate(
     return new Builder();
   }
 
-  /** Builder for {@link FormationUpdate}. */
+  /**
+   * Builder for {@link FormationUpdate}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable FormationDynoSize dynoSize;
     private @Nullable Long quantity;

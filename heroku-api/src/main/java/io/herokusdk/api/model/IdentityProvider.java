@@ -27,7 +27,12 @@ public record IdentityProvider(
     return new Builder();
   }
 
-  /** Builder for {@link IdentityProvider}. */
+  /**
+   * Builder for {@link IdentityProvider}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String certificate;
     private @Nullable Instant createdAt;
@@ -114,7 +119,12 @@ public record IdentityProvider(
       return new Builder();
     }
 
-    /** Builder for {@link Organization}. */
+    /**
+     * Builder for {@link Organization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
 

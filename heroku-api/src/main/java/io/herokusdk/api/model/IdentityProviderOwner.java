@@ -19,7 +19,12 @@ public record IdentityProviderOwner(
     return new Builder();
   }
 
-  /** Builder for {@link IdentityProviderOwner}. */
+  /**
+   * Builder for {@link IdentityProviderOwner}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;

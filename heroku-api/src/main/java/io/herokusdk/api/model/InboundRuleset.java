@@ -30,7 +30,12 @@ public record InboundRuleset(
     return new Builder();
   }
 
-  /** Builder for {@link InboundRuleset}. */
+  /**
+   * Builder for {@link InboundRuleset}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private InboundRuleset.@Nullable Space space;
@@ -90,7 +95,12 @@ public record InboundRuleset(
       return new Builder();
     }
 
-    /** Builder for {@link Space}. */
+    /**
+     * Builder for {@link Space}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

@@ -18,7 +18,12 @@ public record InboundRulesetRule(
     return new Builder();
   }
 
-  /** Builder for {@link InboundRulesetRule}. */
+  /**
+   * Builder for {@link InboundRulesetRule}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable InboundRulesetAction action;
     private @Nullable String source;

@@ -28,7 +28,12 @@ public record Invoice(
     return new Builder();
   }
 
-  /** Builder for {@link Invoice}. */
+  /**
+   * Builder for {@link Invoice}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double chargesTotal;
     private @Nullable Instant createdAt;

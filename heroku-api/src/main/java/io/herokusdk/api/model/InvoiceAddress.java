@@ -26,7 +26,12 @@ public record InvoiceAddress(
     return new Builder();
   }
 
-  /** Builder for {@link InvoiceAddress}. */
+  /**
+   * Builder for {@link InvoiceAddress}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String address1;
     private @Nullable String address2;

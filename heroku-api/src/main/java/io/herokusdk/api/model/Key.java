@@ -25,7 +25,12 @@ public record Key(
     return new Builder();
   }
 
-  /** Builder for {@link Key}. */
+  /**
+   * Builder for {@link Key}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String comment;
     private @Nullable Instant createdAt;

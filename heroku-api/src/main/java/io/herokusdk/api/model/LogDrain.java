@@ -39,7 +39,12 @@ public record LogDrain(
         + "]";
   }
 
-  /** Builder for {@link LogDrain}. */
+  /**
+   * Builder for {@link LogDrain}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable LogDrainAddon addon;
     private @Nullable LogDrainApp app;

@@ -19,7 +19,12 @@ public record LogDrainAddon(
     return new Builder();
   }
 
-  /** Builder for {@link LogDrainAddon}. */
+  /**
+   * Builder for {@link LogDrainAddon}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;
@@ -65,7 +70,12 @@ public record LogDrainAddon(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

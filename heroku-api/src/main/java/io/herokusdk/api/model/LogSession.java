@@ -22,7 +22,12 @@ public record LogSession(
     return new Builder();
   }
 
-  /** Builder for {@link LogSession}. */
+  /**
+   * Builder for {@link LogSession}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

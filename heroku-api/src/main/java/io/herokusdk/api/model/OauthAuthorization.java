@@ -54,7 +54,12 @@ public record OauthAuthorization(
         + "]";
   }
 
-  /** Builder for {@link OauthAuthorization}. */
+  /**
+   * Builder for {@link OauthAuthorization}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private OauthAuthorization.@Nullable AccessToken accessToken;
     private OauthAuthorization.@Nullable Client client;
@@ -167,7 +172,12 @@ public record OauthAuthorization(
           + "]";
     }
 
-    /** Builder for {@link AccessToken}. */
+    /**
+     * Builder for {@link AccessToken}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long expiresIn;
       private @Nullable String id;
@@ -215,7 +225,12 @@ public record OauthAuthorization(
       return new Builder();
     }
 
-    /** Builder for {@link Client}. */
+    /**
+     * Builder for {@link Client}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -263,7 +278,12 @@ public record OauthAuthorization(
       return new Builder();
     }
 
-    /** Builder for {@link Grant}. */
+    /**
+     * Builder for {@link Grant}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String code;
       private @Nullable Long expiresIn;
@@ -321,7 +341,12 @@ public record OauthAuthorization(
           + "]";
     }
 
-    /** Builder for {@link RefreshToken}. */
+    /**
+     * Builder for {@link RefreshToken}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long expiresIn;
       private @Nullable String id;
@@ -367,7 +392,12 @@ public record OauthAuthorization(
       return new Builder();
     }
 
-    /** Builder for {@link Session}. */
+    /**
+     * Builder for {@link Session}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -401,7 +431,12 @@ public record OauthAuthorization(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String email;

@@ -39,7 +39,12 @@ public record OauthClient(
         + "]";
   }
 
-  /** Builder for {@link OauthClient}. */
+  /**
+   * Builder for {@link OauthClient}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

@@ -45,7 +45,12 @@ public record OauthToken(
         + "]";
   }
 
-  /** Builder for {@link OauthToken}. */
+  /**
+   * Builder for {@link OauthToken}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private OauthToken.@Nullable AccessToken accessToken;
     private OauthToken.@Nullable Authorization authorization;
@@ -151,7 +156,12 @@ public record OauthToken(
           + "]";
     }
 
-    /** Builder for {@link AccessToken}. */
+    /**
+     * Builder for {@link AccessToken}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long expiresIn;
       private @Nullable String id;
@@ -197,7 +207,12 @@ public record OauthToken(
       return new Builder();
     }
 
-    /** Builder for {@link Authorization}. */
+    /**
+     * Builder for {@link Authorization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -237,7 +252,12 @@ public record OauthToken(
           + "]";
     }
 
-    /** Builder for {@link Client}. */
+    /**
+     * Builder for {@link Client}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String secret;
 
@@ -270,7 +290,12 @@ public record OauthToken(
       return new Builder();
     }
 
-    /** Builder for {@link Grant}. */
+    /**
+     * Builder for {@link Grant}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String code;
       private @Nullable String type;
@@ -321,7 +346,12 @@ public record OauthToken(
           + "]";
     }
 
-    /** Builder for {@link RefreshToken}. */
+    /**
+     * Builder for {@link RefreshToken}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long expiresIn;
       private @Nullable String id;
@@ -367,7 +397,12 @@ public record OauthToken(
       return new Builder();
     }
 
-    /** Builder for {@link Session}. */
+    /**
+     * Builder for {@link Session}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -399,7 +434,12 @@ public record OauthToken(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

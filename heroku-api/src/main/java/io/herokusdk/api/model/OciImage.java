@@ -41,7 +41,12 @@ public record OciImage(
     return new Builder();
   }
 
-  /** Builder for {@link OciImage}. */
+  /**
+   * Builder for {@link OciImage}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String baseImageName;

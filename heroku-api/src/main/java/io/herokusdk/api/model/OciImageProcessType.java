@@ -22,7 +22,12 @@ public record OciImageProcessType(
     return new Builder();
   }
 
-  /** Builder for {@link OciImageProcessType}. */
+  /**
+   * Builder for {@link OciImageProcessType}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String name;
     private @Nullable String displayCmd;

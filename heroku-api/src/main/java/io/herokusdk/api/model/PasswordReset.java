@@ -20,7 +20,12 @@ public record PasswordReset(
     return new Builder();
   }
 
-  /** Builder for {@link PasswordReset}. */
+  /**
+   * Builder for {@link PasswordReset}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private PasswordReset.@Nullable User user;
@@ -59,7 +64,12 @@ public record PasswordReset(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

@@ -33,7 +33,12 @@ public record Peering(
     return new Builder();
   }
 
-  /** Builder for {@link Peering}. */
+  /**
+   * Builder for {@link Peering}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable PeeringType type;
     private @Nullable String pcxId;

@@ -33,7 +33,12 @@ public record PeeringInfo(
     return new Builder();
   }
 
-  /** Builder for {@link PeeringInfo}. */
+  /**
+   * Builder for {@link PeeringInfo}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String awsAccountId;
     private RegionProvider.@Nullable Region awsRegion;

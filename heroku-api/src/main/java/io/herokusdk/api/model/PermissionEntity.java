@@ -29,7 +29,12 @@ public record PermissionEntity(
     return new Builder();
   }
 
-  /** Builder for {@link PermissionEntity}. */
+  /**
+   * Builder for {@link PermissionEntity}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;
@@ -95,7 +100,12 @@ public record PermissionEntity(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

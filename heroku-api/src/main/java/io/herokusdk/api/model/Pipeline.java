@@ -24,7 +24,12 @@ public record Pipeline(
     return new Builder();
   }
 
-  /** Builder for {@link Pipeline}. */
+  /**
+   * Builder for {@link Pipeline}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;

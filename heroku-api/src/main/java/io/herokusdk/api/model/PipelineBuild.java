@@ -37,7 +37,12 @@ public record PipelineBuild(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineBuild}. */
+  /**
+   * Builder for {@link PipelineBuild}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private PipelineBuild.@Nullable App app;
     private @Nullable List<BuildBuildpacksItem> buildpacks;
@@ -145,7 +150,12 @@ public record PipelineBuild(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -180,7 +190,12 @@ public record PipelineBuild(
       return new Builder();
     }
 
-    /** Builder for {@link SourceBlob}. */
+    /**
+     * Builder for {@link SourceBlob}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String checksum;
       private @Nullable String url;
@@ -233,7 +248,12 @@ public record PipelineBuild(
       return new Builder();
     }
 
-    /** Builder for {@link Slug}. */
+    /**
+     * Builder for {@link Slug}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -266,7 +286,12 @@ public record PipelineBuild(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String email;

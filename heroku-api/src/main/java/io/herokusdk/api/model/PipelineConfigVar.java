@@ -25,7 +25,12 @@ public record PipelineConfigVar(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineConfigVar}. */
+  /**
+   * Builder for {@link PipelineConfigVar}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Map<String, Object> nameValue;
 

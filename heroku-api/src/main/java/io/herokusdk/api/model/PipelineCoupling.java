@@ -24,7 +24,12 @@ public record PipelineCoupling(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineCoupling}. */
+  /**
+   * Builder for {@link PipelineCoupling}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private PipelineCoupling.@Nullable App app;
     private @Nullable Instant createdAt;
@@ -90,7 +95,12 @@ public record PipelineCoupling(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -122,7 +132,12 @@ public record PipelineCoupling(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

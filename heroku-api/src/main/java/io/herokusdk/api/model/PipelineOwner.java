@@ -18,7 +18,12 @@ public record PipelineOwner(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineOwner}. */
+  /**
+   * Builder for {@link PipelineOwner}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String type;

@@ -24,7 +24,12 @@ public record PipelinePromotion(
     return new Builder();
   }
 
-  /** Builder for {@link PipelinePromotion}. */
+  /**
+   * Builder for {@link PipelinePromotion}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;
@@ -90,7 +95,12 @@ public record PipelinePromotion(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -123,7 +133,12 @@ public record PipelinePromotion(
       return new Builder();
     }
 
-    /** Builder for {@link Source}. */
+    /**
+     * Builder for {@link Source}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private PipelinePromotion.Source.@Nullable App app;
       private PipelinePromotion.Source.@Nullable Release release;
@@ -161,7 +176,12 @@ public record PipelinePromotion(
         return new Builder();
       }
 
-      /** Builder for {@link App}. */
+      /**
+       * Builder for {@link App}, e.g. for test fixtures.
+       *
+       * <p>Like a decoded response it is not validated: unset fields stay null, even
+       * those the schema says Heroku always sends.
+       */
       public static final class Builder {
         private @Nullable String id;
 
@@ -193,7 +213,12 @@ public record PipelinePromotion(
         return new Builder();
       }
 
-      /** Builder for {@link Release}. */
+      /**
+       * Builder for {@link Release}, e.g. for test fixtures.
+       *
+       * <p>Like a decoded response it is not validated: unset fields stay null, even
+       * those the schema says Heroku always sends.
+       */
       public static final class Builder {
         private @Nullable String id;
 

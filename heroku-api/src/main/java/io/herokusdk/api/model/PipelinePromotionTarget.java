@@ -23,7 +23,12 @@ public record PipelinePromotionTarget(
     return new Builder();
   }
 
-  /** Builder for {@link PipelinePromotionTarget}. */
+  /**
+   * Builder for {@link PipelinePromotionTarget}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private PipelinePromotionTarget.@Nullable App app;
     private @Nullable String errorMessage;
@@ -89,7 +94,12 @@ public record PipelinePromotionTarget(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -121,7 +131,12 @@ public record PipelinePromotionTarget(
       return new Builder();
     }
 
-    /** Builder for {@link PipelinePromotion}. */
+    /**
+     * Builder for {@link PipelinePromotion}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -153,7 +168,12 @@ public record PipelinePromotionTarget(
       return new Builder();
     }
 
-    /** Builder for {@link Release}. */
+    /**
+     * Builder for {@link Release}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

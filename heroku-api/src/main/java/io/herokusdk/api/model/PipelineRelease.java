@@ -39,7 +39,12 @@ public record PipelineRelease(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineRelease}. */
+  /**
+   * Builder for {@link PipelineRelease}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable List<String> addonPlanNames;
     private @Nullable ReleaseArtifact artifacts;
@@ -162,7 +167,12 @@ public record PipelineRelease(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -201,7 +211,12 @@ public record PipelineRelease(
       return new Builder();
     }
 
-    /** Builder for {@link Slug}. */
+    /**
+     * Builder for {@link Slug}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -234,7 +249,12 @@ public record PipelineRelease(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String email;

@@ -17,7 +17,12 @@ public record PipelineStack(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineStack}. */
+  /**
+   * Builder for {@link PipelineStack}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private PipelineStack.@Nullable Stack stack;
 
@@ -49,7 +54,12 @@ public record PipelineStack(
       return new Builder();
     }
 
-    /** Builder for {@link Stack}. */
+    /**
+     * Builder for {@link Stack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

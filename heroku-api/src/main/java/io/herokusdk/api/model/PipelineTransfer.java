@@ -20,7 +20,12 @@ public record PipelineTransfer(
     return new Builder();
   }
 
-  /** Builder for {@link PipelineTransfer}. */
+  /**
+   * Builder for {@link PipelineTransfer}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private PipelineTransfer.@Nullable Pipeline pipeline;
     private @Nullable PipelineOwner previousOwner;
@@ -65,7 +70,12 @@ public record PipelineTransfer(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

@@ -40,7 +40,12 @@ public record Plan(
     return new Builder();
   }
 
-  /** Builder for {@link Plan}. */
+  /**
+   * Builder for {@link Plan}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Plan.@Nullable AddonService addonService;
     private @Nullable Instant createdAt;
@@ -170,7 +175,12 @@ public record Plan(
       return new Builder();
     }
 
-    /** Builder for {@link AddonService}. */
+    /**
+     * Builder for {@link AddonService}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -211,7 +221,12 @@ public record Plan(
       return new Builder();
     }
 
-    /** Builder for {@link Price}. */
+    /**
+     * Builder for {@link Price}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long cents;
       private @Nullable Boolean contract;

@@ -17,7 +17,12 @@ public record RateLimit(
     return new Builder();
   }
 
-  /** Builder for {@link RateLimit}. */
+  /**
+   * Builder for {@link RateLimit}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Long remaining;
 

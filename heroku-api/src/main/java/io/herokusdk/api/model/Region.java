@@ -27,7 +27,12 @@ public record Region(
     return new Builder();
   }
 
-  /** Builder for {@link Region}. */
+  /**
+   * Builder for {@link Region}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String country;
     private @Nullable Instant createdAt;

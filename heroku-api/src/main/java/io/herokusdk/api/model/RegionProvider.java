@@ -18,7 +18,12 @@ public record RegionProvider(
     return new Builder();
   }
 
-  /** Builder for {@link RegionProvider}. */
+  /**
+   * Builder for {@link RegionProvider}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String name;
     private RegionProvider.@Nullable Region region;

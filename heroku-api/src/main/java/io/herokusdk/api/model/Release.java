@@ -40,7 +40,12 @@ public record Release(
     return new Builder();
   }
 
-  /** Builder for {@link Release}. */
+  /**
+   * Builder for {@link Release}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable List<String> addonPlanNames;
     private @Nullable List<ReleaseArtifact> artifacts;
@@ -163,7 +168,12 @@ public record Release(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -202,7 +212,12 @@ public record Release(
       return new Builder();
     }
 
-    /** Builder for {@link Slug}. */
+    /**
+     * Builder for {@link Slug}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -235,7 +250,12 @@ public record Release(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String email;

@@ -18,7 +18,12 @@ public record ReleaseArtifact(
     return new Builder();
   }
 
-  /** Builder for {@link ReleaseArtifact}. */
+  /**
+   * Builder for {@link ReleaseArtifact}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String type;
     private @Nullable String id;

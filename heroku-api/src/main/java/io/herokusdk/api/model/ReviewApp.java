@@ -39,7 +39,12 @@ public record ReviewApp(
     return new Builder();
   }
 
-  /** Builder for {@link ReviewApp}. */
+  /**
+   * Builder for {@link ReviewApp}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private ReviewApp.@Nullable App app;
     private ReviewApp.@Nullable AppSetup appSetup;
@@ -161,7 +166,12 @@ public record ReviewApp(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -193,7 +203,12 @@ public record ReviewApp(
       return new Builder();
     }
 
-    /** Builder for {@link AppSetup}. */
+    /**
+     * Builder for {@link AppSetup}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -225,7 +240,12 @@ public record ReviewApp(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -257,7 +277,12 @@ public record ReviewApp(
       return new Builder();
     }
 
-    /** Builder for {@link ForkRepo}. */
+    /**
+     * Builder for {@link ForkRepo}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long id;
 

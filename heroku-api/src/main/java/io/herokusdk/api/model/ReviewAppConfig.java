@@ -25,7 +25,12 @@ public record ReviewAppConfig(
     return new Builder();
   }
 
-  /** Builder for {@link ReviewAppConfig}. */
+  /**
+   * Builder for {@link ReviewAppConfig}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private ReviewAppConfig.@Nullable Repo repo;
     private @Nullable Boolean automaticReviewApps;
@@ -105,7 +110,12 @@ public record ReviewAppConfig(
       return new Builder();
     }
 
-    /** Builder for {@link Repo}. */
+    /**
+     * Builder for {@link Repo}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Long id;
 

@@ -18,7 +18,12 @@ public record ReviewAppConfigDeployTarget(
     return new Builder();
   }
 
-  /** Builder for {@link ReviewAppConfigDeployTarget}. */
+  /**
+   * Builder for {@link ReviewAppConfigDeployTarget}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String type;

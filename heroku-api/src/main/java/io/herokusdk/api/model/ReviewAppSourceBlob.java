@@ -18,7 +18,12 @@ public record ReviewAppSourceBlob(
     return new Builder();
   }
 
-  /** Builder for {@link ReviewAppSourceBlob}. */
+  /**
+   * Builder for {@link ReviewAppSourceBlob}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String url;
     private @Nullable String version;

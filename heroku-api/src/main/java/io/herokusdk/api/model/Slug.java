@@ -37,7 +37,12 @@ public record Slug(
     return new Builder();
   }
 
-  /** Builder for {@link Slug}. */
+  /**
+   * Builder for {@link Slug}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Slug.@Nullable Blob blob;
     private @Nullable String buildpackProvidedDescription;
@@ -146,7 +151,12 @@ public record Slug(
       return new Builder();
     }
 
-    /** Builder for {@link Blob}. */
+    /**
+     * Builder for {@link Blob}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String method;
       private @Nullable String url;
@@ -186,7 +196,12 @@ public record Slug(
       return new Builder();
     }
 
-    /** Builder for {@link Stack}. */
+    /**
+     * Builder for {@link Stack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

@@ -18,7 +18,12 @@ public record SmsNumber(
     return new Builder();
   }
 
-  /** Builder for {@link SmsNumber}. */
+  /**
+   * Builder for {@link SmsNumber}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String smsNumber;
 

@@ -34,7 +34,12 @@ public record SniEndpoint(
     return new Builder();
   }
 
-  /** Builder for {@link SniEndpoint}. */
+  /**
+   * Builder for {@link SniEndpoint}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String certificateChain;
     private @Nullable Instant createdAt;
@@ -122,7 +127,12 @@ public record SniEndpoint(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -173,7 +183,12 @@ public record SniEndpoint(
       return new Builder();
     }
 
-    /** Builder for {@link SslCert}. */
+    /**
+     * Builder for {@link SslCert}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable Boolean caSigned;
       private @Nullable List<Object> certDomains;

@@ -18,7 +18,12 @@ public record Source(
     return new Builder();
   }
 
-  /** Builder for {@link Source}. */
+  /**
+   * Builder for {@link Source}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private Source.@Nullable SourceBlob sourceBlob;
 
@@ -50,7 +55,12 @@ public record Source(
       return new Builder();
     }
 
-    /** Builder for {@link SourceBlob}. */
+    /**
+     * Builder for {@link SourceBlob}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String getUrl;
       private @Nullable String putUrl;

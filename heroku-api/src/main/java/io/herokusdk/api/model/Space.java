@@ -30,7 +30,12 @@ public record Space(
     return new Builder();
   }
 
-  /** Builder for {@link Space}. */
+  /**
+   * Builder for {@link Space}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;
@@ -138,7 +143,12 @@ public record Space(
       return new Builder();
     }
 
-    /** Builder for {@link Organization}. */
+    /**
+     * Builder for {@link Organization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
 
@@ -171,7 +181,12 @@ public record Space(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -211,7 +226,12 @@ public record Space(
       return new Builder();
     }
 
-    /** Builder for {@link Region}. */
+    /**
+     * Builder for {@link Region}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

@@ -31,7 +31,12 @@ public record SpaceAppAccess(
     return new Builder();
   }
 
-  /** Builder for {@link SpaceAppAccess}. */
+  /**
+   * Builder for {@link SpaceAppAccess}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private SpaceAppAccess.@Nullable Space space;
     private @Nullable Instant createdAt;
@@ -98,7 +103,12 @@ public record SpaceAppAccess(
       return new Builder();
     }
 
-    /** Builder for {@link Space}. */
+    /**
+     * Builder for {@link Space}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
       private @Nullable String id;
@@ -138,7 +148,12 @@ public record SpaceAppAccess(
       return new Builder();
     }
 
-    /** Builder for {@link Permission}. */
+    /**
+     * Builder for {@link Permission}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String description;
       private @Nullable String name;
@@ -178,7 +193,12 @@ public record SpaceAppAccess(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

@@ -29,7 +29,12 @@ public record SpaceNat(
     return new Builder();
   }
 
-  /** Builder for {@link SpaceNat}. */
+  /**
+   * Builder for {@link SpaceNat}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable List<String> sources;

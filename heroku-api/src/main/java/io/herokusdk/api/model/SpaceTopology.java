@@ -25,7 +25,12 @@ public record SpaceTopology(
     return new Builder();
   }
 
-  /** Builder for {@link SpaceTopology}. */
+  /**
+   * Builder for {@link SpaceTopology}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Long version;
     private @Nullable List<SpaceTopology.App> apps;
@@ -71,7 +76,12 @@ public record SpaceTopology(
       return new Builder();
     }
 
-    /** Builder for {@link App}. */
+    /**
+     * Builder for {@link App}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable List<Object> domains;

@@ -21,7 +21,12 @@ public record SpaceTopologyDyno(
     return new Builder();
   }
 
-  /** Builder for {@link SpaceTopologyDyno}. */
+  /**
+   * Builder for {@link SpaceTopologyDyno}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Long number;

@@ -27,7 +27,12 @@ public record SpaceTopologyFormation(
     return new Builder();
   }
 
-  /** Builder for {@link SpaceTopologyFormation}. */
+  /**
+   * Builder for {@link SpaceTopologyFormation}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String processType;

@@ -24,7 +24,12 @@ public record Stack(
     return new Builder();
   }
 
-  /** Builder for {@link Stack}. */
+  /**
+   * Builder for {@link Stack}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Boolean defaultValue;
     private @Nullable Instant createdAt;

@@ -30,7 +30,12 @@ public record Team(
     return new Builder();
   }
 
-  /** Builder for {@link Team}. */
+  /**
+   * Builder for {@link Team}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Instant createdAt;

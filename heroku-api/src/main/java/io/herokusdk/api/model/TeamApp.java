@@ -39,7 +39,12 @@ public record TeamApp(
     return new Builder();
   }
 
-  /** Builder for {@link TeamApp}. */
+  /**
+   * Builder for {@link TeamApp}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant archivedAt;
     private @Nullable String buildpackProvidedDescription;
@@ -211,7 +216,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link BuildStack}. */
+    /**
+     * Builder for {@link BuildStack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -250,7 +260,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
 
@@ -283,7 +298,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link Owner}. */
+    /**
+     * Builder for {@link Owner}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;
@@ -323,7 +343,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link Region}. */
+    /**
+     * Builder for {@link Region}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -363,7 +388,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link Space}. */
+    /**
+     * Builder for {@link Space}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -403,7 +433,12 @@ public record TeamApp(
       return new Builder();
     }
 
-    /** Builder for {@link Stack}. */
+    /**
+     * Builder for {@link Stack}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;

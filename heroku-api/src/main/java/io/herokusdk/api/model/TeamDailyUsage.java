@@ -33,7 +33,12 @@ public record TeamDailyUsage(
     return new Builder();
   }
 
-  /** Builder for {@link TeamDailyUsage}. */
+  /**
+   * Builder for {@link TeamDailyUsage}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double addons;
     private @Nullable List<TeamDailyUsageAppUsageDaily> apps;

@@ -22,7 +22,12 @@ public record TeamDailyUsageAppUsageDaily(
     return new Builder();
   }
 
-  /** Builder for {@link TeamDailyUsageAppUsageDaily}. */
+  /**
+   * Builder for {@link TeamDailyUsageAppUsageDaily}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Double addons;
     private @Nullable String appName;

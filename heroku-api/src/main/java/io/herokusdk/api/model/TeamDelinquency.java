@@ -20,7 +20,12 @@ public record TeamDelinquency(
     return new Builder();
   }
 
-  /** Builder for {@link TeamDelinquency}. */
+  /**
+   * Builder for {@link TeamDelinquency}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant scheduledSuspensionTime;
     private @Nullable Instant scheduledDeletionTime;

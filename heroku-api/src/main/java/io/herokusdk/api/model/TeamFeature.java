@@ -28,7 +28,12 @@ public record TeamFeature(
     return new Builder();
   }
 
-  /** Builder for {@link TeamFeature}. */
+  /**
+   * Builder for {@link TeamFeature}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String description;

@@ -25,7 +25,12 @@ public record TeamInvitation(
     return new Builder();
   }
 
-  /** Builder for {@link TeamInvitation}. */
+  /**
+   * Builder for {@link TeamInvitation}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String id;
@@ -100,7 +105,12 @@ public record TeamInvitation(
       return new Builder();
     }
 
-    /** Builder for {@link InvitedBy}. */
+    /**
+     * Builder for {@link InvitedBy}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;
@@ -147,7 +157,12 @@ public record TeamInvitation(
       return new Builder();
     }
 
-    /** Builder for {@link Team}. */
+    /**
+     * Builder for {@link Team}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -188,7 +203,12 @@ public record TeamInvitation(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

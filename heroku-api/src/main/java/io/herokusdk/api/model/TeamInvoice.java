@@ -34,7 +34,12 @@ public record TeamInvoice(
     return new Builder();
   }
 
-  /** Builder for {@link TeamInvoice}. */
+  /**
+   * Builder for {@link TeamInvoice}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Long addonsTotal;
     private @Nullable Long databaseTotal;

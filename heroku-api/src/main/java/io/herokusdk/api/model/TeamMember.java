@@ -27,7 +27,12 @@ public record TeamMember(
     return new Builder();
   }
 
-  /** Builder for {@link TeamMember}. */
+  /**
+   * Builder for {@link TeamMember}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private @Nullable String email;
@@ -117,7 +122,12 @@ public record TeamMember(
       return new Builder();
     }
 
-    /** Builder for {@link IdentityProvider}. */
+    /**
+     * Builder for {@link IdentityProvider}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String name;
@@ -172,7 +182,12 @@ public record TeamMember(
       return new Builder();
     }
 
-    /** Builder for {@link User}. */
+    /**
+     * Builder for {@link User}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String email;
       private @Nullable String id;

@@ -19,7 +19,12 @@ public record TeamPreferences(
     return new Builder();
   }
 
-  /** Builder for {@link TeamPreferences}. */
+  /**
+   * Builder for {@link TeamPreferences}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable TeamPreferencesDefaultPermission defaultPermission;
     private @Nullable Boolean addonsControls;

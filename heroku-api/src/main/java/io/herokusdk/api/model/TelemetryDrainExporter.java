@@ -26,7 +26,12 @@ public record TelemetryDrainExporter(
     return new Builder();
   }
 
-  /** Builder for {@link TelemetryDrainExporter}. */
+  /**
+   * Builder for {@link TelemetryDrainExporter}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable TelemetryDrainExporterType type;
     private @Nullable String endpoint;

@@ -28,7 +28,12 @@ public record TestCase(
     return new Builder();
   }
 
-  /** Builder for {@link TestCase}. */
+  /**
+   * Builder for {@link TestCase}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Instant createdAt;
@@ -122,7 +127,12 @@ public record TestCase(
       return new Builder();
     }
 
-    /** Builder for {@link TestNode}. */
+    /**
+     * Builder for {@link TestNode}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -154,7 +164,12 @@ public record TestCase(
       return new Builder();
     }
 
-    /** Builder for {@link TestRun}. */
+    /**
+     * Builder for {@link TestRun}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

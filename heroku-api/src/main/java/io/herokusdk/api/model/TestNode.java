@@ -31,7 +31,12 @@ public record TestNode(
     return new Builder();
   }
 
-  /** Builder for {@link TestNode}. */
+  /**
+   * Builder for {@link TestNode}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable Instant createdAt;
     private TestNode.@Nullable Dyno dyno;
@@ -147,7 +152,12 @@ public record TestNode(
       return new Builder();
     }
 
-    /** Builder for {@link Dyno}. */
+    /**
+     * Builder for {@link Dyno}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
       private @Nullable String attachUrl;
@@ -186,7 +196,12 @@ public record TestNode(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 
@@ -218,7 +233,12 @@ public record TestNode(
       return new Builder();
     }
 
-    /** Builder for {@link TestRun}. */
+    /**
+     * Builder for {@link TestRun}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

@@ -44,7 +44,12 @@ public record TestRun(
     return new Builder();
   }
 
-  /** Builder for {@link TestRun}. */
+  /**
+   * Builder for {@link TestRun}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String actorEmail;
     private @Nullable Boolean clearCache;
@@ -201,7 +206,12 @@ public record TestRun(
       return new Builder();
     }
 
-    /** Builder for {@link Dyno}. */
+    /**
+     * Builder for {@link Dyno}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String size;
 
@@ -233,7 +243,12 @@ public record TestRun(
       return new Builder();
     }
 
-    /** Builder for {@link Organization}. */
+    /**
+     * Builder for {@link Organization}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String name;
 
@@ -265,7 +280,12 @@ public record TestRun(
       return new Builder();
     }
 
-    /** Builder for {@link Pipeline}. */
+    /**
+     * Builder for {@link Pipeline}, e.g. for test fixtures.
+     *
+     * <p>Like a decoded response it is not validated: unset fields stay null, even
+     * those the schema says Heroku always sends.
+     */
     public static final class Builder {
       private @Nullable String id;
 

@@ -34,7 +34,12 @@ public record UserPreferences(
     return new Builder();
   }
 
-  /** Builder for {@link UserPreferences}. */
+  /**
+   * Builder for {@link UserPreferences}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String timezone;
     private @Nullable String defaultOrganization;

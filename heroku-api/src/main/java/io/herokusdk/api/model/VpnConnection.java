@@ -34,7 +34,12 @@ public record VpnConnection(
     return new Builder();
   }
 
-  /** Builder for {@link VpnConnection}. */
+  /**
+   * Builder for {@link VpnConnection}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String name;

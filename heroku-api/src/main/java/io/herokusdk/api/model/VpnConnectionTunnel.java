@@ -36,7 +36,12 @@ public record VpnConnectionTunnel(
         + "]";
   }
 
-  /** Builder for {@link VpnConnectionTunnel}. */
+  /**
+   * Builder for {@link VpnConnectionTunnel}, e.g. for test fixtures.
+   *
+   * <p>Like a decoded response it is not validated: unset fields stay null, even
+   * those the schema says Heroku always sends.
+   */
   public static final class Builder {
     private @Nullable String lastStatusChange;
     private @Nullable String ip;
