@@ -5,6 +5,7 @@ import io.herokusdk.mail.InvalidEmailException;
 import io.herokusdk.mail.MailException;
 import io.herokusdk.mail.MailRejectedException;
 import io.herokusdk.mail.Mailer;
+import io.herokusdk.redis.HerokuRedisException;
 import io.herokusdk.redis.QueueItem;
 import io.herokusdk.redis.RedisUnavailableException;
 import java.io.Closeable;
@@ -59,10 +60,12 @@ final class EmailWorker implements Closeable {
     while (running) {
       try {
         processOne(pollWait);
-      } catch (RedisUnavailableException e) {
-        log.warn("Redis is unavailable; the worker retries in {}: {}", pollWait, e.getMessage());
+      } catch (HerokuRedisException e) {
+        if (!running) break; // shutting down: Redis may be closing under us
+        log.warn("Redis failed; the worker retries in {}: {}", pollWait, e.getMessage());
         sleep(pollWait);
       } catch (RuntimeException e) {
+        if (!running) break;
         log.error("Email worker error; continuing", e);
         sleep(pollWait);
       }

@@ -50,10 +50,12 @@ public final class SignupServices implements Closeable {
 
   private static SignupServices create(ConfigVars config, AppSettings settings, Mailer mailer) {
     HerokuPostgres postgres = HerokuPostgres.fromConfig(config);
+    HerokuRedis redis = null;
     try {
-      HerokuRedis redis = HerokuRedis.fromConfig(config);
+      redis = HerokuRedis.fromConfig(config);
       return new SignupServices(settings, postgres, redis, mailer);
     } catch (RuntimeException e) {
+      if (redis != null) redis.close();
       postgres.close();
       throw e;
     }
