@@ -138,6 +138,7 @@ class ClientTest {
         .hasMessageContaining("REDIS_TLS_CA_PEM");
 
     try (RedisServer other = TestServices.dedicatedRedis()) {
+      other.restartWithNewCertificate();  // dedicated servers start with the shared certificate
       assertThat(other.caCertificatePem()).isNotEqualTo(testRedis.caCertificatePem());
       assertThatThrownBy(() -> Fixtures.builder(testRedis, true)
           .tls(TlsVerification.full(other.caCertificatePem())).build())
