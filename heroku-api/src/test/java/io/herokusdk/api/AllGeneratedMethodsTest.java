@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.HTTP;
@@ -32,24 +29,8 @@ import retrofit2.http.PUT;
  * or without Heroku's schema file.
  */
 class AllGeneratedMethodsTest {
-  private final MockWebServer server = new MockWebServer();
-  private final StubDispatcher dispatcher = new StubDispatcher();
-  private Heroku heroku;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.setServerSocketFactory(new NoDelayServerSockets());
-    server.setDispatcher(dispatcher);
-    server.start();
-    heroku = Heroku.builder().token("t0ken-for-tests").baseUrl(server.url("/").toString())
-        .retryPolicy(RetryPolicy.none()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
-    server.close();
-  }
+  @RegisterExtension
+  final StubHerokuServer stub = new StubHerokuServer();
 
   @Test
   void everyGeneratedMethodSendsItsMethodAndEncodedPath() throws Exception {
@@ -60,7 +41,7 @@ class AllGeneratedMethodsTest {
     int calls = 0;
     List<String> failures = new ArrayList<>();
     for (Method accessor : accessors) {
-      Object api = accessor.invoke(heroku);
+      Object api = accessor.invoke(stub.heroku());
       Class<?> service = Class.forName("io.herokusdk.api.internal.service."
           + api.getClass().getSimpleName().replaceFirst("Api$", "Service"));
       for (Method m : api.getClass().getDeclaredMethods()) {
@@ -76,12 +57,12 @@ class AllGeneratedMethodsTest {
           args[i] = m.getParameterTypes()[i] == String.class ? DummyValues.PATH_VALUE
               : DummyValues.of(m.getGenericParameterTypes()[i]);
         }
-        dispatcher.nextBody = responseFor(m, retrofit);
+        stub.nextBody(responseFor(m, retrofit));
         Object result = m.invoke(api, args);
         if (result instanceof Paged<?> paged) {
           paged.firstPage();
         }
-        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest r = stub.takeRequest();
         String expectedPath = "/" + http[1].replaceAll("\\{[^}]+}",
             PathSegments.encode(DummyValues.PATH_VALUE).replace("$", "\\$"));
         String where = accessor.getName() + "()." + m.getName();

@@ -17,12 +17,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Schema-driven: for each of the 305 links in Heroku's schema, calls the generated method and
@@ -31,24 +28,8 @@ import org.junit.jupiter.api.Test;
  * when the schema file is absent; {@link AllGeneratedMethodsTest} still covers every method then.
  */
 class SchemaLinksTest {
-  private final MockWebServer server = new MockWebServer();
-  private final StubDispatcher dispatcher = new StubDispatcher();
-  private Heroku heroku;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.setServerSocketFactory(new NoDelayServerSockets());
-    server.setDispatcher(dispatcher);
-    server.start();
-    heroku = Heroku.builder().token("t0ken-for-tests").baseUrl(server.url("/").toString())
-        .retryPolicy(RetryPolicy.none()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    heroku.close();
-    server.close();
-  }
+  @RegisterExtension
+  final StubHerokuServer stub = new StubHerokuServer();
 
   static Schema schemaOrSkip() throws Exception {
     Path file = Paths.get(System.getProperty("heroku.schema",
@@ -73,7 +54,7 @@ class SchemaLinksTest {
     for (LinkInfo link : links) {
       String where = link.resource() + " \"" + link.title() + "\" (" + link.accessor() + "()."
           + link.javaMethod() + ")";
-      Object api = Heroku.class.getMethod(link.accessor()).invoke(heroku);
+      Object api = Heroku.class.getMethod(link.accessor()).invoke(stub.heroku());
       Method m = Arrays.stream(api.getClass().getMethods())
           .filter(x -> x.getName().equals(link.javaMethod())).findFirst().orElse(null);
       if (m == null) {
@@ -86,13 +67,13 @@ class SchemaLinksTest {
         args[i] = i < pathParams ? DummyValues.PATH_VALUE
             : DummyValues.of(m.getGenericParameterTypes()[i]);
       }
-      dispatcher.nextBody = link.paged() || isArray(schema, link.targetSchema()) ? "[]"
-          : m.getReturnType() == void.class ? "" : "{}";
+      stub.nextBody(link.paged() || isArray(schema, link.targetSchema()) ? "[]"
+          : m.getReturnType() == void.class ? "" : "{}");
       Object result = m.invoke(api, args);
       if (result instanceof Paged<?> paged) {
         paged.firstPage();
       }
-      RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest r = stub.takeRequest();
       String path = link.href();
       for (LinkInfo.PathParam p : link.pathParams()) {
         path = path.replace("{" + p.javaName() + "}", PathSegments.encode(DummyValues.PATH_VALUE));

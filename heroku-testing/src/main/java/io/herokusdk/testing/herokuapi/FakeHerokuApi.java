@@ -1,14 +1,9 @@
 package io.herokusdk.testing.herokuapi;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
+import io.herokusdk.testing.internal.FakeHttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,13 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.net.ServerSocketFactory;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okio.ByteString;
 
 /**
  * A fake Heroku Platform API on a local port (MockWebServer), for tests of code that manages
@@ -71,8 +62,6 @@ public final class FakeHerokuApi implements Closeable {
   /** The version-3 media type every request must accept. */
   public static final String ACCEPT = "application/vnd.heroku+json; version=3";
 
-  private static final JsonAdapter<Object> JSON =
-      new Moshi.Builder().build().adapter(Object.class).serializeNulls();
   private static final String DOCS = "https://devcenter.heroku.com/articles/platform-api-reference";
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
   private static final Map<String, String> REGIONS = Map.of(
@@ -206,7 +195,6 @@ public final class FakeHerokuApi implements Closeable {
     }
   }
 
-  private final MockWebServer server = new MockWebServer();
   private final String token;
   private final Clock clock;
   private final String twoFactorCode;
@@ -215,6 +203,7 @@ public final class FakeHerokuApi implements Closeable {
   private final List<ReceivedRequest> requests = new ArrayList<>();
   private final Map<String, AppState> apps = new LinkedHashMap<>();
   private int rateLimitRemaining;
+  private final FakeHttpServer server;
 
   private FakeHerokuApi(Builder b) {
     this.token = b.token;
@@ -222,14 +211,7 @@ public final class FakeHerokuApi implements Closeable {
     this.twoFactorCode = b.twoFactorCode;
     this.initialRateLimit = b.rateLimit;
     this.rateLimitRemaining = b.rateLimit;
-    // Without TCP_NODELAY a response body waits ~40 ms for the client's delayed ACK.
-    server.setServerSocketFactory(new NoDelayServerSockets());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
+    this.server = FakeHttpServer.start(b.port, "Heroku API", this::answer);
   }
 
   /** Starts a fake on a free loopback port accepting {@link #DEFAULT_TOKEN}. */
@@ -249,7 +231,7 @@ public final class FakeHerokuApi implements Closeable {
 
   /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's base URL setting. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getPort() + "/";
+    return server.origin() + "/";
   }
 
   /** {@link #baseUrl()} as a URI. */
@@ -259,7 +241,7 @@ public final class FakeHerokuApi implements Closeable {
 
   /** The port it listens on. */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** Config vars pointing a client at this fake's token: {@code HEROKU_API_KEY}. */
@@ -363,8 +345,7 @@ public final class FakeHerokuApi implements Closeable {
       headers.put(request.getHeaders().name(i).toLowerCase(Locale.ROOT),
           request.getHeaders().value(i));
     }
-    ByteString bytes = request.getBody();
-    String body = bytes == null ? "" : bytes.string(StandardCharsets.UTF_8);
+    String body = FakeHttpServer.bodyText(request);
     String requestId = headers.getOrDefault("request-id", UUID.randomUUID().toString());
     Answer scripted = script.poll();
     Reply reply;
@@ -390,7 +371,7 @@ public final class FakeHerokuApi implements Closeable {
     reply.headers.forEach(response::addHeader);
     if (reply.json != null) {
       response.addHeader("Content-Type", "application/json; charset=utf-8")
-          .body(JSON.toJson(reply.json));
+          .body(FakeHttpServer.toJson(reply.json));
     }
     return response.build();
   }
@@ -616,7 +597,7 @@ public final class FakeHerokuApi implements Closeable {
     if (body.isEmpty()) return Map.of();
     Object parsed;
     try {
-      parsed = JSON.fromJson(body);
+      parsed = FakeHttpServer.parseJson(body);
     } catch (IOException | RuntimeException e) {
       throw new InvalidParams("Request body is not valid JSON.");
     }
@@ -760,39 +741,6 @@ public final class FakeHerokuApi implements Closeable {
     }
   }
 
-  /** Server sockets whose connections send small writes at once (TCP_NODELAY). */
-  private static final class NoDelayServerSockets extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new ServerSocket() {
-        @Override
-        public Socket accept() throws IOException {
-          Socket socket = super.accept();
-          socket.setTcpNoDelay(true);
-          return socket;
-        }
-      };
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      return createServerSocket(port, 50, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      return createServerSocket(port, backlog, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-        throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
   /** Builds a {@link FakeHerokuApi}. */
   public static final class Builder {
     private String token = DEFAULT_TOKEN;
@@ -811,8 +759,7 @@ public final class FakeHerokuApi implements Closeable {
 
     /** Listens on this loopback port instead of a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
-      this.port = port;
+      this.port = FakeHttpServer.checkPort(port);
       return this;
     }
 
@@ -844,13 +791,7 @@ public final class FakeHerokuApi implements Closeable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public FakeHerokuApi start() {
-      FakeHerokuApi fake = new FakeHerokuApi(this);
-      try {
-        fake.server.start(InetAddress.getLoopbackAddress(), port);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the fake Heroku API server", e);
-      }
-      return fake;
+      return new FakeHerokuApi(this);
     }
   }
 }

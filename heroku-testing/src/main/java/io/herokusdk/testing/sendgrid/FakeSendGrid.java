@@ -1,11 +1,9 @@
 package io.herokusdk.testing.sendgrid;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
+import io.herokusdk.testing.internal.FakeHttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,12 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okio.ByteString;
 
 /**
  * A fake SendGrid v3 Mail Send API on a local port (MockWebServer), for tests of code that sends
@@ -50,7 +45,6 @@ public final class FakeSendGrid implements Closeable {
   /** The API key {@link #start()} accepts. */
   public static final String DEFAULT_API_KEY = "SG.fake-sendgrid-api-key.for-tests-only";
 
-  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -154,7 +148,6 @@ public final class FakeSendGrid implements Closeable {
     }
   }
 
-  private final MockWebServer server = new MockWebServer();
   private final String apiKey;
   private final Clock clock;
   private final List<Function<String, List<String>>> extraChecks;
@@ -162,17 +155,13 @@ public final class FakeSendGrid implements Closeable {
   private final List<ReceivedMail> accepted = new ArrayList<>();
   private final List<List<Error>> rejections = new ArrayList<>();
   private int requestCount;
+  private final FakeHttpServer server;
 
   private FakeSendGrid(Builder b) {
     this.apiKey = b.apiKey;
     this.clock = b.clock;
     this.extraChecks = List.copyOf(b.extraChecks);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer(request);
-      }
-    });
+    this.server = FakeHttpServer.start(b.port, "SendGrid", this::answer);
   }
 
   /** Starts a fake on a free loopback port accepting {@link #DEFAULT_API_KEY}. */
@@ -192,12 +181,12 @@ public final class FakeSendGrid implements Closeable {
 
   /** The base URL, like {@code http://127.0.0.1:PORT}, for the transport's endpoint setting. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getPort());
+    return URI.create(server.origin());
   }
 
   /** The port it listens on. */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** Config vars pointing an app at this fake: {@code SENDGRID_API_KEY}. */
@@ -272,19 +261,18 @@ public final class FakeSendGrid implements Closeable {
       return errors(response, 401, List.of(new Error(null,
           "The provided authorization grant is invalid, expired, or revoked")));
     }
-    ByteString bytes = request.getBody();
-    String body = bytes == null ? "" : bytes.utf8();
+    String body = FakeHttpServer.bodyText(request);
     String contentType = request.getHeaders().get("Content-Type");
     if (contentType == null || !contentType.startsWith("application/json")) {
       return reject(response, 400, List.of(new Error(null, "Content-Type must be application/json")));
     }
     Object parsed;
     try {
-      parsed = JSON.fromJson(body);
+      parsed = FakeHttpServer.parseJson(body);
     } catch (IOException | RuntimeException e) {
       return reject(response, 400, List.of(new Error(null, "Bad Request: invalid JSON")));
     }
-    long size = bytes == null ? 0 : bytes.size();
+    long size = FakeHttpServer.bodySize(request);
     List<Error> errors = new ArrayList<>(MailSendRules.check(parsed, size));
     for (Function<String, List<String>> check : extraChecks) {
       for (String problem : check.apply(body)) errors.add(new Error(null, problem));
@@ -325,12 +313,8 @@ public final class FakeSendGrid implements Closeable {
     }
     return response.code(status)
         .addHeader("Content-Type", "application/json")
-        .body(toJson(Map.of("errors", items)))
+        .body(FakeHttpServer.toJson(Map.of("errors", items)))
         .build();
-  }
-
-  static String toJson(Object value) {
-    return JSON.serializeNulls().toJson(value);
   }
 
   /** Builds a {@link FakeSendGrid}. */
@@ -350,8 +334,7 @@ public final class FakeSendGrid implements Closeable {
 
     /** Listens on this loopback port instead of a free one (e.g. one a test saw refused). */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
-      this.port = port;
+      this.port = FakeHttpServer.checkPort(port);
       return this;
     }
 
@@ -376,13 +359,7 @@ public final class FakeSendGrid implements Closeable {
      * @throws UncheckedIOException if no port can be bound
      */
     public FakeSendGrid start() {
-      FakeSendGrid fake = new FakeSendGrid(this);
-      try {
-        fake.server.start(InetAddress.getLoopbackAddress(), port);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the fake SendGrid server", e);
-      }
-      return fake;
+      return new FakeSendGrid(this);
     }
   }
 

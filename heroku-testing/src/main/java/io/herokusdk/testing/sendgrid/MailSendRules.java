@@ -1,5 +1,6 @@
 package io.herokusdk.testing.sendgrid;
 
+import io.herokusdk.testing.internal.FakeHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,7 +175,7 @@ final class MailSendRules {
     if (top instanceof Map<?, ?> m) merged.putAll(m);
     if (personal instanceof Map<?, ?> m) merged.putAll(m);
     if (merged.isEmpty()) return;
-    int bytes = FakeSendGrid.toJson(merged).getBytes(StandardCharsets.UTF_8).length;
+    int bytes = FakeHttpServer.toJson(merged).getBytes(StandardCharsets.UTF_8).length;
     if (bytes >= 10_000) {
       errors.add(new FakeSendGrid.Error(field + ".custom_args",
           "The custom arguments must be less than 10,000 bytes; got " + bytes));
