@@ -23,6 +23,10 @@ import java.util.Objects;
  *     attempt; it is the work queue's visibility timeout, so it must exceed one send (60s)
  * @param retention {@code DATA_RETENTION}: the cleanup job deletes delivery records older than
  *     this (30d)
+ * @param emailRequeueAfter {@code EMAIL_REQUEUE_AFTER}: the re-queue job queues a welcome email
+ *     again when it is still unsettled this long after it was queued; it must exceed {@code
+ *     EMAIL_RETRY_DELAY × EMAIL_MAX_ATTEMPTS}, the longest the queue can still be working on it
+ *     (default: twice that, 10m)
  */
 public record AppSettings(
     int port,
@@ -33,7 +37,8 @@ public record AppSettings(
     String mailFrom,
     int emailMaxAttempts,
     Duration emailRetryDelay,
-    Duration retention) {
+    Duration retention,
+    Duration emailRequeueAfter) {
 
   /** Checks ranges. */
   public AppSettings {
@@ -42,6 +47,7 @@ public record AppSettings(
     Objects.requireNonNull(mailFrom, "mailFrom == null");
     Objects.requireNonNull(emailRetryDelay, "emailRetryDelay == null");
     Objects.requireNonNull(retention, "retention == null");
+    Objects.requireNonNull(emailRequeueAfter, "emailRequeueAfter == null");
   }
 
   /**
@@ -50,6 +56,8 @@ public record AppSettings(
    * @throws InvalidConfigVarException naming the var when a value is unusable
    */
   public static AppSettings from(ConfigVars config) {
+    int maxAttempts = range(config, "EMAIL_MAX_ATTEMPTS", 5, 1, 100);
+    Duration retryDelay = positive(config, "EMAIL_RETRY_DELAY", Duration.ofSeconds(60));
     return new AppSettings(
         range(config, "PORT", 5000, 0, 65535),
         range(config, "SIGNUP_RATE_LIMIT", 10, 1, Integer.MAX_VALUE),
@@ -57,9 +65,21 @@ public record AppSettings(
         config.getBoolean("TRUST_X_FORWARDED_FOR").orElse(config.get("DYNO").isPresent()),
         positive(config, "USER_CACHE_TTL", Duration.ofMinutes(5)),
         config.get("MAIL_FROM").orElse("hello@example.com"),
-        range(config, "EMAIL_MAX_ATTEMPTS", 5, 1, 100),
-        positive(config, "EMAIL_RETRY_DELAY", Duration.ofSeconds(60)),
-        positive(config, "DATA_RETENTION", Duration.ofDays(30)));
+        maxAttempts,
+        retryDelay,
+        positive(config, "DATA_RETENTION", Duration.ofDays(30)),
+        requeueAfter(config, retryDelay.multipliedBy(maxAttempts)));
+  }
+
+  /** {@code EMAIL_REQUEUE_AFTER}: longer than {@code inFlight}; by default twice as long. */
+  private static Duration requeueAfter(ConfigVars config, Duration inFlight) {
+    Duration value = config.getDuration("EMAIL_REQUEUE_AFTER").orElse(inFlight.multipliedBy(2));
+    if (value.compareTo(inFlight) <= 0) {
+      throw new InvalidConfigVarException("EMAIL_REQUEUE_AFTER", "EMAIL_REQUEUE_AFTER must be"
+          + " longer than EMAIL_RETRY_DELAY × EMAIL_MAX_ATTEMPTS (" + inFlight + "), the longest"
+          + " the queue may still be working on an email; it is " + value + ".");
+    }
+    return value;
   }
 
   private static int range(ConfigVars config, String name, int fallback, int min, int max) {

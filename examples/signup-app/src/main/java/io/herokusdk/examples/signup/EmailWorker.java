@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * the queue delivers it again. After {@code EMAIL_MAX_ATTEMPTS} deliveries, or at once when
  * retrying cannot help or could send twice (a rejected or invalid email, or a provider answer
  * that may have been delivered), it goes to the dead-letter list and is acknowledged.
+ *
+ * <p>Before sending, it skips (and acknowledges) a message whose {@code welcome_emails} record is
+ * already settled, which makes duplicates from {@link RequeueJob} harmless.
  */
 final class EmailWorker implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(EmailWorker.class);
@@ -89,6 +92,7 @@ final class EmailWorker implements Closeable {
       giveUp(item, null, "unreadable message: " + e.getMessage());
       return true;
     }
+    if (!needsSending(item, message)) return true;
     try {
       mailer.send(emails.compose(message));
     } catch (MailException e) {
@@ -111,6 +115,25 @@ final class EmailWorker implements Closeable {
         item.deliveryCount());
     record(() -> users.markWelcomeSent(message.userId(), item.deliveryCount()));
     return true;
+  }
+
+  /**
+   * Checks the user's welcome-email record before sending, so a duplicate queue entry (the
+   * re-queue job's, or a re-delivery of one already sent) never sends twice. A settled one is
+   * acknowledged and dropped; if Postgres cannot say, the item is left to be delivered again.
+   */
+  private boolean needsSending(QueueItem item, WelcomeMessage message) {
+    try {
+      if (!users.welcomeSettled(message.userId())) return true;
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Could not check user {}'s welcome email in Postgres; it is retried after the"
+          + " lease expires: {}", message.userId(), e.getMessage());
+      return false;
+    }
+    emails.queue().ack(item);
+    log.info("Welcome email to user {} was already sent or given up on; dropped a duplicate",
+        message.userId());
+    return false;
   }
 
   private void giveUp(QueueItem item, WelcomeMessage message, String reason) {

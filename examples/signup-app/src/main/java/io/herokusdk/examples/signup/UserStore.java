@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -75,6 +77,48 @@ final class UserStore {
   void markWelcomeFailed(long userId, int attempts, String reason) throws SQLException {
     update("UPDATE welcome_emails SET failed_at = now(), attempts = ?, last_error = ?"
         + " WHERE user_id = ?", userId, attempts, reason);
+  }
+
+  /**
+   * Whether the user's welcome email needs no more sending: it was sent or given up on, or its
+   * record is gone (deleted by the cleanup job after being settled).
+   */
+  boolean welcomeSettled(long userId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT sent_at IS NOT NULL OR failed_at IS NOT NULL FROM welcome_emails"
+                + " WHERE user_id = ?")) {
+      select.setLong(1, userId);
+      try (ResultSet rs = select.executeQuery()) {
+        return !rs.next() || rs.getBoolean(1);
+      }
+    }
+  }
+
+  /**
+   * Claims up to {@code limit} welcome emails still unsettled {@code olderThan} after they were
+   * queued, oldest first, and records the re-queue by setting their {@code queued_at} to now (so
+   * the next run skips them until they are that old again); returns their users. Rows another
+   * job run is claiming at the same moment are skipped.
+   */
+  List<User> claimStaleWelcomeEmails(Duration olderThan, int limit) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim = connection.prepareStatement(
+            "UPDATE welcome_emails w SET queued_at = now() FROM users u"
+                + " WHERE u.id = w.user_id AND w.user_id IN ("
+                + "   SELECT user_id FROM welcome_emails"
+                + "   WHERE sent_at IS NULL AND failed_at IS NULL"
+                + "     AND queued_at < now() - make_interval(secs => ?)"
+                + "   ORDER BY queued_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING u.id, u.email, u.name, u.created_at")) {
+      claim.setDouble(1, olderThan.toMillis() / 1000.0);
+      claim.setInt(2, limit);
+      List<User> users = new ArrayList<>();
+      try (ResultSet rs = claim.executeQuery()) {
+        while (rs.next()) users.add(read(rs));
+      }
+      return users;
+    }
   }
 
   /**

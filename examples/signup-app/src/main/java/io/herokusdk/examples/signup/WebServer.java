@@ -1,5 +1,6 @@
 package io.herokusdk.examples.signup;
 
+import io.herokusdk.core.Redactor;
 import io.herokusdk.postgres.PostgresDiagnostics;
 import io.herokusdk.redis.RateLimiter;
 import io.herokusdk.redis.RedisCache;
@@ -124,10 +125,12 @@ public final class WebServer implements Closeable {
     }
     try {
       services.welcomeEmails().enqueue(user);
-    } catch (RedisUnavailableException e) {
-      // The user exists; welcome_emails keeps the unsent record (queued_at, sent_at NULL).
-      log.warn("User {} signed up but the welcome email could not be queued: {}", user.id(),
-          e.getMessage());
+    } catch (RuntimeException e) {
+      // The user is committed, so this is still a 201 (a retry would get 409). The unsettled
+      // welcome_emails row is the outbox: RequeueJob queues it again after EMAIL_REQUEUE_AFTER.
+      log.warn("User {} signed up but the welcome email could not be queued; the re-queue job"
+          + " will queue it: {}: {}", user.id(), e.getClass().getSimpleName(),
+          Redactor.redactUrls(e.getMessage()));
     }
     ctx.status(201).header("Location", "/users/" + user.id()).json(user);
   }

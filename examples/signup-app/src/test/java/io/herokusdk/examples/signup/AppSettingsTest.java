@@ -30,13 +30,14 @@ class AppSettingsTest {
     assertThat(settings.emailMaxAttempts()).isEqualTo(5);
     assertThat(settings.emailRetryDelay()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(settings.emailRequeueAfter()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @ParameterizedTest
   @CsvSource({"PORT, 70000", "PORT, web", "SIGNUP_RATE_LIMIT, lots", "SIGNUP_RATE_LIMIT, 0",
       "SIGNUP_RATE_WINDOW, 0s", "SIGNUP_RATE_WINDOW, soon", "USER_CACHE_TTL, -1m",
       "EMAIL_MAX_ATTEMPTS, 0", "EMAIL_RETRY_DELAY, 0", "DATA_RETENTION, forever",
-      "TRUST_X_FORWARDED_FOR, maybe"})
+      "TRUST_X_FORWARDED_FOR, maybe", "EMAIL_REQUEUE_AFTER, 5m", "EMAIL_REQUEUE_AFTER, 0"})
   void aBadValueNamesItsVar(String name, String value) {
     InvalidConfigVarException e = catchThrowableOfType(InvalidConfigVarException.class,
         () -> AppSettings.from(ConfigVars.of(Map.of(name, value))));
