@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * retrying cannot help or could send twice (a rejected or invalid email, or a provider answer
  * that may have been delivered), it goes to the dead-letter list and is acknowledged.
  *
- * <p>Before sending, it skips (and acknowledges) a message whose {@code welcome_emails} record is
- * already settled, which makes duplicates from {@link RequeueJob} harmless.
+ * <p>Before sending, it claims the {@code welcome_emails} record in Postgres (for {@code
+ * EMAIL_RETRY_DELAY}, the longest a send may take). A message whose record is settled, or
+ * claimed by another queue entry, is acknowledged without sending, so a duplicate from {@link
+ * RequeueJob} is not sent twice, even when two workers take both entries at the same moment.
  */
 final class EmailWorker implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(EmailWorker.class);
@@ -35,6 +37,7 @@ final class EmailWorker implements Closeable {
   private final Mailer mailer;
   private final UserStore users;
   private final int maxAttempts;
+  private final Duration claimTimeout;
   private final Duration pollWait;
   private volatile boolean running;
   private Thread thread;
@@ -46,6 +49,7 @@ final class EmailWorker implements Closeable {
     this.maxAttempts = settings.emailMaxAttempts();
     // Expired leases are re-queued when polling, so never wait longer than one retry delay.
     Duration retry = settings.emailRetryDelay();
+    this.claimTimeout = retry;
     this.pollWait = retry.compareTo(MAX_POLL_WAIT) < 0 ? retry : MAX_POLL_WAIT;
   }
 
@@ -92,7 +96,7 @@ final class EmailWorker implements Closeable {
       giveUp(item, null, "unreadable message: " + e.getMessage());
       return true;
     }
-    if (!needsSending(item, message)) return true;
+    if (!claim(item, message)) return true;
     try {
       mailer.send(emails.compose(message));
     } catch (MailException e) {
@@ -102,6 +106,7 @@ final class EmailWorker implements Closeable {
       if (hopeless || item.deliveryCount() >= maxAttempts) {
         giveUp(item, message, reason);
       } else {
+        record(() -> users.releaseWelcome(message.userId(), item.id()));
         log.warn("Welcome email to user {} failed (attempt {} of {}), retrying after the lease"
             + " expires: {}", message.userId(), item.deliveryCount(), maxAttempts, reason);
       }
@@ -118,21 +123,25 @@ final class EmailWorker implements Closeable {
   }
 
   /**
-   * Checks the user's welcome-email record before sending, so a duplicate queue entry (the
-   * re-queue job's, or a re-delivery of one already sent) never sends twice. A settled one is
-   * acknowledged and dropped; if Postgres cannot say, the item is left to be delivered again.
+   * Claims the user's welcome-email record before sending, so a duplicate queue entry (the
+   * re-queue job's, or a re-delivery of one already sent) never sends twice. One that is settled
+   * or claimed by another entry is acknowledged and dropped (the claimer's entry stays queued
+   * until it settles); if Postgres cannot say, the item is left to be delivered again.
    */
-  private boolean needsSending(QueueItem item, WelcomeMessage message) {
+  private boolean claim(QueueItem item, WelcomeMessage message) {
+    UserStore.Claim claim;
     try {
-      if (!users.welcomeSettled(message.userId())) return true;
+      claim = users.claimWelcome(message.userId(), item.id(), claimTimeout);
     } catch (SQLException | RuntimeException e) {
-      log.warn("Could not check user {}'s welcome email in Postgres; it is retried after the"
+      log.warn("Could not claim user {}'s welcome email in Postgres; it is retried after the"
           + " lease expires: {}", message.userId(), e.getMessage());
       return false;
     }
+    if (claim == UserStore.Claim.CLAIMED) return true;
     emails.queue().ack(item);
-    log.info("Welcome email to user {} was already sent or given up on; dropped a duplicate",
-        message.userId());
+    String why = claim == UserStore.Claim.SETTLED
+        ? "already sent or given up on" : "another queue entry is sending it";
+    log.info("Welcome email to user {}: {}; dropped a duplicate", message.userId(), why);
     return false;
   }
 

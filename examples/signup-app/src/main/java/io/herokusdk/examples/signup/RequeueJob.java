@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The wait is longer than the queue can still be working on an email, but an email may also
  * sit in a backlog, so this can queue a duplicate: the worker skips a message whose record is
- * already settled. Exits 0 on success, 1 on failure.
+ * already settled or claimed by another queue entry. Exits 0 on success, 1 on failure.
  *
  * <pre>
  * java -cp target/signup-app.jar io.herokusdk.examples.signup.RequeueJob

@@ -69,21 +69,64 @@ final class UserStore {
 
   /** Records that the welcome email went out on delivery {@code attempts}. */
   void markWelcomeSent(long userId, int attempts) throws SQLException {
-    update("UPDATE welcome_emails SET sent_at = now(), attempts = ?, last_error = NULL"
-        + " WHERE user_id = ?", userId, attempts, null);
+    update("UPDATE welcome_emails SET sent_at = now(), attempts = ?, last_error = NULL,"
+        + " claimed_at = NULL, claimed_by = NULL WHERE user_id = ?", userId, attempts, null);
   }
 
   /** Records that the welcome email was given up on (moved to the dead-letter list). */
   void markWelcomeFailed(long userId, int attempts, String reason) throws SQLException {
-    update("UPDATE welcome_emails SET failed_at = now(), attempts = ?, last_error = ?"
-        + " WHERE user_id = ?", userId, attempts, reason);
+    update("UPDATE welcome_emails SET failed_at = now(), attempts = ?, last_error = ?,"
+        + " claimed_at = NULL, claimed_by = NULL WHERE user_id = ?", userId, attempts, reason);
+  }
+
+  /** What {@link #claimWelcome} found. */
+  enum Claim {
+    /** The caller holds the claim and may send. */
+    CLAIMED,
+    /** Already sent or given up on, or the record is gone: nothing to send. */
+    SETTLED,
+    /** Another queue entry holds an unexpired claim: it is sending. */
+    HELD
+  }
+
+  /**
+   * Claims the user's unsettled welcome email for queue entry {@code entryId} in one statement,
+   * so only one worker sends it. The entry that holds the claim may take it again (its own
+   * re-delivery); another entry only once the claim is older than {@code timeout}.
+   */
+  Claim claimWelcome(long userId, String entryId, Duration timeout) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim = connection.prepareStatement(
+            "UPDATE welcome_emails SET claimed_at = now(), claimed_by = ?"
+                + " WHERE user_id = ? AND sent_at IS NULL AND failed_at IS NULL"
+                + "   AND (claimed_at IS NULL OR claimed_by = ?"
+                + "     OR claimed_at < now() - make_interval(secs => ?))")) {
+      claim.setString(1, entryId);
+      claim.setLong(2, userId);
+      claim.setString(3, entryId);
+      claim.setDouble(4, timeout.toMillis() / 1000.0);
+      if (claim.executeUpdate() == 1) return Claim.CLAIMED;
+    }
+    return welcomeSettled(userId) ? Claim.SETTLED : Claim.HELD;
+  }
+
+  /** Releases a claim after a failed send, so any entry may retry it. */
+  void releaseWelcome(long userId, String entryId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement release = connection.prepareStatement(
+            "UPDATE welcome_emails SET claimed_at = NULL, claimed_by = NULL"
+                + " WHERE user_id = ? AND claimed_by = ?")) {
+      release.setLong(1, userId);
+      release.setString(2, entryId);
+      release.executeUpdate();
+    }
   }
 
   /**
    * Whether the user's welcome email needs no more sending: it was sent or given up on, or its
    * record is gone (deleted by the cleanup job after being settled).
    */
-  boolean welcomeSettled(long userId) throws SQLException {
+  private boolean welcomeSettled(long userId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
             "SELECT sent_at IS NOT NULL OR failed_at IS NOT NULL FROM welcome_emails"

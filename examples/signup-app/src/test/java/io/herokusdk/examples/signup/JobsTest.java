@@ -31,7 +31,7 @@ class JobsTest {
   void migrationsCreateTheSchemaAndAreIdempotent(TestDatabase db) throws Exception {
     assertThat(MigrateMain.run(config)).isZero();
     assertThat(query(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY"
-        + " installed_rank")).containsExactly("1", "2");
+        + " installed_rank")).containsExactly("1", "2", "3");
     assertThat(query(db, "SELECT table_name FROM information_schema.tables WHERE table_schema"
         + " = 'public' AND table_name IN ('users', 'welcome_emails') ORDER BY 1"))
         .containsExactly("users", "welcome_emails");

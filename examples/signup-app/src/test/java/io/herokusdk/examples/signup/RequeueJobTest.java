@@ -3,7 +3,12 @@ package io.herokusdk.examples.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herokusdk.core.ConfigVars;
+import io.herokusdk.mail.BulkRecipient;
+import io.herokusdk.mail.BulkResult;
+import io.herokusdk.mail.Email;
 import io.herokusdk.mail.InMemoryOutbox;
+import io.herokusdk.mail.Mailer;
+import io.herokusdk.mail.SendResult;
 import io.herokusdk.testing.PostgresExtension;
 import io.herokusdk.testing.RedisExtension;
 import io.herokusdk.testing.TestDatabase;
@@ -12,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +91,51 @@ class RequeueJobTest {
   }
 
   @Test
+  void twoWorkersTakingTwoEntriesForOneUserAtOnceSendItOnce(TestDatabase db) throws Exception {
+    execute(db, "INSERT INTO users (id, email, name) VALUES (204, 'twice@example.com', 'Twice')");
+    execute(db, "INSERT INTO welcome_emails (user_id) VALUES (204)");
+    User user = services.users().find(204).orElseThrow();
+    services.welcomeEmails().enqueue(user); // the signup's entry
+    services.welcomeEmails().enqueue(user); // the re-queue job's duplicate
+    EmailWorker second = new EmailWorker(services.welcomeEmails(), outbox, services.users(),
+        services.settings());
+    // while the first worker is sending, the second worker takes the other entry
+    boolean[] secondHandledOne = new boolean[1];
+    EmailWorker first = new EmailWorker(services.welcomeEmails(), new ForwardingMailer(outbox) {
+      @Override
+      public SendResult send(Email email) {
+        secondHandledOne[0] = second.processOne(NO_WAIT);
+        return super.send(email);
+      }
+    }, services.users(), services.settings());
+
+    assertThat(first.processOne(NO_WAIT)).isTrue();
+
+    assertThat(secondHandledOne[0]).isTrue();
+    assertThat(outbox.sentTo("twice@example.com")).hasSize(1);
+    assertThat(query(db, "SELECT sent_at IS NOT NULL FROM welcome_emails WHERE user_id = 204"))
+        .isEqualTo("t");
+    assertThat(services.welcomeEmails().queue().size()).isZero();
+    assertThat(services.welcomeEmails().queue().inFlight()).isZero();
+    assertThat(services.welcomeEmails().deadLetters()).isEmpty();
+  }
+
+  @Test
+  void anEmailClaimedByACrashedWorkerIsSentOnceTheClaimExpires(TestDatabase db)
+      throws Exception {
+    execute(db, "INSERT INTO users (id, email, name) VALUES (205, 'crash@example.com', 'Crash')");
+    execute(db, "INSERT INTO welcome_emails (user_id, queued_at, claimed_at, claimed_by)"
+        + " VALUES (205, now() - interval '1 hour', now() - interval '1 hour', 'crashed')");
+
+    assertThat(RequeueJob.run(config)).isZero();
+    drainQueue();
+
+    assertThat(outbox.sentTo("crash@example.com")).hasSize(1);
+    assertThat(query(db, "SELECT sent_at IS NOT NULL AND claimed_by IS NULL FROM welcome_emails"
+        + " WHERE user_id = 205")).isEqualTo("t");
+  }
+
+  @Test
   void aRecentUnsettledEmailIsLeftAlone(TestDatabase db) throws Exception {
     execute(db, "INSERT INTO users (id, email, name) VALUES (203, 'new@example.com', 'New')");
     execute(db, "INSERT INTO welcome_emails (user_id, queued_at)"
@@ -103,6 +154,30 @@ class RequeueJobTest {
   @Test
   void theJobExitsWithOneWithoutItsConfigVars() {
     assertThat(RequeueJob.run(ConfigVars.of(Map.of()))).isEqualTo(1);
+  }
+
+  /** A mailer that hands everything to another; tests override {@code send}. */
+  static class ForwardingMailer implements Mailer {
+    private final Mailer delegate;
+
+    ForwardingMailer(Mailer delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public SendResult send(Email email) {
+      return delegate.send(email);
+    }
+
+    @Override
+    public BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
+      return delegate.sendBulk(content, recipients);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
   }
 
   /** Lets the worker handle everything queued. */
