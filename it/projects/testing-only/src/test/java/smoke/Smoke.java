@@ -1,0 +1,50 @@
+package smoke;
+
+import io.herokusdk.testing.TestDatabase;
+import io.herokusdk.testing.TestRedis;
+import io.herokusdk.testing.TestServices;
+import io.herokusdk.testing.herokuapi.FakeHerokuApi;
+import io.herokusdk.testing.sendgrid.FakeSendGrid;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+
+/**
+ * The test kit alone: the fakes start and answer HTTP, the embedded Postgres answers SQL and the
+ * embedded Redis is up, with nothing else on the classpath.
+ */
+public final class Smoke {
+  public static void main(String[] args) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (FakeSendGrid sendGrid = FakeSendGrid.start(); FakeHerokuApi api = FakeHerokuApi.start()) {
+      int sendGridStatus = post(http, sendGrid.endpoint().resolve("/v3/mail/send"), "{}",
+          "Bearer " + sendGrid.apiKey());
+      if (sendGridStatus != 400) throw new IllegalStateException("FakeSendGrid said " + sendGridStatus);
+      HttpResponse<String> apps = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/apps"))
+          .header("Authorization", "Bearer " + api.token())
+          .header("Accept", "application/vnd.heroku+json; version=3").build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (apps.statusCode() != 200) throw new IllegalStateException("FakeHerokuApi said " + apps.statusCode());
+    }
+    try (TestDatabase db = TestServices.postgres().createDatabase();
+        Connection connection = db.jdbcConnection();
+        ResultSet rs = connection.createStatement().executeQuery("select 1 + 1")) {
+      rs.next();
+      if (rs.getInt(1) != 2) throw new IllegalStateException("Postgres said " + rs.getInt(1));
+    }
+    TestRedis redis = TestServices.redis().createTestRedis("smoke");
+    if (!redis.server().isRunning()) throw new IllegalStateException("Redis is not running");
+    System.out.println("testing-only: FakeSendGrid, FakeHerokuApi, Postgres " + TestServices.postgres().version()
+        + " and Redis " + redis.server().version() + " answer");
+  }
+
+  private static int post(HttpClient http, URI uri, String body, String authorization) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
