@@ -3,6 +3,7 @@ package io.herokusdk.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.herokusdk.core.ConfigVars;
+import io.herokusdk.postgres.internal.ConnectOutcomes;
 import io.herokusdk.postgres.internal.DatabaseLocator;
 import io.herokusdk.postgres.internal.JdbcUrls;
 import io.herokusdk.postgres.internal.PoolFactory;
@@ -202,8 +203,9 @@ public final class HerokuPostgres implements Closeable {
     PostgresDataSource existing = pools.get(key);
     if (existing != null) return existing;
     String poolName = "heroku-postgres-" + settings.configVar() + (readOnly ? "-readonly" : "");
+    ConnectOutcomes outcomes = new ConnectOutcomes(settings);
     HikariConfig hikari = PoolFactory.hikariConfig(poolName, settings, poolSizing, timeouts,
-        readOnly, builder.hikariCustomizer);
+        readOnly, outcomes, builder.hikariCustomizer);
     log.info("{}: pool for {} ({}{}); {}.", poolName, settings.jdbcUrl(),
         settings.connectionPooler() ? "through Heroku's PgBouncer, transaction mode" : "direct",
         readOnly ? ", read-only" : "", poolSizing.describe());
@@ -214,7 +216,7 @@ public final class HerokuPostgres implements Closeable {
           poolSizing.processes(), poolSizing.reservedConnections(), poolSizing.connectionLimit());
     }
     PostgresDataSource pool = new PostgresDataSource(new HikariDataSource(hikari), settings,
-        poolSizing, readOnly);
+        poolSizing, readOnly, outcomes);
     pools.put(key, pool);
     return pool;
   }

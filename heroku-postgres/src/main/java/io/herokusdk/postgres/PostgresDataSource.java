@@ -2,6 +2,9 @@ package io.herokusdk.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.herokusdk.postgres.internal.ConnectFailures;
+import io.herokusdk.postgres.internal.ConnectOutcomes;
+import io.herokusdk.postgres.internal.PoolGate;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -15,10 +18,12 @@ import javax.sql.DataSource;
  * A pooled {@link DataSource} for one Heroku Postgres database, backed by HikariCP. Close it (or
  * the {@link HerokuPostgres} that made it) to close its connections and threads.
  *
- * <p>When no connection frees up within the connection timeout, {@link #getConnection()} throws
- * a {@link PoolExhaustedException} saying the pool size, the plan's limit and how to raise it; if
- * the pool could not connect at all, an {@link SQLTransientConnectionException} that names the
- * config var and carries the driver's error as its cause.
+ * <p>When the pool cannot connect, {@link #getConnection()} throws a {@link
+ * DatabaseConnectException} naming the reason, the config var and what to do: at once for a
+ * permanent reason (password rejected, ...) while the pool holds no connection, after the
+ * connection timeout for a transient one (refused during a restart, ...). When no connection
+ * frees up within the connection timeout, it throws a {@link PoolExhaustedException} saying the
+ * pool size, the plan's limit and how to raise it.
  *
  * <p>{@code unwrap(HikariDataSource.class)} gives the underlying pool, e.g. for metrics.
  */
@@ -27,20 +32,32 @@ public final class PostgresDataSource implements DataSource, Closeable {
   private final JdbcSettings settings;
   private final PoolSizing sizing;
   private final boolean readOnly;
+  private final ConnectOutcomes outcomes;
+  private final ConnectFailures failures;
+  private final PoolGate gate;
 
   PostgresDataSource(HikariDataSource pool, JdbcSettings settings, PoolSizing sizing,
-      boolean readOnly) {
+      boolean readOnly, ConnectOutcomes outcomes) {
     this.pool = pool;
     this.settings = settings;
     this.sizing = sizing;
     this.readOnly = readOnly;
+    this.outcomes = outcomes;
+    this.failures = new ConnectFailures(settings, sizing);
+    this.gate = new PoolGate(pool, outcomes, failures);
   }
 
-  /** Borrows a connection; close it to give it back. */
+  /**
+   * Borrows a connection; close it to give it back.
+   *
+   * @throws DatabaseConnectException if the pool cannot connect (at once if the reason is
+   *     permanent and the pool holds no connection)
+   * @throws PoolExhaustedException if every pooled connection stayed in use for the timeout
+   */
   @Override
   public Connection getConnection() throws SQLException {
     try {
-      return pool.getConnection();
+      return gate.borrow();
     } catch (SQLTransientConnectionException e) {
       throw explain(e);
     }
@@ -58,7 +75,12 @@ public final class PostgresDataSource implements DataSource, Closeable {
     HikariPoolMXBean bean = pool.getHikariPoolMXBean();
     int active = bean == null ? -1 : bean.getActiveConnections();
     int waiting = bean == null ? -1 : bean.getThreadsAwaitingConnection();
+    ConnectFailures.Failure lastFailure = outcomes.lastFailure();
+    if (lastFailure != null && active < sizing.poolSize()) {
+      return failures.exception(lastFailure, timeoutMillis);
+    }
     if (e.getCause() != null && active < sizing.poolSize()) {
+      // a data source of the caller's own (hikariCustomizer) failed: no outcome was recorded
       return new SQLTransientConnectionException("Could not connect to the database in "
           + settings.configVar() + " within " + timeoutMillis + " ms; the driver's error is the "
           + "cause. Check that " + settings.configVar() + " is current (Heroku changes it on "
@@ -101,6 +123,7 @@ public final class PostgresDataSource implements DataSource, Closeable {
   @Override
   public void close() {
     pool.close();
+    gate.close();
   }
 
   @Override

@@ -122,7 +122,7 @@ class DataSourceTest {
   }
 
   @Test
-  void unreachableDatabaseIsReportedAsAConnectFailureNotExhaustion(TestDatabase db)
+  void wrongPasswordIsReportedAsAConnectFailureNotExhaustion(TestDatabase db)
       throws SQLException {
     ConfigVars vars = ConfigVars.of(Map.of("DATABASE_URL",
         "postgres://" + db.user() + ":wrong-" + db.password().reveal() + "@127.0.0.1:"
@@ -130,9 +130,9 @@ class DataSourceTest {
     try (HerokuPostgres postgres = HerokuPostgres.builder().config(vars)
         .connectionTimeout(Duration.ofMillis(500)).build()) {
       assertThatThrownBy(() -> postgres.dataSource().getConnection())
-          .isInstanceOf(java.sql.SQLTransientConnectionException.class)
-          .isNotInstanceOf(PoolExhaustedException.class)
+          .isInstanceOf(DatabaseConnectException.class)
           .hasMessageContaining("Could not connect to the database in DATABASE_URL")
+          .hasMessageContaining("password in DATABASE_URL was rejected")
           .hasMessageNotContaining(db.password().reveal())
           .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
     }

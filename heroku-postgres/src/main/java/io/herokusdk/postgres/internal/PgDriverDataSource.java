@@ -18,11 +18,13 @@ import org.postgresql.Driver;
 public final class PgDriverDataSource implements DataSource {
   private final Driver driver = new Driver();
   private final JdbcSettings settings;
+  private final ConnectOutcomes outcomes;
   private volatile int loginTimeoutSeconds;
 
-  /** Connects with these settings. */
-  public PgDriverDataSource(JdbcSettings settings) {
+  /** Connects with these settings and records each attempt's outcome in {@code outcomes}. */
+  public PgDriverDataSource(JdbcSettings settings, ConnectOutcomes outcomes) {
     this.settings = settings;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -31,11 +33,20 @@ public final class PgDriverDataSource implements DataSource {
     if (loginTimeoutSeconds > 0) {
       properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
     }
-    Connection connection = driver.connect(settings.jdbcUrl(), properties);
-    if (connection == null) {
-      throw new SQLException("pgjdbc does not accept the JDBC URL made from "
-          + settings.configVar());
+    Connection connection;
+    try {
+      connection = driver.connect(settings.jdbcUrl(), properties);
+    } catch (SQLException e) {
+      outcomes.failed(e);
+      throw e;
     }
+    if (connection == null) {
+      SQLException e = new SQLException("pgjdbc does not accept the JDBC URL made from "
+          + settings.configVar());
+      outcomes.failed(e);
+      throw e;
+    }
+    outcomes.succeeded();
     return connection;
   }
 

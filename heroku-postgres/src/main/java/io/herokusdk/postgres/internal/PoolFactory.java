@@ -19,12 +19,16 @@ public final class PoolFactory {
       Duration leakDetectionThreshold,
       int minimumIdle) {}
 
-  /** Returns the HikariCP configuration; {@code customizer} (may be null) runs last. */
+  /**
+   * Returns the HikariCP configuration; connections are opened through a data source that
+   * records each attempt in {@code outcomes}. {@code customizer} (may be null) runs last.
+   */
   public static HikariConfig hikariConfig(String poolName, JdbcSettings settings,
-      PoolSizing sizing, Timeouts timeouts, boolean readOnly, Consumer<HikariConfig> customizer) {
+      PoolSizing sizing, Timeouts timeouts, boolean readOnly, ConnectOutcomes outcomes,
+      Consumer<HikariConfig> customizer) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    config.setDataSource(new PgDriverDataSource(settings));
+    config.setDataSource(new PgDriverDataSource(settings, outcomes));
     config.setMaximumPoolSize(sizing.poolSize());
     config.setMinimumIdle(Math.min(timeouts.minimumIdle(), sizing.poolSize()));
     long connectionTimeout = timeouts.connectionTimeout().toMillis();

@@ -20,6 +20,9 @@ record SignupRequest(String email, String name) {
   static final int MAX_NAME_LENGTH = 100;
   private static final Set<String> FIELDS = Set.of("email", "name");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  // The parser's own messages name its internals ("Use JsonReader.setLenient(true)..."): not shown.
+  private static final String SEND_AN_OBJECT = "The body must be a JSON object like"
+      + " {\"email\": \"ada@example.com\", \"name\": \"Ada\"}.";
 
   /**
    * Parses and checks {@code body}.
@@ -29,19 +32,18 @@ record SignupRequest(String email, String name) {
    */
   static SignupRequest parse(String body, WelcomeEmails emails) {
     if (body == null || body.isBlank()) {
-      throw ApiException.invalid("body", "Send a JSON object like"
-          + " {\"email\": \"ada@example.com\", \"name\": \"Ada\"}.");
+      throw ApiException.invalid("body", SEND_AN_OBJECT);
     }
     Object json;
     try {
       json = JSON.fromJson(body);
     } catch (JsonEncodingException | JsonDataException e) {
-      throw ApiException.invalid("body", "The body is not valid JSON: " + e.getMessage());
+      throw ApiException.invalid("body", "The body is not valid JSON. " + SEND_AN_OBJECT);
     } catch (IOException e) {
-      throw ApiException.invalid("body", "The body could not be read as JSON.");
+      throw ApiException.invalid("body", "The body could not be read as JSON. " + SEND_AN_OBJECT);
     }
     if (!(json instanceof Map)) {
-      throw ApiException.invalid("body", "The body must be a JSON object with email and name.");
+      throw ApiException.invalid("body", SEND_AN_OBJECT);
     }
     Map<?, ?> fields = (Map<?, ?>) json;
     for (Object key : fields.keySet()) {

@@ -1,6 +1,7 @@
 package io.herokusdk.examples.signup;
 
 import io.herokusdk.core.Redactor;
+import io.herokusdk.postgres.DatabaseConnectException;
 import io.herokusdk.postgres.PostgresDiagnostics;
 import io.herokusdk.redis.RateLimiter;
 import io.herokusdk.redis.RedisCache;
@@ -67,16 +68,14 @@ public final class WebServer implements Closeable {
         answer(ctx, new ApiException(503, "redis_unavailable",
             "The cache/queue is unavailable; retry shortly.", null, RETRY_UNAVAILABLE));
       });
-      config.routes.exception(SQLTransientConnectionException.class, (e, ctx) -> {
-        log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-        answer(ctx, new ApiException(503, "database_unavailable",
-            "The database is unavailable; retry shortly.", null, RETRY_UNAVAILABLE));
-      });
+      config.routes.exception(SQLTransientConnectionException.class,
+          (e, ctx) -> databaseUnavailable(ctx, e));
+      config.routes.exception(DatabaseConnectException.class,
+          (e, ctx) -> databaseUnavailable(ctx, e));
       config.routes.exception(DatabaseException.class, (e, ctx) -> {
-        if (e.getCause() instanceof SQLTransientConnectionException) {
-          log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-          answer(ctx, new ApiException(503, "database_unavailable",
-              "The database is unavailable; retry shortly.", null, RETRY_UNAVAILABLE));
+        if (e.getCause() instanceof SQLTransientConnectionException
+            || e.getCause() instanceof DatabaseConnectException) {
+          databaseUnavailable(ctx, (SQLException) e.getCause());
         } else {
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
           answer(ctx, new ApiException(500, "internal_error", "Something went wrong.", null,
@@ -93,6 +92,20 @@ public final class WebServer implements Closeable {
         }
       });
     });
+  }
+
+  /**
+   * Answers 503. A connect failure that needs someone to act (password rejected, ...) is logged
+   * as an error with its reason and advice; a passing one (pool busy, restart) as a warning.
+   */
+  private static void databaseUnavailable(Context ctx, SQLException e) {
+    if (e instanceof DatabaseConnectException && !((DatabaseConnectException) e).isTransient()) {
+      log.error("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    } else {
+      log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    }
+    answer(ctx, new ApiException(503, "database_unavailable",
+        "The database is unavailable; retry shortly.", null, RETRY_UNAVAILABLE));
   }
 
   /** Starts serving on all interfaces at {@code PORT} ({@code 0}: any free port). */

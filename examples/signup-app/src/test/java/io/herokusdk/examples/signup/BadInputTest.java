@@ -63,6 +63,19 @@ class BadInputTest {
         "\"field\":\"" + field + "\"");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "`not json`", "`{\"email\": \"a@example.com\"`", "`{'email': 'a@example.com'}`",
+      "`{\"email\": \"a@example.com\", \"name\": \"Ada\"} trailing`", "`[1, 2]`"})
+  void bodyThatIsNotAJsonObjectGetsACleanMessage(String body) {
+    HttpResponse<String> response = app.post("/signup", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("\"field\":\"body\"", "The body must be a JSON object like",
+            "ada@example.com")
+        .doesNotContain("JsonReader", "setLenient", "malformed JSON", "at path", "$.");
+  }
+
   @Test
   void tooLongFieldsAreRejected() {
     String longName = "n".repeat(SignupRequest.MAX_NAME_LENGTH + 1);
