@@ -4,7 +4,6 @@ import io.herokusdk.core.Secret;
 import io.herokusdk.mail.internal.Outcome;
 import io.herokusdk.mail.internal.SendGridBody;
 import io.herokusdk.mail.internal.SendGridHttp;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Mailer} over SendGrid's v3 Mail Send API, using sendgrid-java with an HTTP client
- * this mailer owns. Thread-safe; {@link #close()} releases every connection and leaves no thread
+ * A {@link Mailer} over SendGrid's v3 Mail Send API ({@code POST /v3/mail/send}, JSON body), on
+ * an OkHttp client this mailer owns. Thread-safe; {@link #close()} releases every connection and leaves no thread
  * behind. Usually made by {@link HerokuMail#fromEnv()}; build one directly with
  * {@code SendGridMailer.builder().apiKey(key).build()}.
  */
@@ -84,11 +83,7 @@ public final class SendGridMailer extends HttpMailer {
 
   @Override
   void release() {
-    try {
-      http.close();
-    } catch (IOException e) {
-      LOG.debug("closing the SendGrid HTTP client failed: {}", e.toString());
-    }
+    http.close();
   }
 
   /** Returns the endpoint and settings, never the API key. */

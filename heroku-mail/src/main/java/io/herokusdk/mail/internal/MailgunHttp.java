@@ -10,8 +10,6 @@ import io.herokusdk.mail.MailAuthenticationException;
 import io.herokusdk.mail.MailRejectedException;
 import io.herokusdk.mail.ProviderError;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,72 +17,33 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Call;
 import okhttp3.Credentials;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * Sends {@code POST /v3/{domain}/messages} as multipart/form-data over OkHttp, with OkHttp's
- * silent retries turned off, and tells "nothing was written" from "written, no answer" with an
- * {@link EventListener}. Not API.
+ * Builds the multipart form of {@code POST /v3/{domain}/messages}, sends it over
+ * {@link OkHttpTransport} and maps Mailgun's answers. Not API.
  */
 public final class MailgunHttp implements AutoCloseable {
-  private final OkHttpClient client;
+  private final OkHttpTransport transport;
   private final HttpUrl messagesUrl;
   private final String authorization;
   private final String apiKeyVar;
-  private final Redactor redactor;
   private final Clock clock;
-
-  /** Marks a call's request as written. One per call, attached as a request tag. */
-  private static final class WriteTracker {
-    final AtomicBoolean written = new AtomicBoolean();
-  }
 
   /** Creates the client for {@code baseUrl} (like https://api.mailgun.net) and {@code domain}. */
   public MailgunHttp(Secret apiKey, String apiKeyVar, HttpUrl baseUrl, String domain,
-      HttpSettings settings, Clock clock) {
+      HttpSettings settings, int maxConnections, Clock clock) {
     this.apiKeyVar = apiKeyVar;
-    this.redactor = Redactor.of(apiKey);
     this.clock = clock;
+    this.transport = new OkHttpTransport(settings, maxConnections, Redactor.of(apiKey));
     this.authorization = Credentials.basic("api", apiKey.reveal());
     this.messagesUrl = baseUrl.newBuilder()
         .addPathSegment("v3").addPathSegment(domain).addPathSegment("messages").build();
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .eventListener(new EventListener() {
-          @Override
-          public void requestHeadersStart(Call call) {
-            WriteTracker tracker = call.request().tag(WriteTracker.class);
-            if (tracker != null) tracker.written.set(true);
-          }
-        });
-    if (settings.proxyHost() != null) {
-      builder.proxy(new Proxy(Proxy.Type.HTTP,
-          InetSocketAddress.createUnresolved(settings.proxyHost(), settings.proxyPort())));
-      if (settings.proxyUser() != null) {
-        String proxyAuth = Credentials.basic(settings.proxyUser(),
-            settings.proxyPassword() == null ? "" : settings.proxyPassword().reveal());
-        builder.proxyAuthenticator((route, response) ->
-            response.request().header("Proxy-Authorization") != null ? null
-                : response.request().newBuilder().header("Proxy-Authorization", proxyAuth).build());
-      }
-    }
-    this.client = builder.build();
   }
 
   /** Builds the multipart form for one email, or one bulk chunk when {@code chunk} is non-null. */
@@ -132,30 +91,18 @@ public final class MailgunHttp implements AutoCloseable {
 
   /** Makes one request. */
   public Outcome post(MultipartBody body, boolean testMode) {
-    WriteTracker tracker = new WriteTracker();
     Request request = new Request.Builder()
         .url(messagesUrl)
         .header("Authorization", authorization)
         .header("Accept", "application/json")
-        .tag(WriteTracker.class, tracker)
         .post(body)
         .build();
-    try (Response response = client.newCall(request).execute()) {
-      ResponseBody responseBody = response.body();
-      String text = responseBody == null ? "" : responseBody.string();
-      return toOutcome(response, redactor.redact(text), testMode);
-    } catch (IOException e) {
-      String what = redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
-      String host = messagesUrl.host() + ":" + messagesUrl.port();
-      if (tracker.written.get()) {
-        return new Outcome.Unknown("no answer from " + host + " (" + what + ")", 0, e);
-      }
-      return new Outcome.NotSent("could not connect to " + host + " (" + what + ")", e);
-    }
+    return transport.execute(request, answer -> toOutcome(answer, testMode));
   }
 
-  private Outcome toOutcome(Response response, String body, boolean testMode) {
-    int status = response.code();
+  private Outcome toOutcome(OkHttpTransport.Answer answer, boolean testMode) {
+    int status = answer.status();
+    String body = answer.body();
     if (status >= 200 && status < 300) {
       String id = null;
       try {
@@ -168,7 +115,7 @@ public final class MailgunHttp implements AutoCloseable {
       return new Outcome.Accepted(status, id, testMode);
     }
     if (status == 429) {
-      String retryAfter = response.header("Retry-After");
+      String retryAfter = answer.headers().get("Retry-After");
       java.time.Instant resetAt = null;
       if (retryAfter != null) {
         try {
@@ -177,7 +124,7 @@ public final class MailgunHttp implements AutoCloseable {
           resetAt = null;
         }
       }
-      String reset = response.header("X-RateLimit-Reset");
+      String reset = answer.headers().get("X-RateLimit-Reset");
       if (resetAt == null && reset != null) resetAt = SendGridHttp.resetTime(reset);
       return new Outcome.RateLimited(resetAt);
     }
@@ -214,7 +161,6 @@ public final class MailgunHttp implements AutoCloseable {
   /** Releases connections and stops OkHttp's executor. */
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    transport.close();
   }
 }
