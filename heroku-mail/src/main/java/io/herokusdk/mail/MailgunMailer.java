@@ -59,8 +59,15 @@ public final class MailgunMailer extends HttpMailer {
   }
 
   @Override
+  void checkSupported(Email email, List<BulkRecipient> recipients) {
+    MailgunHttp.checkSupported(email, recipients);
+  }
+
+  @Override
   Outcome post(Email email, List<BulkRecipient> chunk) {
-    return http.post(http.form(email, chunk, settings.testMode), settings.testMode);
+    boolean testMode = settings.testMode
+        || email.mailSettings().flatMap(MailSettings::sandboxMode).orElse(false);
+    return http.post(http.form(email, chunk, testMode), testMode);
   }
 
   @Override

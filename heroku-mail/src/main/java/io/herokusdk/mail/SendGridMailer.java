@@ -1,10 +1,12 @@
 package io.herokusdk.mail;
 
 import io.herokusdk.core.Secret;
+import io.herokusdk.mail.internal.EmailRules;
 import io.herokusdk.mail.internal.Outcome;
 import io.herokusdk.mail.internal.SendGridBody;
 import io.herokusdk.mail.internal.SendGridHttp;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,9 +73,12 @@ public final class SendGridMailer extends HttpMailer {
 
   @Override
   Outcome post(Email email, List<BulkRecipient> chunk) {
-    boolean sandbox = settings.sandboxMode;
-    return http.post(chunk == null ? SendGridBody.single(email, sandbox)
-        : SendGridBody.bulk(email, chunk, sandbox), sandbox);
+    boolean sandbox = SendGridBody.sandbox(email, settings.sandboxMode);
+    String body = chunk == null ? SendGridBody.single(email, settings.sandboxMode)
+        : SendGridBody.bulk(email, chunk, settings.sandboxMode);
+    EmailRules.checkBodySize(chunk == null ? "attachments" : "recipients",
+        body.getBytes(StandardCharsets.UTF_8).length);
+    return http.post(body, sandbox);
   }
 
   /** True if emails are only validated by SendGrid, not sent (sandbox mode). */

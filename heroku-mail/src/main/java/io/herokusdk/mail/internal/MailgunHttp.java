@@ -5,10 +5,14 @@ import io.herokusdk.core.Secret;
 import io.herokusdk.mail.Address;
 import io.herokusdk.mail.Attachment;
 import io.herokusdk.mail.BulkRecipient;
+import io.herokusdk.mail.ContentPart;
 import io.herokusdk.mail.Email;
+import io.herokusdk.mail.InvalidEmailException;
 import io.herokusdk.mail.MailAuthenticationException;
 import io.herokusdk.mail.MailRejectedException;
+import io.herokusdk.mail.MailSettings;
 import io.herokusdk.mail.ProviderError;
+import io.herokusdk.mail.TrackingSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,18 +50,83 @@ public final class MailgunHttp implements AutoCloseable {
         .addPathSegment("v3").addPathSegment(domain).addPathSegment("messages").build();
   }
 
+  /**
+   * Throws if {@code email} (or a bulk send of it to {@code recipients}, when not null) sets
+   * something Mailgun has no equivalent for; see the README's Mailgun table.
+   *
+   * @throws InvalidEmailException naming the field
+   */
+  public static void checkSupported(Email email, List<BulkRecipient> recipients) {
+    String why = " has no Mailgun equivalent; leave it unset for Mailgun, or send with "
+        + "SendGridMailer";
+    if (email.asm().isPresent()) throw new InvalidEmailException("asm", "SendGrid's "
+        + "unsubscribe groups" + why);
+    if (email.batchId().isPresent()) throw new InvalidEmailException("batchId", "SendGrid's "
+        + "batch id" + why);
+    if (email.ipPoolName().isPresent()) throw new InvalidEmailException("ipPoolName",
+        "SendGrid's IP pool name" + why + " (Mailgun's o:sending-ip-pool takes a Mailgun pool "
+            + "id, not a name)");
+    for (int i = 0; i < email.contents().size(); i++) {
+      if (!email.contents().get(i).baseType().equals(ContentPart.AMP)) {
+        throw new InvalidEmailException("contents[" + i + "].type", "Mailgun takes only "
+            + "text, html and AMP (amp-html) bodies; "
+            + email.contents().get(i).baseType() + why);
+      }
+    }
+    if (email.trackingSettings().isPresent()) {
+      TrackingSettings t = email.trackingSettings().get();
+      if (t.openTracking().map(o -> o.substitutionTag() != null).orElse(false)) {
+        throw new InvalidEmailException("trackingSettings.openTracking.substitutionTag",
+            "placing the open pixel" + why);
+      }
+      if (t.subscriptionTracking().isPresent()) {
+        throw new InvalidEmailException("trackingSettings.subscriptionTracking",
+            "subscription tracking" + why + " (Mailgun adds unsubscribe links through "
+                + "%unsubscribe_url% in the body)");
+      }
+      if (t.googleAnalytics().isPresent()) {
+        throw new InvalidEmailException("trackingSettings.googleAnalytics", "Google Analytics "
+            + "link parameters" + why);
+      }
+    }
+    if (email.mailSettings().isPresent()) {
+      MailSettings m = email.mailSettings().get();
+      if (m.bypassListManagement().isPresent() || m.bypassSpamManagement().isPresent()
+          || m.bypassBounceManagement().isPresent()
+          || m.bypassUnsubscribeManagement().isPresent()) {
+        throw new InvalidEmailException("mailSettings.bypass", "bypassing suppression lists"
+            + why);
+      }
+      if (m.footer().isPresent()) {
+        throw new InvalidEmailException("mailSettings.footer", "a per-email footer" + why);
+      }
+    }
+    if (recipients != null) {
+      for (int i = 0; i < recipients.size(); i++) {
+        BulkRecipient r = recipients.get(i);
+        String field = "recipients[" + i + "]";
+        if (r.subject() != null) throw new InvalidEmailException(field + ".subject",
+            "a per-recipient subject in a batch send" + why);
+        if (!r.headers().isEmpty()) throw new InvalidEmailException(field + ".headers",
+            "per-recipient headers in a batch send" + why);
+        if (r.sendAt() != null) throw new InvalidEmailException(field + ".sendAt",
+            "a per-recipient send time in a batch send" + why);
+      }
+    }
+  }
+
   /** Builds the multipart form for one email, or one bulk chunk when {@code chunk} is non-null. */
   public MultipartBody form(Email email, List<BulkRecipient> chunk, boolean testMode) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    form.addFormDataPart("from", email.from().toString());
+    form.addFormDataPart("from", AddressText.mailbox(email.from()));
     if (chunk == null) {
-      for (Address a : email.to()) form.addFormDataPart("to", a.toString());
-      for (Address a : email.cc()) form.addFormDataPart("cc", a.toString());
-      for (Address a : email.bcc()) form.addFormDataPart("bcc", a.toString());
+      for (Address a : email.to()) form.addFormDataPart("to", AddressText.mailbox(a));
+      for (Address a : email.cc()) form.addFormDataPart("cc", AddressText.mailbox(a));
+      for (Address a : email.bcc()) form.addFormDataPart("bcc", AddressText.mailbox(a));
     } else {
       Map<String, Object> variables = new LinkedHashMap<>();
       for (BulkRecipient r : chunk) {
-        form.addFormDataPart("to", r.to().toString());
+        form.addFormDataPart("to", AddressText.mailbox(r.to()));
         Map<String, Object> vars = new LinkedHashMap<>(email.templateData());
         vars.putAll(r.templateData());
         vars.putAll(r.customArgs());
@@ -66,10 +135,13 @@ public final class MailgunHttp implements AutoCloseable {
       // With recipient-variables, Mailgun sends each "to" a separate message.
       form.addFormDataPart("recipient-variables", toJson(variables));
     }
-    email.replyTo().ifPresent(a -> form.addFormDataPart("h:Reply-To", a.toString()));
+    if (!email.replyToList().isEmpty()) {
+      form.addFormDataPart("h:Reply-To", AddressText.list(email.replyToList()));
+    }
     email.subject().ifPresent(s -> form.addFormDataPart("subject", s));
     email.text().ifPresent(t -> form.addFormDataPart("text", t));
     email.html().ifPresent(h -> form.addFormDataPart("html", h));
+    for (ContentPart c : email.contents()) form.addFormDataPart("amp-html", c.value());
     email.templateId().ifPresent(t -> form.addFormDataPart("template", t));
     if (!email.templateData().isEmpty() && chunk == null) {
       form.addFormDataPart("t:variables", toJson(email.templateData()));
@@ -79,6 +151,11 @@ public final class MailgunHttp implements AutoCloseable {
     email.headers().forEach((k, v) -> form.addFormDataPart("h:" + k, v));
     email.sendAt().ifPresent(at -> form.addFormDataPart("o:deliverytime",
         DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))));
+    email.trackingSettings().flatMap(TrackingSettings::clickTracking).ifPresent(c ->
+        form.addFormDataPart("o:tracking-clicks",
+            !c.enable() ? "no" : c.enableText() ? "yes" : "htmlonly"));
+    email.trackingSettings().flatMap(TrackingSettings::openTracking).ifPresent(o ->
+        form.addFormDataPart("o:tracking-opens", o.enable() ? "yes" : "no"));
     if (testMode) form.addFormDataPart("o:testmode", "yes");
     for (Attachment a : email.attachments()) {
       boolean inline = a.disposition() == Attachment.Disposition.INLINE;
