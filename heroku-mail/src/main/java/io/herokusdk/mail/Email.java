@@ -26,10 +26,14 @@ import java.util.Optional;
  *
  * <p>{@link Builder#build()} checks SendGrid's limits, which are the strictest of the supported
  * providers, and throws {@link InvalidEmailException} naming the field: at most 1000 recipients
- * (to + cc + bcc), each address at most once, under 30 MB in all, at most 10 categories, custom
- * args under 10,000 bytes, no {@code ;} or {@code ,} in display names, at least a text or HTML
- * body or a template, and a subject unless a template is used. Recipients may be empty here (for
- * {@link Mailer#sendBulk}); {@link Mailer#send} requires at least one {@code to}.
+ * (to + cc + bcc), each address at most once and of RFC 5321 syntax, a SendGrid request body
+ * under 30,000,000 bytes, no empty attachment, at most 10 distinct categories, custom args under
+ * 10,000 bytes, no {@code ;}, {@code ,}, line breaks or control characters in display names, a
+ * body or a template, a subject unless a template is used, {@code sendAt} within 72 hours ahead
+ * (and at most 5 minutes past), and the SendGrid-only fields ({@link Asm}, batch id, IP pool,
+ * {@link TrackingSettings}, {@link MailSettings}, {@link ContentPart}s) within SendGrid's rules.
+ * Recipients may be empty here (for {@link Mailer#sendBulk}); {@link Mailer#send} requires at
+ * least one {@code to}.
  */
 public final class Email {
   private final Address from;
