@@ -1,5 +1,6 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.mail.internal.AddressText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,9 +34,12 @@ public record Address(String email, String name) {
     return Optional.ofNullable(name);
   }
 
-  /** Returns {@code "name" <email>} or just the email. */
+  /**
+   * Returns the address as header text: {@code "name" <email>} with {@code \} and {@code "}
+   * escaped in the name, RFC 2047 encoded-words for a non-ASCII name, or just the email.
+   */
   @Override
   public String toString() {
-    return name == null ? email : "\"" + name + "\" <" + email + ">";
+    return AddressText.mailbox(this);
   }
 }

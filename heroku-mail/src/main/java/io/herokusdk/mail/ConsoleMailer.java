@@ -1,7 +1,9 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.mail.internal.AddressText;
 import io.herokusdk.mail.internal.EmailRules;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +48,7 @@ public final class ConsoleMailer implements Mailer {
 
   @Override
   public BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
-    EmailRules.validateBulk(content, recipients);
+    EmailRules.validateBulk(content, recipients, Clock.systemUTC());
     List<BulkResult.Chunk> chunks = new ArrayList<>();
     int size = EmailRules.MAX_RECIPIENTS_PER_REQUEST;
     for (int start = 0, i = 0; start < recipients.size(); start += size, i++) {
@@ -74,8 +76,10 @@ public final class ConsoleMailer implements Mailer {
     String rule = "-".repeat(72);
     s.append(rule).append('\n');
     s.append("Message-Id: ").append(id).append('\n');
-    s.append("From:       ").append(email.from()).append('\n');
-    email.replyTo().ifPresent(a -> s.append("Reply-To:   ").append(a).append('\n'));
+    s.append("From:       ").append(AddressText.mailbox(email.from())).append('\n');
+    if (!email.replyToList().isEmpty()) {
+      s.append("Reply-To:   ").append(join(email.replyToList())).append('\n');
+    }
     if (!email.to().isEmpty()) s.append("To:         ").append(join(email.to())).append('\n');
     if (!email.cc().isEmpty()) s.append("Cc:         ").append(join(email.cc())).append('\n');
     if (!email.bcc().isEmpty()) s.append("Bcc:        ").append(join(email.bcc())).append('\n');
@@ -83,7 +87,7 @@ public final class ConsoleMailer implements Mailer {
       s.append("Bulk to:    ").append(bulk.size()).append(" recipients, each separately: ");
       for (int i = 0; i < Math.min(bulk.size(), MAX_LISTED_RECIPIENTS); i++) {
         if (i > 0) s.append(", ");
-        s.append(bulk.get(i).to());
+        s.append(AddressText.mailbox(bulk.get(i).to()));
       }
       if (bulk.size() > MAX_LISTED_RECIPIENTS) s.append(", ...");
       s.append('\n');
@@ -96,6 +100,7 @@ public final class ConsoleMailer implements Mailer {
     }
     email.sendAt().ifPresent(v -> s.append("Send-At:    ").append(v).append('\n'));
     email.headers().forEach((k, v) -> s.append(k).append(": ").append(v).append('\n'));
+    for (ContentPart c : email.contents()) s.append("Content:    ").append(c).append('\n');
     for (Attachment a : email.attachments()) s.append("Attachment: ").append(a).append('\n');
     email.text().ifPresent(v -> s.append("\n").append(v).append('\n'));
     email.html().ifPresent(v -> s.append("\n[html]\n").append(v).append('\n'));
@@ -104,12 +109,7 @@ public final class ConsoleMailer implements Mailer {
   }
 
   private static String join(List<Address> addresses) {
-    StringBuilder s = new StringBuilder();
-    for (Address a : addresses) {
-      if (s.length() > 0) s.append(", ");
-      s.append(a);
-    }
-    return s.toString();
+    return AddressText.list(addresses);
   }
 
   /** Nothing to release. */

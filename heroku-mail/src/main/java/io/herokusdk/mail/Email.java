@@ -1,6 +1,7 @@
 package io.herokusdk.mail;
 
 import io.herokusdk.mail.internal.EmailRules;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,14 +26,18 @@ import java.util.Optional;
  *
  * <p>{@link Builder#build()} checks SendGrid's limits, which are the strictest of the supported
  * providers, and throws {@link InvalidEmailException} naming the field: at most 1000 recipients
- * (to + cc + bcc), each address at most once, under 30 MB in all, at most 10 categories, custom
- * args under 10,000 bytes, no {@code ;} or {@code ,} in display names, at least a text or HTML
- * body or a template, and a subject unless a template is used. Recipients may be empty here (for
- * {@link Mailer#sendBulk}); {@link Mailer#send} requires at least one {@code to}.
+ * (to + cc + bcc), each address at most once and of RFC 5321 syntax, a SendGrid request body
+ * under 30,000,000 bytes, no empty attachment, at most 10 distinct categories, custom args under
+ * 10,000 bytes, no {@code ;}, {@code ,}, line breaks or control characters in display names, a
+ * body or a template, a subject unless a template is used, {@code sendAt} within 72 hours ahead
+ * (and at most 5 minutes past), and the SendGrid-only fields ({@link Asm}, batch id, IP pool,
+ * {@link TrackingSettings}, {@link MailSettings}, {@link ContentPart}s) within SendGrid's rules.
+ * Recipients may be empty here (for {@link Mailer#sendBulk}); {@link Mailer#send} requires at
+ * least one {@code to}.
  */
 public final class Email {
   private final Address from;
-  private final Address replyTo;
+  private final List<Address> replyTo;
   private final List<Address> to;
   private final List<Address> cc;
   private final List<Address> bcc;
@@ -46,10 +51,17 @@ public final class Email {
   private final Map<String, String> customArgs;
   private final Instant sendAt;
   private final Map<String, String> headers;
+  private final List<ContentPart> contents;
+  private final Asm asm;
+  private final String batchId;
+  private final String ipPoolName;
+  private final TrackingSettings trackingSettings;
+  private final MailSettings mailSettings;
+  private final Clock clock;
 
   private Email(Builder b) {
     this.from = b.from;
-    this.replyTo = b.replyTo;
+    this.replyTo = List.copyOf(b.replyTo);
     this.to = List.copyOf(b.to);
     this.cc = List.copyOf(b.cc);
     this.bcc = List.copyOf(b.bcc);
@@ -63,6 +75,13 @@ public final class Email {
     this.customArgs = Collections.unmodifiableMap(new LinkedHashMap<>(b.customArgs));
     this.sendAt = b.sendAt;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.contents = List.copyOf(b.contents);
+    this.asm = b.asm;
+    this.batchId = b.batchId;
+    this.ipPoolName = b.ipPoolName;
+    this.trackingSettings = b.trackingSettings;
+    this.mailSettings = b.mailSettings;
+    this.clock = b.clock;
   }
 
   /** Returns a new, empty builder. */
@@ -74,7 +93,7 @@ public final class Email {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.from = from;
-    b.replyTo = replyTo;
+    b.replyTo.addAll(replyTo);
     b.to.addAll(to);
     b.cc.addAll(cc);
     b.bcc.addAll(bcc);
@@ -88,6 +107,13 @@ public final class Email {
     b.customArgs.putAll(customArgs);
     b.sendAt = sendAt;
     b.headers.putAll(headers);
+    b.contents.addAll(contents);
+    b.asm = asm;
+    b.batchId = batchId;
+    b.ipPoolName = ipPoolName;
+    b.trackingSettings = trackingSettings;
+    b.mailSettings = mailSettings;
+    b.clock = clock;
     return b;
   }
 
@@ -96,9 +122,17 @@ public final class Email {
     return from;
   }
 
-  /** Where replies go, if not to the sender. */
+  /** Where replies go, if not to the sender: the first of {@link #replyToList()}. */
   public Optional<Address> replyTo() {
-    return Optional.ofNullable(replyTo);
+    return replyTo.isEmpty() ? Optional.empty() : Optional.of(replyTo.get(0));
+  }
+
+  /**
+   * Every reply-to address (SendGrid {@code reply_to} for one, {@code reply_to_list} for more;
+   * Mailgun {@code h:Reply-To}).
+   */
+  public List<Address> replyToList() {
+    return replyTo;
   }
 
   /** The visible recipients. */
@@ -171,6 +205,36 @@ public final class Email {
     return headers;
   }
 
+  /** Bodies in other MIME types than text/plain and text/html, in the order added. */
+  public List<ContentPart> contents() {
+    return contents;
+  }
+
+  /** SendGrid's unsubscribe group settings ({@code asm}), if set. */
+  public Optional<Asm> asm() {
+    return Optional.ofNullable(asm);
+  }
+
+  /** SendGrid's batch id, to pause or cancel a scheduled send, if set. */
+  public Optional<String> batchId() {
+    return Optional.ofNullable(batchId);
+  }
+
+  /** The SendGrid IP pool to send from, if set. */
+  public Optional<String> ipPoolName() {
+    return Optional.ofNullable(ipPoolName);
+  }
+
+  /** Click, open, subscription and Google Analytics tracking, if set. */
+  public Optional<TrackingSettings> trackingSettings() {
+    return Optional.ofNullable(trackingSettings);
+  }
+
+  /** SendGrid's mail settings (bypasses, footer, sandbox) for this email, if set. */
+  public Optional<MailSettings> mailSettings() {
+    return Optional.ofNullable(mailSettings);
+  }
+
   /**
    * Returns the sender, recipients, subject and sizes; never bodies or attachment bytes, which
    * may hold personal data.
@@ -184,6 +248,7 @@ public final class Email {
     if (templateId != null) s.append(", templateId=").append(templateId);
     if (text != null) s.append(", text=").append(text.length()).append(" chars");
     if (html != null) s.append(", html=").append(html.length()).append(" chars");
+    if (!contents.isEmpty()) s.append(", contents=").append(contents);
     if (!attachments.isEmpty()) s.append(", attachments=").append(attachments);
     return s.append('}').toString();
   }
@@ -191,7 +256,7 @@ public final class Email {
   /** Builds an {@link Email}; not thread-safe. */
   public static final class Builder {
     private Address from;
-    private Address replyTo;
+    private final List<Address> replyTo = new ArrayList<>();
     private final List<Address> to = new ArrayList<>();
     private final List<Address> cc = new ArrayList<>();
     private final List<Address> bcc = new ArrayList<>();
@@ -205,6 +270,13 @@ public final class Email {
     private final Map<String, String> customArgs = new LinkedHashMap<>();
     private Instant sendAt;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<ContentPart> contents = new ArrayList<>();
+    private Asm asm;
+    private String batchId;
+    private String ipPoolName;
+    private TrackingSettings trackingSettings;
+    private MailSettings mailSettings;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -224,9 +296,22 @@ public final class Email {
       return from(Address.of(email, name));
     }
 
-    /** Sets where replies go. */
+    /** Sets where replies go, replacing any earlier reply-to addresses. */
     public Builder replyTo(Address replyTo) {
-      this.replyTo = Objects.requireNonNull(replyTo, "replyTo == null");
+      Objects.requireNonNull(replyTo, "replyTo == null");
+      this.replyTo.clear();
+      this.replyTo.add(replyTo);
+      return this;
+    }
+
+    /**
+     * Sets several reply-to addresses (SendGrid {@code reply_to_list}, at most 1000, each once),
+     * replacing any earlier ones.
+     */
+    public Builder replyToList(List<Address> replyTo) {
+      List<Address> copy = List.copyOf(replyTo);
+      this.replyTo.clear();
+      this.replyTo.addAll(copy);
       return this;
     }
 
@@ -342,9 +427,58 @@ public final class Email {
       return this;
     }
 
-    /** Schedules the email (SendGrid allows up to 72 hours ahead); null sends it now. */
+    /**
+     * Schedules the email; null sends it now. {@link #build()} refuses a time more than 72
+     * hours ahead (SendGrid's limit) or more than 5 minutes past.
+     */
     public Builder sendAt(Instant sendAt) {
       this.sendAt = sendAt;
+      return this;
+    }
+
+    /**
+     * Adds a body in another MIME type, like {@code text/calendar; method=REQUEST} or
+     * {@link ContentPart#AMP}. SendGrid gets text/plain first, then AMP, then text/html, then
+     * the others in the order added.
+     */
+    public Builder content(String type, String value) {
+      contents.add(new ContentPart(type, value));
+      return this;
+    }
+
+    /** Sets SendGrid's unsubscribe group ({@code asm}). */
+    public Builder asm(Asm asm) {
+      this.asm = asm;
+      return this;
+    }
+
+    /** Puts the email in a SendGrid batch ({@code batch_id}), to pause or cancel it. */
+    public Builder batchId(String batchId) {
+      this.batchId = batchId;
+      return this;
+    }
+
+    /** Sends from this SendGrid IP pool ({@code ip_pool_name}, 2–64 characters). */
+    public Builder ipPoolName(String ipPoolName) {
+      this.ipPoolName = ipPoolName;
+      return this;
+    }
+
+    /** Sets tracking for this email. */
+    public Builder trackingSettings(TrackingSettings trackingSettings) {
+      this.trackingSettings = trackingSettings;
+      return this;
+    }
+
+    /** Sets SendGrid's mail settings for this email. */
+    public Builder mailSettings(MailSettings mailSettings) {
+      this.mailSettings = mailSettings;
+      return this;
+    }
+
+    /** Sets the clock {@link #build()} checks {@code sendAt} against. For tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
@@ -362,7 +496,7 @@ public final class Email {
      */
     public Email build() {
       Email email = new Email(this);
-      EmailRules.validate(email);
+      EmailRules.validate(email, clock);
       return email;
     }
   }

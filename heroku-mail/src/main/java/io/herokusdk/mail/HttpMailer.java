@@ -4,6 +4,7 @@ import io.herokusdk.mail.internal.BulkSender;
 import io.herokusdk.mail.internal.EmailRules;
 import io.herokusdk.mail.internal.Outcome;
 import io.herokusdk.mail.internal.Retrier;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 abstract class HttpMailer implements Mailer {
   private final String name;
   private final Retrier retrier;
+  private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -25,7 +27,17 @@ abstract class HttpMailer implements Mailer {
   HttpMailer(String name, String provider, TransportOptions transport) {
     this.name = name;
     this.retrier = transport.retrier(provider);
+    this.clock = transport.clock();
   }
+
+  /**
+   * Throws if the provider cannot express something {@code email} (or a bulk send of it to
+   * {@code recipients}, when not null) asks for; called before any request. By default
+   * everything is supported.
+   *
+   * @throws InvalidEmailException naming the field the provider has no equivalent for
+   */
+  void checkSupported(Email email, List<BulkRecipient> recipients) {}
 
   /**
    * Makes one attempt to send {@code email}: to its own recipients when {@code chunk} is null,
@@ -40,13 +52,15 @@ abstract class HttpMailer implements Mailer {
   public SendResult send(Email email) {
     checkOpen();
     EmailRules.requireRecipients(email);
+    checkSupported(email, null);
     return retrier.run(() -> post(email, null));
   }
 
   @Override
   public BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
     checkOpen();
-    EmailRules.validateBulk(content, recipients);
+    EmailRules.validateBulk(content, recipients, clock);
+    checkSupported(content, recipients);
     return BulkSender.send(recipients, EmailRules.MAX_RECIPIENTS_PER_REQUEST,
         chunk -> retrier.run(() -> post(content, chunk)));
   }

@@ -1,6 +1,7 @@
 package io.herokusdk.mail;
 
 import io.herokusdk.mail.internal.EmailRules;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +43,7 @@ public final class InMemoryOutbox implements Mailer {
 
   @Override
   public synchronized BulkResult sendBulk(Email content, List<BulkRecipient> recipients) {
-    EmailRules.validateBulk(content, recipients);
+    EmailRules.validateBulk(content, recipients, Clock.systemUTC());
     List<BulkResult.Chunk> chunks = new ArrayList<>();
     int size = EmailRules.MAX_RECIPIENTS_PER_REQUEST;
     for (int start = 0, i = 0; start < recipients.size(); start += size, i++) {
@@ -59,6 +60,9 @@ public final class InMemoryOutbox implements Mailer {
         data.putAll(r.templateData());
         Email.Builder one = content.toBuilder().to(r.to()).templateData(data);
         r.customArgs().forEach(one::customArg);
+        if (r.subject() != null) one.subject(r.subject());
+        r.headers().forEach(one::header);
+        if (r.sendAt() != null) one.sendAt(r.sendAt());
         sent.add(one.build());
       }
       chunks.add(new BulkResult.Chunk(i, start, chunk.size(), BulkResult.Status.SENT,

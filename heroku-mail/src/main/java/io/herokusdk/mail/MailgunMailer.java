@@ -14,6 +14,8 @@ import okhttp3.HttpUrl;
  */
 public final class MailgunMailer extends HttpMailer {
   private static final String PROVIDER = "mailgun";
+  /** Requests in flight at once; OkHttp's pool keeps as many idle connections. */
+  private static final int MAX_CONNECTIONS = 10;
 
   /** Where the Mailgun account lives. */
   public enum Region {
@@ -42,7 +44,8 @@ public final class MailgunMailer extends HttpMailer {
     this.settings = b.copy();
     HttpUrl base = HttpUrl.get(b.endpoint != null ? b.endpoint : b.region.url());
     TransportOptions t = b.transport();
-    this.http = new MailgunHttp(t.apiKey(), t.apiKeyVar(), base, b.domain, t.http(), t.clock());
+    this.http = new MailgunHttp(t.apiKey(), t.apiKeyVar(), base, b.domain, t.http(), MAX_CONNECTIONS,
+        t.clock());
   }
 
   /** Returns a new builder; {@link Builder#apiKey} and {@link Builder#domain} are required. */
@@ -56,8 +59,15 @@ public final class MailgunMailer extends HttpMailer {
   }
 
   @Override
+  void checkSupported(Email email, List<BulkRecipient> recipients) {
+    MailgunHttp.checkSupported(email, recipients);
+  }
+
+  @Override
   Outcome post(Email email, List<BulkRecipient> chunk) {
-    return http.post(http.form(email, chunk, settings.testMode), settings.testMode);
+    boolean testMode = settings.testMode
+        || email.mailSettings().flatMap(MailSettings::sandboxMode).orElse(false);
+    return http.post(http.form(email, chunk, testMode), testMode);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package io.herokusdk.mail;
 
 import io.herokusdk.core.Secret;
+import io.herokusdk.mail.internal.EmailRules;
 import io.herokusdk.mail.internal.Outcome;
 import io.herokusdk.mail.internal.SendGridBody;
 import io.herokusdk.mail.internal.SendGridHttp;
-import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Mailer} over SendGrid's v3 Mail Send API, using sendgrid-java with an HTTP client
- * this mailer owns. Thread-safe; {@link #close()} releases every connection and leaves no thread
+ * A {@link Mailer} over SendGrid's v3 Mail Send API ({@code POST /v3/mail/send}, JSON body), on
+ * an OkHttp client this mailer owns. Thread-safe; {@link #close()} releases every connection and leaves no thread
  * behind. Usually made by {@link HerokuMail#fromEnv()}; build one directly with
  * {@code SendGridMailer.builder().apiKey(key).build()}.
  */
@@ -72,9 +73,12 @@ public final class SendGridMailer extends HttpMailer {
 
   @Override
   Outcome post(Email email, List<BulkRecipient> chunk) {
-    boolean sandbox = settings.sandboxMode;
-    return http.post(chunk == null ? SendGridBody.single(email, sandbox)
-        : SendGridBody.bulk(email, chunk, sandbox), sandbox);
+    boolean sandbox = SendGridBody.sandbox(email, settings.sandboxMode);
+    String body = chunk == null ? SendGridBody.single(email, settings.sandboxMode)
+        : SendGridBody.bulk(email, chunk, settings.sandboxMode);
+    EmailRules.checkBodySize(chunk == null ? "attachments" : "recipients",
+        body.getBytes(StandardCharsets.UTF_8).length);
+    return http.post(body, sandbox);
   }
 
   /** True if emails are only validated by SendGrid, not sent (sandbox mode). */
@@ -84,11 +88,7 @@ public final class SendGridMailer extends HttpMailer {
 
   @Override
   void release() {
-    try {
-      http.close();
-    } catch (IOException e) {
-      LOG.debug("closing the SendGrid HTTP client failed: {}", e.toString());
-    }
+    http.close();
   }
 
   /** Returns the endpoint and settings, never the API key. */

@@ -104,7 +104,7 @@ class EmailTest {
 
   @Test
   void rejectsMalformedAddresses() {
-    assertInvalid(base().to("not-an-address"), "to[1].email", "not an email address");
+    assertInvalid(base().to("not-an-address"), "to[1].email", "not a valid email address");
   }
 
   @Test

@@ -5,13 +5,15 @@ import io.herokusdk.core.Secret;
 import io.herokusdk.mail.Address;
 import io.herokusdk.mail.Attachment;
 import io.herokusdk.mail.BulkRecipient;
+import io.herokusdk.mail.ContentPart;
 import io.herokusdk.mail.Email;
+import io.herokusdk.mail.InvalidEmailException;
 import io.herokusdk.mail.MailAuthenticationException;
 import io.herokusdk.mail.MailRejectedException;
+import io.herokusdk.mail.MailSettings;
 import io.herokusdk.mail.ProviderError;
+import io.herokusdk.mail.TrackingSettings;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,86 +21,112 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Call;
 import okhttp3.Credentials;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * Sends {@code POST /v3/{domain}/messages} as multipart/form-data over OkHttp, with OkHttp's
- * silent retries turned off, and tells "nothing was written" from "written, no answer" with an
- * {@link EventListener}. Not API.
+ * Builds the multipart form of {@code POST /v3/{domain}/messages}, sends it over
+ * {@link OkHttpTransport} and maps Mailgun's answers. Not API.
  */
 public final class MailgunHttp implements AutoCloseable {
-  private final OkHttpClient client;
+  private final OkHttpTransport transport;
   private final HttpUrl messagesUrl;
   private final String authorization;
   private final String apiKeyVar;
-  private final Redactor redactor;
   private final Clock clock;
-
-  /** Marks a call's request as written. One per call, attached as a request tag. */
-  private static final class WriteTracker {
-    final AtomicBoolean written = new AtomicBoolean();
-  }
 
   /** Creates the client for {@code baseUrl} (like https://api.mailgun.net) and {@code domain}. */
   public MailgunHttp(Secret apiKey, String apiKeyVar, HttpUrl baseUrl, String domain,
-      HttpSettings settings, Clock clock) {
+      HttpSettings settings, int maxConnections, Clock clock) {
     this.apiKeyVar = apiKeyVar;
-    this.redactor = Redactor.of(apiKey);
     this.clock = clock;
+    this.transport = new OkHttpTransport(settings, maxConnections, Redactor.of(apiKey));
     this.authorization = Credentials.basic("api", apiKey.reveal());
     this.messagesUrl = baseUrl.newBuilder()
         .addPathSegment("v3").addPathSegment(domain).addPathSegment("messages").build();
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .eventListener(new EventListener() {
-          @Override
-          public void requestHeadersStart(Call call) {
-            WriteTracker tracker = call.request().tag(WriteTracker.class);
-            if (tracker != null) tracker.written.set(true);
-          }
-        });
-    if (settings.proxyHost() != null) {
-      builder.proxy(new Proxy(Proxy.Type.HTTP,
-          InetSocketAddress.createUnresolved(settings.proxyHost(), settings.proxyPort())));
-      if (settings.proxyUser() != null) {
-        String proxyAuth = Credentials.basic(settings.proxyUser(),
-            settings.proxyPassword() == null ? "" : settings.proxyPassword().reveal());
-        builder.proxyAuthenticator((route, response) ->
-            response.request().header("Proxy-Authorization") != null ? null
-                : response.request().newBuilder().header("Proxy-Authorization", proxyAuth).build());
+  }
+
+  /**
+   * Throws if {@code email} (or a bulk send of it to {@code recipients}, when not null) sets
+   * something Mailgun has no equivalent for; see the README's Mailgun table.
+   *
+   * @throws InvalidEmailException naming the field
+   */
+  public static void checkSupported(Email email, List<BulkRecipient> recipients) {
+    String why = " has no Mailgun equivalent; leave it unset for Mailgun, or send with "
+        + "SendGridMailer";
+    if (email.asm().isPresent()) throw new InvalidEmailException("asm", "SendGrid's "
+        + "unsubscribe groups" + why);
+    if (email.batchId().isPresent()) throw new InvalidEmailException("batchId", "SendGrid's "
+        + "batch id" + why);
+    if (email.ipPoolName().isPresent()) throw new InvalidEmailException("ipPoolName",
+        "SendGrid's IP pool name" + why + " (Mailgun's o:sending-ip-pool takes a Mailgun pool "
+            + "id, not a name)");
+    for (int i = 0; i < email.contents().size(); i++) {
+      if (!email.contents().get(i).baseType().equals(ContentPart.AMP)) {
+        throw new InvalidEmailException("contents[" + i + "].type", "Mailgun takes only "
+            + "text, html and AMP (amp-html) bodies; "
+            + email.contents().get(i).baseType() + why);
       }
     }
-    this.client = builder.build();
+    if (email.trackingSettings().isPresent()) {
+      TrackingSettings t = email.trackingSettings().get();
+      if (t.openTracking().map(o -> o.substitutionTag() != null).orElse(false)) {
+        throw new InvalidEmailException("trackingSettings.openTracking.substitutionTag",
+            "placing the open pixel" + why);
+      }
+      if (t.subscriptionTracking().isPresent()) {
+        throw new InvalidEmailException("trackingSettings.subscriptionTracking",
+            "subscription tracking" + why + " (Mailgun adds unsubscribe links through "
+                + "%unsubscribe_url% in the body)");
+      }
+      if (t.googleAnalytics().isPresent()) {
+        throw new InvalidEmailException("trackingSettings.googleAnalytics", "Google Analytics "
+            + "link parameters" + why);
+      }
+    }
+    if (email.mailSettings().isPresent()) {
+      MailSettings m = email.mailSettings().get();
+      if (m.bypassListManagement().isPresent() || m.bypassSpamManagement().isPresent()
+          || m.bypassBounceManagement().isPresent()
+          || m.bypassUnsubscribeManagement().isPresent()) {
+        throw new InvalidEmailException("mailSettings.bypass", "bypassing suppression lists"
+            + why);
+      }
+      if (m.footer().isPresent()) {
+        throw new InvalidEmailException("mailSettings.footer", "a per-email footer" + why);
+      }
+    }
+    if (recipients != null) {
+      for (int i = 0; i < recipients.size(); i++) {
+        BulkRecipient r = recipients.get(i);
+        String field = "recipients[" + i + "]";
+        if (r.subject() != null) throw new InvalidEmailException(field + ".subject",
+            "a per-recipient subject in a batch send" + why);
+        if (!r.headers().isEmpty()) throw new InvalidEmailException(field + ".headers",
+            "per-recipient headers in a batch send" + why);
+        if (r.sendAt() != null) throw new InvalidEmailException(field + ".sendAt",
+            "a per-recipient send time in a batch send" + why);
+      }
+    }
   }
 
   /** Builds the multipart form for one email, or one bulk chunk when {@code chunk} is non-null. */
   public MultipartBody form(Email email, List<BulkRecipient> chunk, boolean testMode) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    form.addFormDataPart("from", email.from().toString());
+    form.addFormDataPart("from", AddressText.mailbox(email.from()));
     if (chunk == null) {
-      for (Address a : email.to()) form.addFormDataPart("to", a.toString());
-      for (Address a : email.cc()) form.addFormDataPart("cc", a.toString());
-      for (Address a : email.bcc()) form.addFormDataPart("bcc", a.toString());
+      for (Address a : email.to()) form.addFormDataPart("to", AddressText.mailbox(a));
+      for (Address a : email.cc()) form.addFormDataPart("cc", AddressText.mailbox(a));
+      for (Address a : email.bcc()) form.addFormDataPart("bcc", AddressText.mailbox(a));
     } else {
       Map<String, Object> variables = new LinkedHashMap<>();
       for (BulkRecipient r : chunk) {
-        form.addFormDataPart("to", r.to().toString());
+        form.addFormDataPart("to", AddressText.mailbox(r.to()));
         Map<String, Object> vars = new LinkedHashMap<>(email.templateData());
         vars.putAll(r.templateData());
         vars.putAll(r.customArgs());
@@ -107,10 +135,13 @@ public final class MailgunHttp implements AutoCloseable {
       // With recipient-variables, Mailgun sends each "to" a separate message.
       form.addFormDataPart("recipient-variables", toJson(variables));
     }
-    email.replyTo().ifPresent(a -> form.addFormDataPart("h:Reply-To", a.toString()));
+    if (!email.replyToList().isEmpty()) {
+      form.addFormDataPart("h:Reply-To", AddressText.list(email.replyToList()));
+    }
     email.subject().ifPresent(s -> form.addFormDataPart("subject", s));
     email.text().ifPresent(t -> form.addFormDataPart("text", t));
     email.html().ifPresent(h -> form.addFormDataPart("html", h));
+    for (ContentPart c : email.contents()) form.addFormDataPart("amp-html", c.value());
     email.templateId().ifPresent(t -> form.addFormDataPart("template", t));
     if (!email.templateData().isEmpty() && chunk == null) {
       form.addFormDataPart("t:variables", toJson(email.templateData()));
@@ -120,6 +151,11 @@ public final class MailgunHttp implements AutoCloseable {
     email.headers().forEach((k, v) -> form.addFormDataPart("h:" + k, v));
     email.sendAt().ifPresent(at -> form.addFormDataPart("o:deliverytime",
         DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))));
+    email.trackingSettings().flatMap(TrackingSettings::clickTracking).ifPresent(c ->
+        form.addFormDataPart("o:tracking-clicks",
+            !c.enable() ? "no" : c.enableText() ? "yes" : "htmlonly"));
+    email.trackingSettings().flatMap(TrackingSettings::openTracking).ifPresent(o ->
+        form.addFormDataPart("o:tracking-opens", o.enable() ? "yes" : "no"));
     if (testMode) form.addFormDataPart("o:testmode", "yes");
     for (Attachment a : email.attachments()) {
       boolean inline = a.disposition() == Attachment.Disposition.INLINE;
@@ -132,30 +168,18 @@ public final class MailgunHttp implements AutoCloseable {
 
   /** Makes one request. */
   public Outcome post(MultipartBody body, boolean testMode) {
-    WriteTracker tracker = new WriteTracker();
     Request request = new Request.Builder()
         .url(messagesUrl)
         .header("Authorization", authorization)
         .header("Accept", "application/json")
-        .tag(WriteTracker.class, tracker)
         .post(body)
         .build();
-    try (Response response = client.newCall(request).execute()) {
-      ResponseBody responseBody = response.body();
-      String text = responseBody == null ? "" : responseBody.string();
-      return toOutcome(response, redactor.redact(text), testMode);
-    } catch (IOException e) {
-      String what = redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
-      String host = messagesUrl.host() + ":" + messagesUrl.port();
-      if (tracker.written.get()) {
-        return new Outcome.Unknown("no answer from " + host + " (" + what + ")", 0, e);
-      }
-      return new Outcome.NotSent("could not connect to " + host + " (" + what + ")", e);
-    }
+    return transport.execute(request, answer -> toOutcome(answer, testMode));
   }
 
-  private Outcome toOutcome(Response response, String body, boolean testMode) {
-    int status = response.code();
+  private Outcome toOutcome(OkHttpTransport.Answer answer, boolean testMode) {
+    int status = answer.status();
+    String body = answer.body();
     if (status >= 200 && status < 300) {
       String id = null;
       try {
@@ -168,7 +192,7 @@ public final class MailgunHttp implements AutoCloseable {
       return new Outcome.Accepted(status, id, testMode);
     }
     if (status == 429) {
-      String retryAfter = response.header("Retry-After");
+      String retryAfter = answer.headers().get("Retry-After");
       java.time.Instant resetAt = null;
       if (retryAfter != null) {
         try {
@@ -177,7 +201,7 @@ public final class MailgunHttp implements AutoCloseable {
           resetAt = null;
         }
       }
-      String reset = response.header("X-RateLimit-Reset");
+      String reset = answer.headers().get("X-RateLimit-Reset");
       if (resetAt == null && reset != null) resetAt = SendGridHttp.resetTime(reset);
       return new Outcome.RateLimited(resetAt);
     }
@@ -214,7 +238,6 @@ public final class MailgunHttp implements AutoCloseable {
   /** Releases connections and stops OkHttp's executor. */
   @Override
   public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    transport.close();
   }
 }

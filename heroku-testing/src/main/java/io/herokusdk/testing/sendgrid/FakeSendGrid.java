@@ -26,7 +26,8 @@ import mockwebserver3.SocketEffect;
 /**
  * A fake SendGrid v3 Mail Send API on a local port (MockWebServer), for tests of code that sends
  * email. It checks each {@code POST /v3/mail/send} against SendGrid's documented rules (API key,
- * personalizations, from, recipients, content, categories, custom args, names, size), answers
+ * personalizations, from, addresses, recipients, reply-to, content order, attachments,
+ * categories, custom args, names, send_at, asm, IP pool, mail settings, size), answers
  * like SendGrid (202 with {@code X-Message-Id}; 200 in sandbox mode; 400 with
  * {@code {"errors":[{"field","message"}]}}; 401; 413) and records the accepted messages. Answers
  * can be scripted: 429 with {@code X-RateLimit-Reset}, 5xx, no answer, slow answer.
@@ -273,7 +274,7 @@ public final class FakeSendGrid implements Closeable {
       return reject(response, 400, List.of(new Error(null, "Bad Request: invalid JSON")));
     }
     long size = FakeHttpServer.bodySize(request);
-    List<Error> errors = new ArrayList<>(MailSendRules.check(parsed, size));
+    List<Error> errors = new ArrayList<>(MailSendRules.check(parsed, size, clock.instant()));
     for (Function<String, List<String>> check : extraChecks) {
       for (String problem : check.apply(body)) errors.add(new Error(null, problem));
     }
@@ -338,7 +339,7 @@ public final class FakeSendGrid implements Closeable {
       return this;
     }
 
-    /** Sets the clock for the default {@code X-RateLimit-Reset}. */
+    /** Sets the clock for the default {@code X-RateLimit-Reset} and the send_at window. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

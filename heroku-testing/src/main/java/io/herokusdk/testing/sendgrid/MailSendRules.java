@@ -1,7 +1,9 @@
 package io.herokusdk.testing.sendgrid;
 
 import io.herokusdk.testing.internal.FakeHttpServer;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,21 +11,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules SendGrid's {@code POST /v3/mail/send} applies to a request body, as documented: 1 to
  * 1000 personalizations each with a {@code to}, a {@code from}, at most 1000 recipients (to + cc
  * + bcc) and each address once per request, content or a {@code template_id}, a subject unless a
  * template supplies it, at most 10 categories, {@code custom_args} under 10,000 bytes, no
- * {@code ;} or {@code ,} in names, and under 30 MB in all.
+ * {@code ;} or {@code ,} in names, addresses of RFC 5321 syntax, {@code reply_to} or
+ * {@code reply_to_list} (not both, each address once), content in SendGrid's order
+ * (text/plain, text/x-amp-html, text/html, others), attachments with content, {@code send_at}
+ * at most 72 hours ahead, an {@code asm.group_id}, {@code ip_pool_name} of 2–64 characters,
+ * {@code bypass_list_management} alone, and a body under 30 MB (30,000,000 bytes).
  */
 final class MailSendRules {
-  static final long MAX_BYTES = 30L * 1024 * 1024;
+  /** SendGrid's 30 MB, decimal, of the whole request body. */
+  static final long MAX_BYTES = 30_000_000L;
+  private static final long MAX_SCHEDULE_SECONDS = 72 * 3600;
+  private static final Pattern ADDRESS = Pattern.compile(
+      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*");
 
   private MailSendRules() {}
 
-  /** Returns the broken rules as SendGrid-style errors (field, message); empty if valid. */
-  static List<FakeSendGrid.Error> check(Object parsed, long bodyBytes) {
+  /**
+   * Returns the broken rules as SendGrid-style errors (field, message); empty if valid.
+   * {@code now} is the fake's clock, for {@code send_at}.
+   */
+  static List<FakeSendGrid.Error> check(Object parsed, long bodyBytes, Instant now) {
     List<FakeSendGrid.Error> errors = new ArrayList<>();
     if (!(parsed instanceof Map<?, ?> body)) {
       errors.add(new FakeSendGrid.Error(null, "Bad Request: the body must be a JSON object"));
@@ -35,6 +50,42 @@ final class MailSendRules {
     }
     checkFrom(body.get("from"), "from", true, errors);
     if (body.get("reply_to") != null) checkFrom(body.get("reply_to"), "reply_to", true, errors);
+    if (body.get("reply_to_list") != null) {
+      if (body.get("reply_to") != null) {
+        errors.add(new FakeSendGrid.Error("reply_to_list",
+            "You may use either reply_to or reply_to_list, but not both."));
+      }
+      if (!(body.get("reply_to_list") instanceof List<?> list) || list.isEmpty()) {
+        errors.add(new FakeSendGrid.Error("reply_to_list", "must be a non-empty array"));
+      } else {
+        Set<String> replyTo = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+          String email = checkFrom(list.get(i), "reply_to_list." + i, false, errors);
+          if (email != null && !replyTo.add(email.toLowerCase(Locale.ROOT))) {
+            errors.add(new FakeSendGrid.Error("reply_to_list." + i + ".email",
+                "Each reply_to_list address must be unique: " + email));
+          }
+        }
+      }
+    }
+    checkSendAt(body.get("send_at"), "send_at", now, errors);
+    if (body.get("asm") != null && !(body.get("asm") instanceof Map<?, ?> asm
+        && asm.get("group_id") instanceof Number)) {
+      errors.add(new FakeSendGrid.Error("asm.group_id", "The asm object requires a group_id."));
+    }
+    if (body.get("ip_pool_name") != null && !(body.get("ip_pool_name") instanceof String pool
+        && pool.length() >= 2 && pool.length() <= 64)) {
+      errors.add(new FakeSendGrid.Error("ip_pool_name",
+          "The ip_pool_name must be between 2 and 64 characters."));
+    }
+    if (body.get("mail_settings") instanceof Map<?, ?> settings
+        && enabled(settings.get("bypass_list_management"))
+        && (enabled(settings.get("bypass_spam_management"))
+            || enabled(settings.get("bypass_bounce_management"))
+            || enabled(settings.get("bypass_unsubscribe_management")))) {
+      errors.add(new FakeSendGrid.Error("mail_settings.bypass_list_management",
+          "bypass_list_management cannot be combined with other bypass filters."));
+    }
 
     boolean templateAtTop = body.get("template_id") instanceof String;
     boolean subjectAtTop = body.get("subject") instanceof String s && !s.isEmpty();
@@ -83,6 +134,7 @@ final class MailSendRules {
               + "every personalization has a subject defined."));
         }
         checkCustomArgs(body.get("custom_args"), p.get("custom_args"), prefix, errors);
+        checkSendAt(p.get("send_at"), prefix + ".send_at", now, errors);
       }
     }
     if (recipients > 1000) {
@@ -98,6 +150,8 @@ final class MailSendRules {
     } else if (!(content instanceof List<?> items) || items.isEmpty()) {
       errors.add(new FakeSendGrid.Error("content", "must be a non-empty array"));
     } else {
+      // text/plain first, then text/x-amp-html, then text/html, then any other type.
+      int lastRank = 0;
       for (int i = 0; i < items.size(); i++) {
         if (!(items.get(i) instanceof Map<?, ?> item)
             || !(item.get("type") instanceof String type) || type.isEmpty()
@@ -106,10 +160,19 @@ final class MailSendRules {
               "Each content object needs a non-empty type and value."));
           continue;
         }
-        if (i > 0 && "text/plain".equals(type)) {
+        String base = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        int rank = switch (base) {
+          case "text/plain" -> 1;
+          case "text/x-amp-html" -> 2;
+          case "text/html" -> 3;
+          default -> 4;
+        };
+        if (rank < lastRank || (rank == lastRank && rank < 4)) {
           errors.add(new FakeSendGrid.Error("content." + i, "If present, text/plain must be "
-              + "first, followed by text/html, followed by any other content."));
+              + "first, followed by text/x-amp-html, then text/html, then any other content, "
+              + "each once."));
         }
+        lastRank = rank;
       }
     }
     if (body.get("categories") != null) {
@@ -134,9 +197,10 @@ final class MailSendRules {
     if (body.get("attachments") instanceof List<?> attachments) {
       for (int i = 0; i < attachments.size(); i++) {
         if (!(attachments.get(i) instanceof Map<?, ?> a)
-            || !(a.get("content") instanceof String) || !(a.get("filename") instanceof String)) {
+            || !(a.get("content") instanceof String data) || data.isEmpty()
+            || !(a.get("filename") instanceof String)) {
           errors.add(new FakeSendGrid.Error("attachments." + i,
-              "Each attachment needs content (base64) and a filename."));
+              "Each attachment needs non-empty content (base64) and a filename."));
         } else if ("inline".equals(a.get("disposition")) && !(a.get("content_id") instanceof String)) {
           errors.add(new FakeSendGrid.Error("attachments." + i + ".content_id",
               "An inline attachment needs a content_id."));
@@ -156,9 +220,16 @@ final class MailSendRules {
           : "The email object requires an email address."));
       return null;
     }
-    int at = email.indexOf('@');
-    if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
-        || email.chars().anyMatch(c -> c <= 32)) {
+    int at = email.lastIndexOf('@');
+    String ascii = null;
+    if (at > 0) {
+      try {
+        ascii = email.substring(0, at + 1) + IDN.toASCII(email.substring(at + 1));
+      } catch (IllegalArgumentException e) {
+        ascii = null;
+      }
+    }
+    if (ascii == null || ascii.length() > 254 || at > 64 || !ADDRESS.matcher(ascii).matches()) {
       errors.add(new FakeSendGrid.Error(field + ".email",
           "Does not contain a valid address."));
     }
@@ -167,6 +238,21 @@ final class MailSendRules {
       errors.add(new FakeSendGrid.Error(field + ".name", "The name may not contain ';' or ','."));
     }
     return email;
+  }
+
+  private static boolean enabled(Object setting) {
+    return setting instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("enable"));
+  }
+
+  private static void checkSendAt(Object value, String field, Instant now,
+      List<FakeSendGrid.Error> errors) {
+    if (value == null) return;
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      errors.add(new FakeSendGrid.Error(field, "send_at must be a unix timestamp (integer)."));
+    } else if (n.longValue() > now.getEpochSecond() + MAX_SCHEDULE_SECONDS) {
+      errors.add(new FakeSendGrid.Error(field,
+          "A send cannot be scheduled more than 72 hours in advance."));
+    }
   }
 
   private static void checkCustomArgs(Object top, Object personal, String field,

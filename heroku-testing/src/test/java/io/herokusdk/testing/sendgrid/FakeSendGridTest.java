@@ -120,9 +120,40 @@ class FakeSendGridTest {
   }
 
   @Test
-  void bodiesOf30MegabytesOrMoreAre413() throws Exception {
-    String body = VALID.replace("\"Hello\"", "\"" + "x".repeat(30 * 1024 * 1024) + "\"");
-    assertThat(post(body).statusCode()).isEqualTo(413);
+  void bodiesOf30MillionBytesOrMoreAre413() throws Exception {
+    String under = VALID.replace("\"Hello\"", "\"" + "x".repeat(30_000_000 - VALID.length() + 4) + "\"");
+    assertThat(under.length()).isEqualTo(29_999_999);
+    assertThat(post(under).statusCode()).isEqualTo(202);
+    assertThat(post(under.replace("\"x", "\"xx")).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void checksTheFieldsBeyondTheBasics() throws Exception {
+    assertRejected(VALID.replace("ada@example.com", "a..b@example.com"),
+        "personalizations.0.to.0.email");
+    assertRejected(VALID.replace("ada@example.com", "ada@-example.com"),
+        "personalizations.0.to.0.email");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"reply_to\":{\"email\":\"r@example.com\"},"
+        + "\"reply_to_list\":[{\"email\":\"s@example.com\"}],\"subject\":\"Hi\","), "reply_to_list");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"send_at\":"
+        + (Instant.now().getEpochSecond() + 73 * 3600) + ",\"subject\":\"Hi\","), "send_at");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"asm\":{},\"subject\":\"Hi\","),
+        "asm.group_id");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"ip_pool_name\":\"p\",\"subject\":\"Hi\","),
+        "ip_pool_name");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"mail_settings\":{\"bypass_list_management\":"
+        + "{\"enable\":true},\"bypass_spam_management\":{\"enable\":true}},\"subject\":\"Hi\","),
+        "mail_settings.bypass_list_management");
+    assertRejected(VALID.replace("[{\"type\":\"text/plain\",\"value\":\"Hello\"}]",
+        "[{\"type\":\"text/html\",\"value\":\"<p>Hello\"},{\"type\":\"text/x-amp-html\",\"value\":\"a\"}]"),
+        "content.1");
+    assertRejected(VALID.replace("\"subject\":\"Hi\",", "\"attachments\":[{\"content\":\"\","
+        + "\"filename\":\"a.txt\"}],\"subject\":\"Hi\","), "attachments.0");
+    String amp = VALID.replace("[{\"type\":\"text/plain\",\"value\":\"Hello\"}]",
+        "[{\"type\":\"text/plain\",\"value\":\"Hello\"},{\"type\":\"text/x-amp-html\",\"value\":\"a\"},"
+            + "{\"type\":\"text/html\",\"value\":\"<p>Hello\"},{\"type\":\"text/calendar\",\"value\":\"c\"}]")
+        .replace("ada@example.com", "ada+tag@b\u00fccher.example");
+    assertThat(post(amp).statusCode()).isEqualTo(202);
   }
 
   @Test
