@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * entry point reads its config vars and works, all on one classpath.
  */
 public final class Smoke {
-  record User(long id, String email) {}
+  /** Public: the cache serializes it with Moshi, which needs a public record. */
+  public record User(long id, String email) {}
 
   public static void main(String[] args) throws Exception {
     try (TestDatabase db = TestServices.postgres().createDatabase();

@@ -23,7 +23,7 @@ public final class Smoke {
       int sendGridStatus = post(http, sendGrid.endpoint().resolve("/v3/mail/send"), "{}",
           "Bearer " + sendGrid.apiKey());
       if (sendGridStatus != 400) throw new IllegalStateException("FakeSendGrid said " + sendGridStatus);
-      HttpResponse<String> apps = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/apps"))
+      HttpResponse<String> apps = http.send(HttpRequest.newBuilder(api.endpoint().resolve("apps"))
           .header("Authorization", "Bearer " + api.token())
           .header("Accept", "application/vnd.heroku+json; version=3").build(),
           HttpResponse.BodyHandlers.ofString());
