@@ -148,7 +148,8 @@ public final class HerokuRedis implements Closeable {
 
   /**
    * Runs {@code work} against the shared connection, turning Redis failures into
-   * {@link RedisUnavailableException} (disconnected, timed out) or {@link HerokuRedisException}.
+   * {@link RedisUnavailableException} (not reachable right now: disconnected, dropped
+   * mid-command, timed out, loading) or {@link HerokuRedisException} (e.g. an error reply).
    */
   public <T> T execute(Function<RedisCommands<String, String>, T> work) {
     Objects.requireNonNull(work, "work == null");
@@ -506,6 +507,8 @@ public final class HerokuRedis implements Closeable {
      *     message lists the {@code *REDIS*_URL} vars that are
      * @throws io.herokusdk.core.InvalidConfigVarException if a var is malformed
      * @throws RedisUnavailableException if the server cannot be reached
+     * @throws RedisAuthenticationException if the server rejects the URL's password (see the
+     *     auth rule in the module README: user {@code h} falls back to the password alone)
      */
     public HerokuRedis build() {
       ConfigVars vars = configVars != null ? configVars : ConfigVars.fromEnv();
