@@ -4,6 +4,7 @@ import com.squareup.moshi.Moshi;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.redis.internal.Errors;
 import io.herokusdk.redis.internal.LettuceSetup;
+import io.herokusdk.redis.internal.RedisAuth;
 import io.herokusdk.redis.internal.RedisSettings;
 import io.herokusdk.redis.internal.SettingsResolver;
 import io.lettuce.core.RedisClient;
@@ -15,7 +16,6 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.support.AsyncConnectionPoolSupport;
 import io.lettuce.core.support.BoundedAsyncPool;
 import io.lettuce.core.support.BoundedPoolConfig;
@@ -68,16 +68,19 @@ public final class HerokuRedis implements Closeable {
   private HerokuRedis(Builder builder, RedisSettings settings) {
     this.builder = builder.copy();
     this.settings = settings;
-    this.errors = new Errors(settings);
+    RedisAuth auth = RedisAuth.of(settings);
+    this.errors = new Errors(settings, auth);
     this.moshi = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
-    this.uri = LettuceSetup.redisUri(settings);
-    this.resources = DefaultClientResources.create();
+    this.uri = LettuceSetup.redisUri(settings, auth);
+    this.resources = LettuceSetup.clientResources(settings);
     RedisClient newClient = null;
     StatefulRedisConnection<String, String> newConnection;
     try {
       newClient = RedisClient.create(resources, uri);
       newClient.setOptions(LettuceSetup.clientOptions(settings));
-      newConnection = newClient.connect(StringCodec.UTF8);
+      RedisClient connecting = newClient;
+      newConnection = auth == null ? connecting.connect(StringCodec.UTF8)
+          : auth.connect(() -> connecting.connect(StringCodec.UTF8));
     } catch (RuntimeException e) {
       shutdown(newClient, resources);
       throw errors.connectFailed(e);
@@ -145,7 +148,8 @@ public final class HerokuRedis implements Closeable {
 
   /**
    * Runs {@code work} against the shared connection, turning Redis failures into
-   * {@link RedisUnavailableException} (disconnected, timed out) or {@link HerokuRedisException}.
+   * {@link RedisUnavailableException} (not reachable right now: disconnected, dropped
+   * mid-command, timed out, loading) or {@link HerokuRedisException} (e.g. an error reply).
    */
   public <T> T execute(Function<RedisCommands<String, String>, T> work) {
     Objects.requireNonNull(work, "work == null");
@@ -398,7 +402,7 @@ public final class HerokuRedis implements Closeable {
    *   <li>{@code REDIS_CONNECT_TIMEOUT} (10s), {@code REDIS_COMMAND_TIMEOUT} (5s),
    *       {@code REDIS_POOL_SIZE} (4), {@code REDIS_FAIL_FAST} (true),
    *       {@code REDIS_MAX_QUEUED_COMMANDS} (10000, when not failing fast),
-   *       {@code REDIS_KEY_PREFIX} (empty).
+   *       {@code REDIS_KEY_PREFIX} (empty), {@code REDIS_RECONNECT_MAX_DELAY} (1s).
    * </ul>
    *
    * Not thread-safe.
@@ -413,6 +417,7 @@ public final class HerokuRedis implements Closeable {
     private Boolean failFast;
     private Integer maxQueuedCommands;
     private String keyPrefix;
+    private Duration reconnectMaxDelay;
     private Moshi moshi;
 
     private Builder() {}
@@ -478,6 +483,17 @@ public final class HerokuRedis implements Closeable {
       return this;
     }
 
+    /**
+     * The longest wait between two reconnect attempts after the connection drops (default 1 s;
+     * overrides {@code REDIS_RECONNECT_MAX_DELAY}). Attempts start a few milliseconds apart and
+     * back off exponentially with jitter up to this bound, so once Redis is back the client
+     * answers again within about this delay, however long the outage was.
+     */
+    public Builder reconnectMaxDelay(Duration maxDelay) {
+      this.reconnectMaxDelay = Objects.requireNonNull(maxDelay, "maxDelay == null");
+      return this;
+    }
+
     /** The Moshi instance the cache uses for JSON; register your adapters on it. */
     public Builder moshi(Moshi moshi) {
       this.moshi = Objects.requireNonNull(moshi, "moshi == null");
@@ -491,12 +507,14 @@ public final class HerokuRedis implements Closeable {
      *     message lists the {@code *REDIS*_URL} vars that are
      * @throws io.herokusdk.core.InvalidConfigVarException if a var is malformed
      * @throws RedisUnavailableException if the server cannot be reached
+     * @throws RedisAuthenticationException if the server rejects the URL's password (see the
+     *     auth rule in the module README: user {@code h} falls back to the password alone)
      */
     public HerokuRedis build() {
       ConfigVars vars = configVars != null ? configVars : ConfigVars.fromEnv();
       RedisSettings settings = SettingsResolver.resolve(vars, new SettingsResolver.Explicit(
           urlConfigVar, tls, connectTimeout, commandTimeout, poolSize, failFast,
-          maxQueuedCommands, keyPrefix));
+          maxQueuedCommands, keyPrefix, reconnectMaxDelay));
       return new HerokuRedis(this, settings);
     }
 
@@ -511,6 +529,7 @@ public final class HerokuRedis implements Closeable {
       copy.failFast = failFast;
       copy.maxQueuedCommands = maxQueuedCommands;
       copy.keyPrefix = keyPrefix;
+      copy.reconnectMaxDelay = reconnectMaxDelay;
       copy.moshi = moshi;
       return copy;
     }
@@ -521,7 +540,7 @@ public final class HerokuRedis implements Closeable {
       return "HerokuRedis.Builder{urlConfigVar=" + urlConfigVar + ", tls=" + tls
           + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout
           + ", poolSize=" + poolSize + ", failFast=" + failFast + ", keyPrefix=" + keyPrefix
-          + "}";
+          + ", reconnectMaxDelay=" + reconnectMaxDelay + "}";
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.herokusdk.redis;
 
 /**
- * Redis could not be reached or did not answer in time: the connection failed, is currently
- * down (commands are rejected instead of queued), a command timed out, or every pooled
- * connection stayed busy. Usually transient: the client keeps reconnecting in the background.
+ * Redis is not reachable right now: the connection could not be opened, dropped (also in the
+ * middle of a command), is being re-established (commands are rejected instead of queued), a
+ * command timed out, the server is loading its data or busy with a script, or every pooled
+ * connection stayed busy. Usually transient: the client keeps reconnecting in the background,
+ * so retry later. A rejected password is a {@link RedisAuthenticationException} instead.
  */
 public final class RedisUnavailableException extends HerokuRedisException {
   private static final long serialVersionUID = 1L;

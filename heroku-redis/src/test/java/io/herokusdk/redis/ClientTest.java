@@ -165,11 +165,12 @@ class ClientTest {
   }
 
   @Test
-  void wrongPasswordSaysCredentialsWereRejected(TestRedis testRedis) {
+  void wrongPasswordSaysThePasswordWasRejected(TestRedis testRedis) {
     String url = "rediss://:wrong-password-123@127.0.0.1:" + testRedis.tlsPort() + "/0";
     assertThatThrownBy(() -> HerokuRedis.fromConfig(ConfigVars.of(Map.of("REDIS_URL", url))))
-        .isInstanceOf(RedisUnavailableException.class)
-        .hasMessageContaining("rejected the credentials")
+        .isInstanceOf(RedisAuthenticationException.class)
+        .hasMessageContaining("the server rejected the password from REDIS_URL (WRONGPASS)")
+        .hasMessageNotContaining("rotat")
         .hasMessageNotContaining("wrong-password-123");
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class ConfigTest {
   private static final SettingsResolver.Explicit NOTHING =
-      new SettingsResolver.Explicit(null, null, null, null, null, null, null, null);
+      new SettingsResolver.Explicit(null, null, null, null, null, null, null, null, null);
 
   private static RedisSettings resolve(Map<String, String> vars) {
     return SettingsResolver.resolve(ConfigVars.of(vars), NOTHING);
@@ -41,10 +41,10 @@ class ConfigTest {
         "HEROKU_REDIS_PINK_TLS_URL", "rediss://:pw@pink.example.com:6380",
         "HEROKU_REDIS_RED_URL", "rediss://:pw@red.example.com:7000/3"));
     RedisSettings pink = SettingsResolver.resolve(vars, new SettingsResolver.Explicit(
-        "HEROKU_REDIS_PINK_URL", null, null, null, null, null, null, null));
+        "HEROKU_REDIS_PINK_URL", null, null, null, null, null, null, null, null));
     assertThat(pink.configVar()).isEqualTo("HEROKU_REDIS_PINK_TLS_URL");
     RedisSettings red = SettingsResolver.resolve(vars, new SettingsResolver.Explicit(
-        "HEROKU_REDIS_RED_URL", null, null, null, null, null, null, null));
+        "HEROKU_REDIS_RED_URL", null, null, null, null, null, null, null, null));
     assertThat(red.configVar()).isEqualTo("HEROKU_REDIS_RED_URL");
     assertThat(red.database()).isEqualTo(3);
     assertThat(red.endpoint()).isEqualTo("red.example.com:7000");
@@ -60,6 +60,7 @@ class ConfigTest {
     assertThat(settings.poolSize()).isEqualTo(4);
     assertThat(settings.failFast()).isTrue();
     assertThat(settings.keyPrefix()).isEmpty();
+    assertThat(settings.reconnectMaxDelay()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -71,7 +72,8 @@ class ConfigTest {
         "REDIS_POOL_SIZE", "2",
         "REDIS_FAIL_FAST", "false",
         "REDIS_MAX_QUEUED_COMMANDS", "50",
-        "REDIS_KEY_PREFIX", "app:"));
+        "REDIS_KEY_PREFIX", "app:",
+        "REDIS_RECONNECT_MAX_DELAY", "250ms"));
     assertThat(settings.database()).isEqualTo(2);
     assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMillis(750));
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -79,6 +81,16 @@ class ConfigTest {
     assertThat(settings.failFast()).isFalse();
     assertThat(settings.maxQueuedCommands()).isEqualTo(50);
     assertThat(settings.keyPrefix()).isEqualTo("app:");
+    assertThat(settings.reconnectMaxDelay()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void aReconnectDelayThatIsNotPositiveNamesTheVar() {
+    assertThatThrownBy(() -> resolve(Map.of("REDIS_URL", "redis://h.example.com",
+        "REDIS_RECONNECT_MAX_DELAY", "0s")))
+        .isInstanceOfSatisfying(InvalidConfigVarException.class,
+            e -> assertThat(e.configVar()).contains("REDIS_RECONNECT_MAX_DELAY"))
+        .hasMessageContaining("positive duration");
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Restarts, idle timeouts and outages, on a Redis server of this class's own. */
 @Timeout(120)
@@ -66,6 +68,31 @@ class ResilienceTest {
       } finally {
         redis.sync().configSet("timeout", "0");
       }
+    }
+  }
+
+  /**
+   * Lettuce's default backoff doubles up to 30 s, so after a 20 s outage the next attempt came
+   * about 12 s after the server was back. With the 1 s cap the client answers within 2 s of
+   * the server accepting connections again, whatever the outage length. The clock starts when
+   * {@code start()} returns, which is after the kit's own client connected and authenticated.
+   */
+  @ParameterizedTest(name = "{0} s outage")
+  @ValueSource(ints = {3, 20})
+  void answersWithinTwoSecondsOfTheServerComingBack(int outageSeconds) {
+    try (HerokuRedis redis = Fixtures.builder(server, true).build()) {
+      assertThat(redis.sync().ping()).isEqualTo("PONG");
+      server.stop();
+      Fixtures.await(Duration.ofSeconds(10), () -> !redis.connection().isOpen());
+      Fixtures.sleep(Duration.ofSeconds(outageSeconds));
+
+      server.start();
+      long back = System.nanoTime();
+      Fixtures.await(Duration.ofSeconds(60), () -> "PONG".equals(redis.sync().ping()));
+      Duration silent = Duration.ofNanos(System.nanoTime() - back);
+
+      assertThat(silent).as("time from the server being back to the first answer")
+          .isLessThan(Duration.ofSeconds(2));
     }
   }
 

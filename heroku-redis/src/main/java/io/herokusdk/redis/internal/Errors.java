@@ -2,13 +2,17 @@ package io.herokusdk.redis.internal;
 
 import io.herokusdk.core.Redactor;
 import io.herokusdk.redis.HerokuRedisException;
+import io.herokusdk.redis.RedisAuthenticationException;
 import io.herokusdk.redis.RedisUnavailableException;
 import io.herokusdk.redis.TlsVerification;
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -20,13 +24,22 @@ import javax.net.ssl.SSLException;
 /**
  * Turns Lettuce and JDK exceptions into the SDK's typed exceptions with messages that say what
  * went wrong and what to do, scrubbed of the password.
+ *
+ * <p>Failures are classified by exception type, never by message text: every "Redis is not
+ * reachable right now" failure becomes a {@link RedisUnavailableException}, a rejected password
+ * a {@link RedisAuthenticationException}. The one thing read from a message is the error code a
+ * Redis error reply starts with ({@code WRONGPASS}, {@code NOAUTH}), which is how RESP names
+ * server errors.
  */
 public final class Errors {
   private final RedisSettings settings;
+  private final RedisAuth auth;
   private final Redactor redactor;
 
-  public Errors(RedisSettings settings) {
+  /** {@code auth} is null for a URL without a password. */
+  public Errors(RedisSettings settings, RedisAuth auth) {
     this.settings = settings;
+    this.auth = auth;
     this.redactor = Redactor.of().with(settings.url());
   }
 
@@ -35,10 +48,28 @@ public final class Errors {
     return redactor.redact(text);
   }
 
-  /** For a failed initial connect. */
-  public RedisUnavailableException connectFailed(Throwable failure) {
+  /**
+   * True if {@code failure} is, or was caused by, a {@code WRONGPASS} reply: wrong password, or
+   * an ACL user the server does not know or has disabled.
+   */
+  public static boolean isPasswordRejected(Throwable failure) {
+    return hasErrorCode(failure, "WRONGPASS");
+  }
+
+  /** For a failed connect: {@link RedisAuthenticationException} or {@link RedisUnavailableException}. */
+  public HerokuRedisException connectFailed(Throwable failure) {
     Throwable cause = unwrap(failure);
     String what = "Could not connect to Redis at " + settings.describe() + ": ";
+    if (isPasswordRejected(cause)) {
+      return new RedisAuthenticationException(what + passwordRejectedHint() + " Cause: "
+          + describe(cause), scrubbed(cause));
+    }
+    if (hasErrorCode(cause, "NOAUTH")) {
+      return new RedisAuthenticationException(what + "the server requires a password and "
+          + settings.configVar() + " has none. Use the full URL with its password: `heroku "
+          + "config:get " + settings.configVar() + "`. Cause: " + describe(cause),
+          scrubbed(cause));
+    }
     String hint;
     if (has(cause, CertPathBuilderException.class) || has(cause, CertificateException.class)
         || (has(cause, SSLException.class) && settings.tls().mode() != TlsVerification.Mode.NONE)) {
@@ -56,10 +87,6 @@ public final class Errors {
     } else if (has(cause, ConnectException.class)) {
       hint = "the connection was refused. Is the server running and is the port right? On "
           + "Heroku, check `heroku redis:info`.";
-    } else if (messageContains(cause, "WRONGPASS") || messageContains(cause, "NOAUTH")
-        || messageContains(cause, "invalid password")) {
-      hint = "the server rejected the credentials. Heroku rotates them: read "
-          + settings.configVar() + " again (restart the dyno) rather than copying it.";
     } else {
       hint = "the connection failed. Check the server and the network.";
     }
@@ -67,10 +94,27 @@ public final class Errors {
         scrubbed(cause));
   }
 
+  private String passwordRejectedHint() {
+    String var = settings.configVar();
+    String check = " Check that " + var + " holds the server's current URL (`heroku config:get "
+        + var + "`).";
+    String user = auth == null ? null : auth.urlUser().orElse(null);
+    if (user == null) {
+      return "the server rejected the password from " + var + " (WRONGPASS)." + check;
+    }
+    if (RedisAuth.LEGACY_HEROKU_USER.equals(user)) {
+      return "the server rejected the password from " + var + " (WRONGPASS), both for user '"
+          + user + "' and on its own (requirepass)." + check;
+    }
+    return "the server rejected user '" + user + "' with the password from " + var
+        + " (WRONGPASS: wrong password, or no such enabled ACL user)." + check;
+  }
+
   /** For a failure of {@code operation} on an open client. */
   public RuntimeException translate(String operation, Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof HerokuRedisException) return (HerokuRedisException) cause;
+    if (cause instanceof RedisConnectionException) return connectFailed(cause);
     if (cause instanceof RedisCommandTimeoutException) {
       return new RedisUnavailableException(operation + " on Redis at " + settings.describe()
           + " got no answer within the command timeout of " + settings.commandTimeout()
@@ -81,35 +125,47 @@ public final class Errors {
       Thread.currentThread().interrupt();
       return new HerokuRedisException(operation + " was interrupted.", scrubbed(cause));
     }
+    if (cause instanceof RedisLoadingException || cause instanceof RedisBusyException) {
+      return new RedisUnavailableException(operation + " failed: Redis at "
+          + settings.describe() + " is loading its data or busy running a script and answers "
+          + "nothing else right now; retry later. Cause: " + describe(cause), scrubbed(cause));
+    }
     if (cause instanceof RedisCommandExecutionException) {
       return new HerokuRedisException("Redis rejected " + operation + ": "
           + redact(cause.getMessage()), scrubbed(cause));
     }
-    if (cause instanceof RedisConnectionException) return connectFailed(cause);
+    if (has(cause, IOException.class) || isConnectionStateFailure(cause)) {
+      return new RedisUnavailableException(operation + " failed: Redis at "
+          + settings.describe() + " is disconnected (the connection dropped or is being "
+          + "re-established; " + whileDisconnected() + "). It reconnects in the background; "
+          + "retry later. Cause: " + describe(cause), scrubbed(cause));
+    }
     if (cause instanceof RedisException) {
-      String message = String.valueOf(cause.getMessage());
-      if (message.contains("Currently not connected")) {
-        return new RedisUnavailableException(operation + " failed: Redis at "
-            + settings.describe() + " is disconnected and the client rejects commands instead "
-            + "of queueing them (" + SettingsResolver.FAIL_FAST + "=true). It reconnects in the "
-            + "background; retry later.", scrubbed(cause));
-      }
-      if (message.contains("Request queue size exceeded")) {
-        return new RedisUnavailableException(operation + " failed: more than "
-            + settings.maxQueuedCommands() + " commands are waiting for Redis at "
-            + settings.describe() + " (" + SettingsResolver.MAX_QUEUED_COMMANDS + "); retry "
-            + "later.", scrubbed(cause));
-      }
-      if (message.contains("Connection closed") || message.contains("closed")) {
-        return new RedisUnavailableException(operation + " failed: the connection to Redis at "
-            + settings.describe() + " closed: " + redact(message), scrubbed(cause));
-      }
-      return new HerokuRedisException(operation + " failed: " + redact(message),
+      return new HerokuRedisException(operation + " failed: " + redact(cause.getMessage()),
           scrubbed(cause));
     }
     if (cause instanceof RuntimeException) return (RuntimeException) cause;
     if (cause instanceof Error) throw (Error) cause;
     return new HerokuRedisException(operation + " failed: " + describe(cause), scrubbed(cause));
+  }
+
+  /**
+   * Lettuce's endpoint fails commands with its base {@link RedisException} itself (no subclass,
+   * no cause) only for the connection's state: not connected (commands rejected), connection
+   * closed or disconnected while the command was in flight, too many commands queued. Server
+   * replies, timeouts and connect failures all have subclasses.
+   */
+  private static boolean isConnectionStateFailure(Throwable cause) {
+    return cause.getClass() == RedisException.class && cause.getCause() == null;
+  }
+
+  private String whileDisconnected() {
+    if (settings.failFast()) {
+      return "while disconnected the client rejects commands instead of queueing them, "
+          + SettingsResolver.FAIL_FAST + "=true";
+    }
+    return "at most " + settings.maxQueuedCommands() + " commands wait for the reconnect, "
+        + SettingsResolver.MAX_QUEUED_COMMANDS;
   }
 
   /** A copy of {@code cause} as a plain exception with a scrubbed message and the same trace. */
@@ -150,9 +206,13 @@ public final class Errors {
     return false;
   }
 
-  private static boolean messageContains(Throwable failure, String text) {
+  /** True if a Redis error reply in the chain starts with {@code code}, e.g. WRONGPASS. */
+  private static boolean hasErrorCode(Throwable failure, String code) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains(text)) return true;
+      if (t instanceof RedisCommandExecutionException && t.getMessage() != null
+          && (t.getMessage().equals(code) || t.getMessage().startsWith(code + " "))) {
+        return true;
+      }
     }
     return false;
   }

@@ -1,6 +1,5 @@
 package io.herokusdk.redis.internal;
 
-import io.herokusdk.core.Secret;
 import io.herokusdk.redis.TlsVerification;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.MaintNotificationsConfig;
@@ -9,7 +8,11 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Builds Lettuce's {@link RedisURI} and {@link ClientOptions} from {@link RedisSettings}. */
 public final class LettuceSetup {
@@ -18,8 +21,11 @@ public final class LettuceSetup {
 
   private LettuceSetup() {}
 
-  /** The URI Lettuce connects to; it holds the password, so never log it. */
-  public static RedisURI redisUri(RedisSettings settings) {
+  /**
+   * The URI Lettuce connects to; {@code auth} (null for a URL without password) supplies the
+   * credentials on every connect and reconnect. Never log it.
+   */
+  public static RedisURI redisUri(RedisSettings settings, RedisAuth auth) {
     RedisURI.Builder uri = RedisURI.builder()
         .withHost(settings.url().host())
         .withPort(settings.url().port())
@@ -27,15 +33,25 @@ public final class LettuceSetup {
         .withTimeout(settings.commandTimeout())
         .withSsl(settings.useTls());
     if (settings.useTls()) uri.withVerifyPeer(verifyMode(settings.tls().mode()));
-    if (settings.url().password().isPresent()) {
-      char[] password = settings.url().password().map(Secret::reveal).orElseThrow().toCharArray();
-      if (settings.url().user().isPresent()) {
-        uri.withAuthentication(settings.url().user().get(), password);
-      } else {
-        uri.withPassword(password);
-      }
-    }
+    if (auth != null) uri.withAuthentication(auth);
     return uri.build();
+  }
+
+  /** The first reconnect waits about this long; each further attempt doubles it up to the cap. */
+  static final Duration RECONNECT_BASE_DELAY = Duration.ofMillis(10);
+
+  /**
+   * Event loops, timers and the reconnect delay: exponential backoff from
+   * {@link #RECONNECT_BASE_DELAY} capped at {@code reconnectMaxDelay}, each delay drawn between
+   * half and all of its step (Lettuce's default backoff grows to 30 s, so after a long outage the
+   * client would stay silent for many seconds after Redis is back).
+   */
+  public static ClientResources clientResources(RedisSettings settings) {
+    Duration cap = settings.reconnectMaxDelay();
+    long base = Math.max(1, Math.min(RECONNECT_BASE_DELAY.toMillis(), cap.toMillis()));
+    return DefaultClientResources.builder()
+        .reconnectDelay(Delay.fullJitter(Duration.ZERO, cap, base, TimeUnit.MILLISECONDS))
+        .build();
   }
 
   /** Options shared by every connection of the client. */

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param url the parsed URL; its password is a {@code Secret}
  * @param configVar the config var {@code url} came from
  * @param tlsSettingFrom which config var or builder call chose {@code tls}, for error messages
+ * @param reconnectMaxDelay the longest wait between two reconnect attempts
  */
 public record RedisSettings(
     ServiceUrl url,
@@ -22,7 +23,8 @@ public record RedisSettings(
     int poolSize,
     boolean failFast,
     int maxQueuedCommands,
-    String keyPrefix) {
+    String keyPrefix,
+    Duration reconnectMaxDelay) {
 
   /** True for {@code rediss://}. */
   public boolean useTls() {
@@ -45,6 +47,6 @@ public record RedisSettings(
     return "RedisSettings{" + describe() + ", tls=" + tls + ", connectTimeout=" + connectTimeout
         + ", commandTimeout=" + commandTimeout + ", poolSize=" + poolSize + ", failFast="
         + failFast + ", maxQueuedCommands=" + maxQueuedCommands + ", keyPrefix='" + keyPrefix
-        + "'}";
+        + "', reconnectMaxDelay=" + reconnectMaxDelay + "}";
   }
 }

@@ -25,11 +25,13 @@ public final class SettingsResolver {
   public static final String FAIL_FAST = "REDIS_FAIL_FAST";
   public static final String MAX_QUEUED_COMMANDS = "REDIS_MAX_QUEUED_COMMANDS";
   public static final String KEY_PREFIX = "REDIS_KEY_PREFIX";
+  public static final String RECONNECT_MAX_DELAY = "REDIS_RECONNECT_MAX_DELAY";
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_POOL_SIZE = 4;
   public static final int DEFAULT_MAX_QUEUED_COMMANDS = 10_000;
+  public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(1);
 
   private static final String PROVISION_HINT =
       "Provision Heroku Key-Value Store with `heroku addons:create heroku-redis`, or for local "
@@ -44,7 +46,8 @@ public final class SettingsResolver {
       Integer poolSize,
       Boolean failFast,
       Integer maxQueuedCommands,
-      String keyPrefix) {}
+      String keyPrefix,
+      Duration reconnectMaxDelay) {}
 
   private SettingsResolver() {}
 
@@ -92,8 +95,10 @@ public final class SettingsResolver {
     }
     String keyPrefix = explicit.keyPrefix() != null ? explicit.keyPrefix()
         : vars.get(KEY_PREFIX).orElse("");
+    Duration reconnectMaxDelay = positive(RECONNECT_MAX_DELAY, explicit.reconnectMaxDelay(),
+        vars.getDuration(RECONNECT_MAX_DELAY), DEFAULT_RECONNECT_MAX_DELAY);
     return new RedisSettings(url, configVar, database, tls, tlsFrom, connectTimeout,
-        commandTimeout, poolSize, failFast, maxQueued, keyPrefix);
+        commandTimeout, poolSize, failFast, maxQueued, keyPrefix, reconnectMaxDelay);
   }
 
   /**
