@@ -19,8 +19,11 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
+import io.herokusdk.testing.TraceLogging;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API key never appears in a toString, an exception (message, cause, trace) or a log line. */
+@ExtendWith(TraceLogging.class)
 class ApiKeyCanaryTest {
   /** The canary with only header-safe ASCII, so that the fake can accept it. */
   private static String asciiCanary() {

@@ -16,12 +16,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.herokusdk.testing.TraceLogging;
 
 /**
  * A password planted in the config vars never appears in a toString(), an exception, a log line
  * or a JDBC URL the API returns, raw or percent-encoded.
  */
-@ExtendWith(PostgresExtension.class)
+@ExtendWith({TraceLogging.class, PostgresExtension.class})
 class SecretCanaryTest {
   private static final String HOST = "ec2-1-2-3-4.compute-1.amazonaws.com";
 

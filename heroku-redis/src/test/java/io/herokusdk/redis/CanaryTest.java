@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.herokusdk.testing.TraceLogging;
 
 /** A password planted in the config never shows in a toString, exception message or log line. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith({TraceLogging.class, RedisExtension.class})
 class CanaryTest {
 
   @Test

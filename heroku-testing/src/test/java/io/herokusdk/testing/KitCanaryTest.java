@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The kit's own values and logs never show the passwords it hands out. */
-@ExtendWith({PostgresExtension.class, RedisExtension.class})
+@ExtendWith({TraceLogging.class, PostgresExtension.class, RedisExtension.class})
 class KitCanaryTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
 

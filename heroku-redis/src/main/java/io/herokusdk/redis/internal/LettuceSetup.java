@@ -41,7 +41,8 @@ public final class LettuceSetup {
   static final Duration RECONNECT_BASE_DELAY = Duration.ofMillis(10);
 
   /**
-   * Event loops, timers and the reconnect delay: exponential backoff from
+   * Event loops, timers, an encoder that never logs what it sends (passwords included) and the
+   * reconnect delay: exponential backoff from
    * {@link #RECONNECT_BASE_DELAY} capped at {@code reconnectMaxDelay}, each delay drawn between
    * half and all of its step (Lettuce's default backoff grows to 30 s, so after a long outage the
    * client would stay silent for many seconds after Redis is back).
@@ -51,6 +52,7 @@ public final class LettuceSetup {
     long base = Math.max(1, Math.min(RECONNECT_BASE_DELAY.toMillis(), cap.toMillis()));
     return DefaultClientResources.builder()
         .reconnectDelay(Delay.fullJitter(Duration.ZERO, cap, base, TimeUnit.MILLISECONDS))
+        .nettyCustomizer(QuietCommandEncoder.CUSTOMIZER)
         .build();
   }
 
