@@ -11,6 +11,7 @@ import io.herokusdk.testing.RedisExtension;
 import io.herokusdk.testing.SecretCanary;
 import io.herokusdk.testing.TestDatabase;
 import io.herokusdk.testing.TestRedis;
+import io.herokusdk.testing.TraceLogging;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Passwords and API keys never show up in responses, toStrings, exceptions or logs. */
-@ExtendWith({PostgresExtension.class, RedisExtension.class})
+/**
+ * Passwords and API keys never show up in responses, toStrings, exceptions or logs, with every
+ * logger (Javalin/Jetty, Flyway, HikariCP, pgjdbc, Lettuce/Netty, OkHttp) at TRACE.
+ */
+@ExtendWith({TraceLogging.class, PostgresExtension.class, RedisExtension.class})
 class SecretCanaryTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
 
