@@ -9,8 +9,9 @@ import io.herokusdk.core.Secret;
 import io.herokusdk.mail.TestSupport.RecordingSleeper;
 import io.herokusdk.testing.LogCapture;
 import io.herokusdk.testing.SecretCanary;
-import io.herokusdk.testing.sendgrid.FakeSendGrid;
+import io.herokusdk.testing.TraceLogging;
 import io.herokusdk.testing.sendgrid.FakeSendGrid.Answer;
+import io.herokusdk.testing.sendgrid.FakeSendGrid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
-import io.herokusdk.testing.TraceLogging;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API key never appears in a toString, an exception (message, cause, trace) or a log line. */

@@ -9,14 +9,16 @@ import io.herokusdk.testing.LogCapture;
 import io.herokusdk.testing.PostgresExtension;
 import io.herokusdk.testing.SecretCanary;
 import io.herokusdk.testing.TestDatabase;
+import io.herokusdk.testing.TraceLogging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import io.herokusdk.testing.TraceLogging;
 
 /**
  * A password planted in the config vars never appears in a toString(), an exception, a log line
@@ -88,6 +90,44 @@ class SecretCanaryTest {
       assertThat(settings.toProperties().getProperty("password")).isEqualTo(canary);
       SecretCanary.assertNoLeak(canary, malformed, mysql, missing, badJdbc, refused, settings,
           settings.jdbcUrl(), wrongPassword, logs);
+    }
+  }
+
+  @Test
+  void plantedPasswordNeverLeaksFromAnyConnectFailureReason(TestDatabase db) throws Exception {
+    String canary = SecretCanary.newSecret();
+    String encoded = SecretCanary.percentEncode(canary);
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    List<String> urls = List.of(
+        "postgres://" + db.user() + ":" + encoded + "@127.0.0.1:" + db.port() + "/" + db.name(),
+        // the server checks the password before the database: this one needs the real password
+        "postgres://" + db.user() + ":" + SecretCanary.percentEncode(db.password().reveal())
+            + "@127.0.0.1:" + db.port() + "/no_such_db",
+        "postgres://" + db.user() + ":" + encoded + "@127.0.0.1:" + db.port() + "/" + db.name()
+            + "?sslmode=verify-full",
+        "postgres://" + db.user() + ":" + encoded + "@no-such-host.invalid:5432/db",
+        "postgres://" + db.user() + ":" + encoded + "@127.0.0.1:" + closedPort + "/db");
+    List<Object> evidence = new ArrayList<>();
+    try (LogCapture logs = LogCapture.start()) {
+      for (String url : urls) {
+        try (HerokuPostgres postgres = HerokuPostgres.builder()
+            .config(ConfigVars.of(Map.of("DATABASE_URL", url)))
+            .connectionTimeout(Duration.ofMillis(500)).build()) {
+          Throwable thrown = catchThrowable(() -> postgres.dataSource().getConnection().close());
+          assertThat(thrown).as("connecting to the URL #" + urls.indexOf(url))
+              .isInstanceOf(DatabaseConnectException.class);
+          evidence.add(thrown);
+          evidence.add(((DatabaseConnectException) thrown).reason());
+        }
+      }
+      assertThat(evidence.stream().filter(DatabaseConnectException.Reason.class::isInstance))
+          .as("every reason is a different one").doesNotHaveDuplicates().hasSize(urls.size());
+      evidence.add(logs);
+      SecretCanary.assertNoLeak(canary, evidence.toArray());
+      SecretCanary.assertNoLeak(db.password(), evidence.toArray());
     }
   }
 }

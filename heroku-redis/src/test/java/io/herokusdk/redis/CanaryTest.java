@@ -10,13 +10,13 @@ import io.herokusdk.testing.RedisServer;
 import io.herokusdk.testing.SecretCanary;
 import io.herokusdk.testing.TestRedis;
 import io.herokusdk.testing.TestServices;
+import io.herokusdk.testing.TraceLogging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import io.herokusdk.testing.TraceLogging;
 
 /** A password planted in the config never shows in a toString, exception message or log line. */
 @ExtendWith({TraceLogging.class, RedisExtension.class})
@@ -80,6 +80,30 @@ class CanaryTest {
       assertThat(evidence).filteredOn(e -> e instanceof Throwable).hasSize(4)
           .allMatch(e -> e instanceof HerokuRedisException);
       SecretCanary.assertNoLeak(password, evidence.toArray());
+    }
+  }
+
+  @Test
+  void legacyHerokuUrlsWithUserHKeepThePasswordHidden(TestRedis testRedis) {
+    String password = testRedis.password().reveal();
+    String encoded = SecretCanary.percentEncode(password);
+    String canary = SecretCanary.newSecret();
+    try (LogCapture logs = LogCapture.start()) {
+      List<Object> evidence = new ArrayList<>();
+      try (HerokuRedis redis = HerokuRedis.fromConfig(ConfigVars.of(Map.of("REDIS_URL",
+          "rediss://h:" + encoded + "@127.0.0.1:" + testRedis.tlsPort() + "/"
+              + testRedis.dbIndex())))) {
+        assertThat(redis.sync().ping()).isEqualTo("PONG");
+        evidence.add(redis);
+      }
+      Throwable rejected = catchThrowable(() -> HerokuRedis.fromConfig(ConfigVars.of(Map.of(
+          "REDIS_URL", "rediss://h:" + SecretCanary.percentEncode(canary) + "@127.0.0.1:"
+              + testRedis.tlsPort() + "/0"))));
+      assertThat(rejected).isInstanceOf(RedisAuthenticationException.class);
+      evidence.add(rejected);
+      evidence.add(logs);
+      SecretCanary.assertNoLeak(password, evidence.toArray());
+      SecretCanary.assertNoLeak(canary, evidence.toArray());
     }
   }
 }
