@@ -8,6 +8,8 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Objects;
@@ -126,7 +128,31 @@ public final class RedisCache {
 
   private <T> JsonAdapter<T> adapter(Type type) {
     Objects.requireNonNull(type, "type == null");
+    requireReadableRecords(type);
     return redis.moshi().adapter(type);
+  }
+
+  /**
+   * Moshi reads a record through its accessors, which it can only call on a public record whose
+   * enclosing classes are public too; otherwise it fails with an AssertionError about an
+   * IllegalAccessException. Say so, and what to do, before that.
+   */
+  private static void requireReadableRecords(Type type) {
+    if (type instanceof ParameterizedType parameterized) {
+      requireReadableRecords(parameterized.getRawType());
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        requireReadableRecords(argument);
+      }
+    } else if (type instanceof Class<?> record && record.isRecord()) {
+      for (Class<?> c = record; c != null; c = c.getEnclosingClass()) {
+        if (!Modifier.isPublic(c.getModifiers())) {
+          throw new IllegalArgumentException("The cache stores " + record.getName() + " as JSON "
+              + "with Moshi, which can only read a public record: declare " + c.getName()
+              + " public (a nested record needs public enclosing classes too), or give "
+              + "HerokuRedis.builder().moshi(...) a Moshi with an adapter of your own for it.");
+        }
+      }
+    }
   }
 
   private <T> Optional<T> read(String redisKey, JsonAdapter<T> adapter) {

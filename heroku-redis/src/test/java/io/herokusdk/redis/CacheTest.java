@@ -169,4 +169,27 @@ class CacheTest {
       }
     }
   }
+
+  /** Not public: Moshi cannot call its accessors. */
+  record PackagePrivateUser(long id, String name) {}
+
+  @Test
+  void aRecordMoshiCannotReadIsAClearErrorBeforeAnythingIsCached(TestRedis testRedis) {
+    try (HerokuRedis redis = Fixtures.open(testRedis, false)) {
+      AtomicInteger loads = new AtomicInteger();
+      assertThatThrownBy(() -> redis.cache().getOrCompute("user:7", Duration.ofMinutes(1),
+          PackagePrivateUser.class, () -> {
+            loads.incrementAndGet();
+            return new PackagePrivateUser(7, "Ada");
+          }))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("PackagePrivateUser")
+          .hasMessageContaining("public");
+      assertThatThrownBy(() -> redis.cache().get("users",
+          Types.newParameterizedType(List.class, PackagePrivateUser.class)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(loads).hasValue(0);
+      assertThat(redis.cache().get("user:7", CachedUser.class)).isEmpty();
+    }
+  }
 }
