@@ -6,18 +6,31 @@ import io.herokusdk.testing.TestServices;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import io.herokusdk.testing.sendgrid.FakeSendGrid;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 
 /**
- * The test kit alone: the fakes start and answer HTTP, the embedded Postgres answers SQL and the
- * embedded Redis is up, with nothing else on the classpath.
+ * The test kit alone: PostgreSQL 17 binaries for every platform, the fakes start and answer
+ * HTTP, the embedded Postgres answers SQL and the embedded Redis is up, with nothing else on the
+ * classpath.
  */
 public final class Smoke {
+  /** The PostgreSQL binaries every platform must get from the kit: one major version. */
+  private static final List<String> POSTGRES_BINARIES = List.of("linux-x86_64", "linux-arm_64",
+      "linux-x86_64-alpine_linux", "darwin-x86_64", "darwin-arm_64", "windows-x86_64");
+
   public static void main(String[] args) throws Exception {
+    for (String platform : POSTGRES_BINARIES) {
+      URL binary = Smoke.class.getClassLoader().getResource("postgres-" + platform + ".txz");
+      if (binary == null || !binary.toString().contains("-17.")) {
+        throw new IllegalStateException("PostgreSQL binaries for " + platform + ": " + binary);
+      }
+    }
     HttpClient http = HttpClient.newHttpClient();
     try (FakeSendGrid sendGrid = FakeSendGrid.start(); FakeHerokuApi api = FakeHerokuApi.start()) {
       int sendGridStatus = post(http, sendGrid.endpoint().resolve("/v3/mail/send"), "{}",
