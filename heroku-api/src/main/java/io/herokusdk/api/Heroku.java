@@ -13,6 +13,7 @@ import io.herokusdk.api.internal.Sleeper;
 import io.herokusdk.api.internal.service.GeneratedAdapters;
 import io.herokusdk.api.resources.HerokuResources;
 import io.herokusdk.core.ConfigVars;
+import io.herokusdk.core.NoDelaySocketFactory;
 import io.herokusdk.core.Redactor;
 import io.herokusdk.core.Secret;
 import java.io.Closeable;
@@ -267,7 +268,9 @@ public final class Heroku extends HerokuResources implements Closeable {
      */
     public Heroku build() {
       boolean owns = okHttpClient == null;
-      OkHttpClient base = owns ? new OkHttpClient() : okHttpClient;
+      OkHttpClient base = owns
+          ? new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.get()).build()
+          : okHttpClient;
       OkHttpClient.Builder b = base.newBuilder()
           .connectTimeout(connectTimeout)
           .readTimeout(readTimeout)

@@ -1,5 +1,6 @@
 package io.herokusdk.mail.internal;
 
+import io.herokusdk.core.NoDelaySocketFactory;
 import io.herokusdk.core.Redactor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -68,6 +69,7 @@ public final class OkHttpTransport implements AutoCloseable {
         .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false)
+        .socketFactory(NoDelaySocketFactory.get())
         .followRedirects(false)
         .followSslRedirects(false)
         .eventListener(new EventListener() {
