@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.testing.LogCapture;
-import io.herokusdk.testing.RedisServer;
 import io.herokusdk.testing.SecretCanary;
-import io.herokusdk.testing.TestServices;
 import io.lettuce.core.AclSetuserArgs;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,27 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(120)
 class AuthRuleTest {
-  private static RedisServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServices.dedicatedRedis();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) server.close();
-  }
-
-  @BeforeEach
-  void serverIsUp() {
-    if (!server.isRunning()) server.start();
-  }
+  @RegisterExtension static final DedicatedServer dedicated = new DedicatedServer();
 
   /** {@code redis://USER:PASSWORD@127.0.0.1:PORT/0} or its rediss:// twin. */
   private static String url(String user, String password, boolean tls) {
     return (tls ? "rediss://" : "redis://") + user + ":" + SecretCanary.percentEncode(password)
-        + "@127.0.0.1:" + (tls ? server.tlsPort() : server.port()) + "/0";
+        + "@127.0.0.1:" + (tls ? dedicated.server().tlsPort() : dedicated.server().port()) + "/0";
   }
 
   private static HerokuRedis open(String url) {
@@ -61,15 +42,15 @@ class AuthRuleTest {
   void anOldHerokuUrlWithUserHWorksAgainstARequirepassOnlyServerAlsoAfterReconnects(boolean tls)
       throws Exception {
     try (LogCapture logs = LogCapture.start();
-        HerokuRedis redis = open(url("h", server.password().reveal(), tls))) {
+        HerokuRedis redis = open(url("h", dedicated.server().password().reveal(), tls))) {
       assertThat(redis.sync().aclWhoami()).isEqualTo("default");
       assertThat(logs.text()).contains("names user 'h' (Heroku's older URL form)")
-          .doesNotContain(server.password().reveal());
+          .doesNotContain(dedicated.server().password().reveal());
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
       redis.pubSub().subscribe("auth-rule", (channel, message) -> received.add(message));
       long sharedBefore = redis.sync().clientId();
 
-      server.restart();
+      dedicated.server().restart();
 
       // Every kind of connection authenticates again on its own: shared, pooled, pub/sub.
       Fixtures.await(Duration.ofSeconds(30), () -> "PONG".equals(redis.sync().ping()));
@@ -88,7 +69,7 @@ class AuthRuleTest {
   void aWrongPasswordWithUserHSaysThePasswordWasRejected() {
     assertThatThrownBy(() -> open(url("h", "wrong-pass-4711", true)))
         .isInstanceOf(RedisAuthenticationException.class)
-        .hasMessageContaining("Could not connect to Redis at 127.0.0.1:" + server.tlsPort())
+        .hasMessageContaining("Could not connect to Redis at 127.0.0.1:" + dedicated.server().tlsPort())
         .hasMessageContaining("the server rejected the password from REDIS_URL (WRONGPASS), "
             + "both for user 'h' and on its own (requirepass)")
         .hasMessageContaining("heroku config:get REDIS_URL")
@@ -99,17 +80,17 @@ class AuthRuleTest {
   @Test
   void anotherUnknownUserIsNotRetriedWithoutTheUser() {
     // The right requirepass password: falling back to it would connect, as the default user.
-    assertThatThrownBy(() -> open(url("alice", server.password().reveal(), false)))
+    assertThatThrownBy(() -> open(url("alice", dedicated.server().password().reveal(), false)))
         .isInstanceOf(RedisAuthenticationException.class)
         .hasMessageContaining("the server rejected user 'alice' with the password from "
             + "REDIS_URL (WRONGPASS: wrong password, or no such enabled ACL user)")
-        .hasMessageNotContaining(server.password().reveal());
+        .hasMessageNotContaining(dedicated.server().password().reveal());
   }
 
   @Test
   void anAclUserNamedHIsUsedAsSuch() {
     String password = "h-own-password-1";
-    try (HerokuRedis admin = open(url("", server.password().reveal(), false))) {
+    try (HerokuRedis admin = open(url("", dedicated.server().password().reveal(), false))) {
       admin.sync().aclSetuser("h", AclSetuserArgs.Builder.on().addPassword(password)
           .allCommands().allKeys().allChannels());
       try (HerokuRedis asH = open(url("h", password, false))) {

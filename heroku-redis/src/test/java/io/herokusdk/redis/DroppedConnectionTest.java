@@ -3,8 +3,6 @@ package io.herokusdk.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herokusdk.testing.RedisServer;
-import io.herokusdk.testing.TestServices;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.codec.StringCodec;
@@ -15,9 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,17 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(120)
 class DroppedConnectionTest {
   private static final Duration SLEEP = Duration.ofSeconds(2);
-  private static RedisServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServices.dedicatedRedis();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) server.close();
-  }
+  @RegisterExtension static final DedicatedServer dedicated = new DedicatedServer();
 
   static Stream<Arguments> helperPaths() {
     return Stream.of(
@@ -70,8 +57,8 @@ class DroppedConnectionTest {
   @MethodSource("helperPaths")
   void aConnectionDroppedMidCommandIsRedisUnavailable(String name,
       Consumer<HerokuRedis> operation) throws Exception {
-    try (HerokuRedis admin = Fixtures.builder(server, false).build();
-        HerokuRedis redis = Fixtures.builder(server, false).build()) {
+    try (HerokuRedis admin = Fixtures.builder(dedicated.server(), false).build();
+        HerokuRedis redis = Fixtures.builder(dedicated.server(), false).build()) {
       // Open every kind of connection first, so the command under test goes out at once.
       redis.withDedicatedConnection(c -> c.ping());
       redis.cache(); // its one-time INFO check
@@ -82,7 +69,7 @@ class DroppedConnectionTest {
       assertThatThrownBy(() -> operation.accept(redis))
           .as(name)
           .isInstanceOf(RedisUnavailableException.class)
-          .hasMessageContaining("Redis at 127.0.0.1:" + server.port())
+          .hasMessageContaining("Redis at 127.0.0.1:" + dedicated.server().port())
           .hasMessageContaining("is disconnected");
       assertThat(killed.get(30, TimeUnit.SECONDS)).isPositive();
 
@@ -92,8 +79,8 @@ class DroppedConnectionTest {
 
   @Test
   void theCacheServesTheLoaderValueWhenItsConnectionDrops() throws Exception {
-    try (HerokuRedis admin = Fixtures.builder(server, false).build();
-        HerokuRedis redis = Fixtures.builder(server, false).build()) {
+    try (HerokuRedis admin = Fixtures.builder(dedicated.server(), false).build();
+        HerokuRedis redis = Fixtures.builder(dedicated.server(), false).build()) {
       redis.cache().invalidate("user");
       RedisFuture<Long> killed = sleepThenKillOthers(admin);
       String value = redis.cache().getOrCompute("user", Duration.ofMinutes(1), String.class,

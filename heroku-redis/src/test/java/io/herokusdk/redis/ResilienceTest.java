@@ -3,17 +3,13 @@ package io.herokusdk.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herokusdk.testing.RedisServer;
-import io.herokusdk.testing.TestServices;
 import io.lettuce.core.RedisFuture;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,33 +17,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Restarts, idle timeouts and outages, on a Redis server of this class's own. */
 @Timeout(120)
 class ResilienceTest {
-  private static RedisServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServices.dedicatedRedis();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) server.close();
-  }
-
-  @BeforeEach
-  void serverIsUp() {
-    if (!server.isRunning()) server.start();
-  }
+  @RegisterExtension static final DedicatedServer dedicated = new DedicatedServer();
 
   @Test
   void reconnectsOverTlsAfterARestartWithANewCertificate() {
-    try (HerokuRedis redis = Fixtures.builder(server, true).build()) {
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), true).build()) {
       redis.sync().set("before-restart", "1");
       long idBefore = redis.sync().clientId();
-      String oldCa = server.caCertificatePem();
+      String oldCa = dedicated.server().caCertificatePem();
 
-      server.restartWithNewCertificate();
+      dedicated.server().restartWithNewCertificate();
 
-      assertThat(server.caCertificatePem()).isNotEqualTo(oldCa);
+      assertThat(dedicated.server().caCertificatePem()).isNotEqualTo(oldCa);
       Fixtures.await(Duration.ofSeconds(30), () -> "PONG".equals(redis.sync().ping()));
       assertThat(redis.sync().clientId()).isNotEqualTo(idBefore);
       redis.sync().set("after-restart", "2");
@@ -57,7 +38,7 @@ class ResilienceTest {
 
   @Test
   void serverIdleTimeoutIsInvisible() {
-    try (HerokuRedis redis = Fixtures.builder(server, true).build()) {
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), true).build()) {
       redis.sync().configSet("timeout", "2");
       try {
         long idBefore = redis.sync().clientId();
@@ -80,13 +61,13 @@ class ResilienceTest {
   @ParameterizedTest(name = "{0} s outage")
   @ValueSource(ints = {3, 20})
   void answersWithinTwoSecondsOfTheServerComingBack(int outageSeconds) {
-    try (HerokuRedis redis = Fixtures.builder(server, true).build()) {
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), true).build()) {
       assertThat(redis.sync().ping()).isEqualTo("PONG");
-      server.stop();
+      dedicated.server().stop();
       Fixtures.await(Duration.ofSeconds(10), () -> !redis.connection().isOpen());
       Fixtures.sleep(Duration.ofSeconds(outageSeconds));
 
-      server.start();
+      dedicated.server().start();
       long back = System.nanoTime();
       Fixtures.await(Duration.ofSeconds(60), () -> "PONG".equals(redis.sync().ping()));
       Duration silent = Duration.ofNanos(System.nanoTime() - back);
@@ -99,31 +80,31 @@ class ResilienceTest {
   @Test
   void failsFastWithATypedErrorWhileDisconnected() {
     // A long command timeout: if commands were queued, this test would hang, not pass.
-    try (HerokuRedis redis = Fixtures.builder(server, true)
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), true)
         .commandTimeout(Duration.ofSeconds(60)).build()) {
       assertThat(redis.sync().ping()).isEqualTo("PONG");
-      server.stop();
+      dedicated.server().stop();
       Fixtures.await(Duration.ofSeconds(10), () -> !redis.connection().isOpen());
 
       assertThatThrownBy(() -> redis.execute(r -> r.get("k")))
           .isInstanceOf(RedisUnavailableException.class)
-          .hasMessageContaining("Redis at 127.0.0.1:" + server.tlsPort())
+          .hasMessageContaining("Redis at 127.0.0.1:" + dedicated.server().tlsPort())
           .hasMessageContaining("is disconnected")
           .hasMessageContaining("REDIS_FAIL_FAST");
       assertThatThrownBy(() -> redis.queue("jobs").enqueue("x"))
           .isInstanceOf(RedisUnavailableException.class);
 
-      server.start();
+      dedicated.server().start();
       Fixtures.await(Duration.ofSeconds(30), () -> "PONG".equals(redis.sync().ping()));
     }
   }
 
   @Test
   void queueingModeWaitsForTheReconnectWithinItsBound() throws Exception {
-    try (HerokuRedis redis = Fixtures.builder(server, false)
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), false)
         .failFast(false).maxQueuedCommands(2).commandTimeout(Duration.ofSeconds(60)).build()) {
       redis.sync().set("queued", "0");
-      server.stop();
+      dedicated.server().stop();
       Fixtures.await(Duration.ofSeconds(10), () -> !redis.connection().isOpen());
 
       RedisFuture<Long> first = redis.async().incr("queued");
@@ -134,7 +115,7 @@ class ResilienceTest {
           .withThrowableOfType(java.util.concurrent.ExecutionException.class)
           .withMessageContaining("Request queue size exceeded");
 
-      server.start();
+      dedicated.server().start();
       assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
       assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(2L);
     }
@@ -142,14 +123,14 @@ class ResilienceTest {
 
   @Test
   void listenersReceiveAgainAfterTheServerRestarts() throws Exception {
-    try (HerokuRedis redis = Fixtures.builder(server, true).build()) {
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), true).build()) {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
       redis.pubSub().subscribe("news", (channel, message) -> received.add(channel + "=" + message));
       redis.pubSub().psubscribe("alerts.*", (channel, message) -> received.add(channel + "~" + message));
       redis.pubSub().publish("news", "one");
       assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("news=one");
 
-      server.restart();
+      dedicated.server().restart();
 
       // Publish until the re-subscribed connection hears it; messages sent while it is still
       // reconnecting are lost, as with any Redis pub/sub.
@@ -162,7 +143,7 @@ class ResilienceTest {
 
   @Test
   void listenersReceiveAgainAfterThePubSubConnectionIsKilled() throws Exception {
-    try (HerokuRedis redis = Fixtures.builder(server, false).build()) {
+    try (HerokuRedis redis = Fixtures.builder(dedicated.server(), false).build()) {
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
       redis.pubSub().subscribe("orders", (channel, message) -> received.add(message));
       assertThat(redis.pubSub().publish("orders", "a")).isEqualTo(1);
