@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
-import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +60,7 @@ class AddressInjectionTest {
         .cc(Address.of("bob@example.com", name)).bcc(Address.of("eve@example.com", name))
         .replyToList(List.of(Address.of("r1@example.com", name), Address.of("r2@example.com")))
         .subject("s").text("t").build());
-    Map<String, List<String>> form = form(server.takeRequest());
+    Map<String, List<String>> form = TestSupport.form(server.takeRequest());
     assertThat(parse(form.get("from").get(0))).containsExactly(
         Address.of("hello@example.com", name));
     assertThat(parse(form.get("to").get(0))).containsExactly(ada);
@@ -95,21 +91,6 @@ class AddressInjectionTest {
     String to = bytes.toString(StandardCharsets.UTF_8).lines()
         .filter(l -> l.startsWith("To:")).findFirst().orElseThrow().substring(3).strip();
     assertThat(parse(to)).containsExactly(Address.of("ada@example.com", name));
-  }
-
-  private static Map<String, List<String>> form(RecordedRequest request) throws IOException {
-    MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
-    Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
-    try (MultipartReader reader = new MultipartReader(
-        new Buffer().write(request.getBody()), type.parameter("boundary"))) {
-      MultipartReader.Part part;
-      while ((part = reader.nextPart()) != null) {
-        String name = part.headers().get("Content-Disposition")
-            .replaceAll("^form-data; name=\"([^\"]*)\".*", "$1");
-        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(part.body().readUtf8());
-      }
-    }
-    return fields;
   }
 
   /**

@@ -10,16 +10,12 @@ import io.herokusdk.mail.TestSupport.RecordingSleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
-import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,26 +45,6 @@ class MailgunMailerTest {
         .build();
   }
 
-  /** Reads the multipart form into name → values (file parts as "filename:bytes"). */
-  private static Map<String, List<String>> form(RecordedRequest request) throws IOException {
-    MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
-    Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
-    try (MultipartReader reader = new MultipartReader(
-        new Buffer().write(request.getBody()), type.parameter("boundary"))) {
-      MultipartReader.Part part;
-      while ((part = reader.nextPart()) != null) {
-        String disposition = part.headers().get("Content-Disposition");
-        String name = disposition.replaceAll("^form-data; name=\"([^\"]*)\".*", "$1");
-        String value = part.body().readUtf8();
-        if (disposition.contains("filename=")) {
-          value = disposition.replaceAll(".*filename=\"([^\"]*)\".*", "$1") + ":" + value;
-        }
-        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      }
-    }
-    return fields;
-  }
-
   @Test
   void postsAMultipartFormWithBasicAuthToTheDomainsMessagesEndpoint() throws Exception {
     server.enqueue(ok());
@@ -86,7 +62,7 @@ class MailgunMailerTest {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic "
         + Base64.getEncoder().encodeToString(("api:" + KEY).getBytes(StandardCharsets.UTF_8)));
     assertThat(request.getHeaders().get("Content-Type")).startsWith("multipart/form-data");
-    Map<String, List<String>> form = form(request);
+    Map<String, List<String>> form = TestSupport.form(request);
     assertThat(form.get("from")).containsExactly("\"Example App\" <hello@example.com>");
     assertThat(form.get("to")).containsExactly("\"Ada Lovelace\" <ada@example.com>");
     assertThat(form.get("cc")).containsExactly("bob@example.com");
@@ -107,7 +83,7 @@ class MailgunMailerTest {
     try (MailgunMailer test = mailer.toBuilder().testMode(true).build()) {
       assertThat(test.send(welcome().build()).sandbox()).isTrue();
     }
-    assertThat(form(server.takeRequest()).get("o:testmode")).containsExactly("yes");
+    assertThat(TestSupport.form(server.takeRequest()).get("o:testmode")).containsExactly("yes");
   }
 
   @Test
@@ -118,7 +94,7 @@ class MailgunMailerTest {
         BulkSendTest.recipients(2100));
     assertThat(result.allSent()).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(3);
-    Map<String, List<String>> first = form(server.takeRequest());
+    Map<String, List<String>> first = TestSupport.form(server.takeRequest());
     assertThat(first.get("to")).hasSize(1000);
     assertThat(first.get("recipient-variables").get(0)).contains("\"user0@example.com\":{");
   }

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
 
 /** Shared fixtures: a fake SendGrid that also checks bodies against the OpenAPI file. */
 final class TestSupport {
@@ -69,5 +74,25 @@ final class TestSupport {
       waits.add(duration);
       if (waits.size() == 1 && onFirstWait != null) onFirstWait.run();
     }
+  }
+
+  /** Reads the multipart form into name → values (file parts as "filename:bytes"). */
+  static Map<String, List<String>> form(RecordedRequest request) throws IOException {
+    MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
+    Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+    try (MultipartReader reader = new MultipartReader(
+        new Buffer().write(request.getBody()), type.parameter("boundary"))) {
+      MultipartReader.Part part;
+      while ((part = reader.nextPart()) != null) {
+        String disposition = part.headers().get("Content-Disposition");
+        String name = disposition.replaceAll("^form-data; name=\"([^\"]*)\".*", "$1");
+        String value = part.body().readUtf8();
+        if (disposition.contains("filename=")) {
+          value = disposition.replaceAll(".*filename=\"([^\"]*)\".*", "$1") + ":" + value;
+        }
+        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+    }
+    return fields;
   }
 }
