@@ -61,8 +61,9 @@ public final class FakeHerokuApi implements Closeable {
   public static final int DEFAULT_RATE_LIMIT = 4500;
   /** The version-3 media type every request must accept. */
   public static final String ACCEPT = "application/vnd.heroku+json; version=3";
+  /** First path segment of the fake's own URLs (uploads, output and log streams). */
+  static final String RAW_PREFIX = "_fake";
 
-  private static final String DOCS = "https://devcenter.heroku.com/articles/platform-api-reference";
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
   private static final Map<String, String> REGIONS = Map.of(
       "us", "59accabd-516d-4f0e-83e6-6e3757701145",
@@ -202,6 +203,8 @@ public final class FakeHerokuApi implements Closeable {
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<ReceivedRequest> requests = new ArrayList<>();
   private final Map<String, AppState> apps = new LinkedHashMap<>();
+  /** Resource families beyond apps, config vars and formation; each answers its own requests. */
+  private final List<FakeResource> resources = new ArrayList<>();
   private int rateLimitRemaining;
   private final FakeHttpServer server;
 
@@ -212,6 +215,11 @@ public final class FakeHerokuApi implements Closeable {
     this.initialRateLimit = b.rateLimit;
     this.rateLimitRemaining = b.rateLimit;
     this.server = FakeHttpServer.start(b.port, "Heroku API", this::answer);
+  }
+
+  /** Adds a resource family; called once per family from the constructor. */
+  private void serve(FakeResource resource) {
+    resources.add(resource);
   }
 
   /** Starts a fake on a free loopback port accepting {@link #DEFAULT_TOKEN}. */
@@ -325,6 +333,7 @@ public final class FakeHerokuApi implements Closeable {
     script.clear();
     requests.clear();
     apps.clear();
+    resources.forEach(FakeResource::reset);
     rateLimitRemaining = initialRateLimit;
   }
 
@@ -346,13 +355,17 @@ public final class FakeHerokuApi implements Closeable {
           request.getHeaders().value(i));
     }
     String body = FakeHttpServer.bodyText(request);
+    List<String> segments = request.getUrl().pathSegments();
+    if (!segments.isEmpty() && segments.get(0).equals(RAW_PREFIX)) {
+      return raw(request, headers, body, segments.subList(1, segments.size()));
+    }
     String requestId = headers.getOrDefault("request-id", UUID.randomUUID().toString());
     Answer scripted = script.poll();
-    Reply reply;
+    FakeReply reply;
     if (scripted != null && scripted.dropConnection) {
       reply = null;
     } else if (scripted != null) {
-      reply = Reply.error(scripted.status, scripted.id, scripted.message);
+      reply = FakeReply.error(scripted.status, scripted.id, scripted.message);
     } else {
       reply = route(request, headers, body);
     }
@@ -376,22 +389,45 @@ public final class FakeHerokuApi implements Closeable {
     return response.build();
   }
 
-  private Reply route(RecordedRequest request, Map<String, String> headers, String body) {
+  /** Serves the fake's own URLs under {@code /_fake/}: no token, no rate limit, not recorded. */
+  private MockResponse raw(RecordedRequest request, Map<String, String> headers, String body,
+      List<String> path) {
+    FakeRequest fake = fakeRequest(request, headers, body, path);
+    for (FakeResource resource : resources) {
+      MockResponse response = resource.raw(fake);
+      if (response != null) return response;
+    }
+    return new MockResponse.Builder().code(404).body("no such fake URL").build();
+  }
+
+  private static FakeRequest fakeRequest(RecordedRequest request, Map<String, String> headers,
+      String body, List<String> path) {
+    byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    return new FakeRequest(request.getMethod(), List.copyOf(path),
+        request.getUrl().encodedQuery(), Collections.unmodifiableMap(headers), body, bytes);
+  }
+
+  private FakeReply route(RecordedRequest request, Map<String, String> headers, String body) {
     if (!("Bearer " + token).equals(headers.get("authorization"))) {
-      return Reply.error(401, "unauthorized", "Invalid credentials provided.");
+      return FakeReply.error(401, "unauthorized", "Invalid credentials provided.");
     }
     String accept = headers.get("accept");
     if (accept == null || !accept.replace(" ", "").contains(ACCEPT.replace(" ", ""))) {
-      return Reply.error(406, "not_acceptable", "Please specify a version along with Heroku's"
+      return FakeReply.error(406, "not_acceptable", "Please specify a version along with Heroku's"
           + " API MIME type. For example, `Accept: " + ACCEPT + "`.");
     }
     if (rateLimitRemaining == 0) {
-      return Reply.error(429, "rate_limit", "Your account reached the API rate limit.");
+      return FakeReply.error(429, "rate_limit", "Your account reached the API rate limit.");
     }
     String method = request.getMethod();
     List<String> path = request.getUrl().pathSegments();
-    if (path.isEmpty() || !path.get(0).equals("apps")) return notServed(method, request);
     try {
+      FakeRequest fake = fakeRequest(request, headers, body, path);
+      for (FakeResource resource : resources) {
+        FakeReply reply = resource.api(fake);
+        if (reply != null) return reply;
+      }
+      if (path.isEmpty() || !path.get(0).equals("apps")) return notServed(method, request);
       if (path.size() == 1) {
         return switch (method) {
           case "GET" -> list(apps.values().stream().map(this::appJson).toList(),
@@ -401,10 +437,10 @@ public final class FakeHerokuApi implements Closeable {
         };
       }
       AppState app = findApp(path.get(1));
-      if (app == null) return Reply.error(404, "not_found", "Couldn't find that app.");
+      if (app == null) return FakeReply.error(404, "not_found", "Couldn't find that app.");
       if (path.size() == 2) {
         return switch (method) {
-          case "GET" -> Reply.ok(200, appJson(app));
+          case "GET" -> FakeReply.ok(200, appJson(app));
           case "PATCH" -> updateApp(app, parseObject(body));
           case "DELETE" -> deleteApp(app, headers);
           default -> notServed(method, request);
@@ -412,7 +448,7 @@ public final class FakeHerokuApi implements Closeable {
       }
       if (path.size() == 3 && path.get(2).equals("config-vars")) {
         return switch (method) {
-          case "GET" -> Reply.ok(200, new TreeMap<>(app.configVars));
+          case "GET" -> FakeReply.ok(200, new TreeMap<>(app.configVars));
           case "PATCH" -> updateConfigVars(app, parseObject(body));
           default -> notServed(method, request);
         };
@@ -428,38 +464,38 @@ public final class FakeHerokuApi implements Closeable {
       if (path.size() == 4 && path.get(2).equals("formation")) {
         ProcessState process = app.formation.get(path.get(3));
         if (process == null) {
-          return Reply.error(404, "not_found", "Couldn't find that formation.");
+          return FakeReply.error(404, "not_found", "Couldn't find that formation.");
         }
         return switch (method) {
-          case "GET" -> Reply.ok(200, processJson(app, process));
+          case "GET" -> FakeReply.ok(200, processJson(app, process));
           case "PATCH" -> {
             updateProcess(app, process, parseObject(body));
-            yield Reply.ok(200, processJson(app, process));
+            yield FakeReply.ok(200, processJson(app, process));
           }
           default -> notServed(method, request);
         };
       }
       return notServed(method, request);
-    } catch (InvalidParams e) {
-      return Reply.error(422, "invalid_params", e.getMessage());
+    } catch (FakeInvalidParams e) {
+      return FakeReply.error(422, "invalid_params", e.getMessage());
     }
   }
 
-  private Reply list(List<Map<String, Object>> all, String range, String defaultField,
+  FakeReply list(List<Map<String, Object>> all, String range, String defaultField,
       Set<String> fields) {
     Ranges.Page page;
     try {
       page = Ranges.page(all, range, defaultField, fields);
     } catch (IllegalArgumentException e) {
-      return Reply.error(416, "requested_range_not_satisfiable", e.getMessage());
+      return FakeReply.error(416, "requested_range_not_satisfiable", e.getMessage());
     }
-    Reply reply = Reply.ok(page.nextRange() == null ? 200 : 206, page.items());
+    FakeReply reply = FakeReply.ok(page.nextRange() == null ? 200 : 206, page.items());
     if (page.contentRange() != null) reply.headers.put("Content-Range", page.contentRange());
     if (page.nextRange() != null) reply.headers.put("Next-Range", page.nextRange());
     return reply;
   }
 
-  private Reply createApp(Map<String, Object> body) {
+  private FakeReply createApp(Map<String, Object> body) {
     String name = optionalString(body, "name");
     if (name == null) {
       do {
@@ -469,14 +505,14 @@ public final class FakeHerokuApi implements Closeable {
     checkName(name);
     String region = optionalString(body, "region");
     if (region == null) region = "us";
-    if (!REGIONS.containsKey(region)) throw new InvalidParams("Couldn't find that region.");
+    if (!REGIONS.containsKey(region)) throw new FakeInvalidParams("Couldn't find that region.");
     String stack = optionalString(body, "stack");
     AppState app = new AppState(name, region, stack == null ? "heroku-24" : stack, now());
     apps.put(app.id, app);
-    return Reply.ok(201, appJson(app));
+    return FakeReply.ok(201, appJson(app));
   }
 
-  private Reply updateApp(AppState app, Map<String, Object> body) {
+  private FakeReply updateApp(AppState app, Map<String, Object> body) {
     String name = optionalString(body, "name");
     if (name != null && !name.equals(app.name)) {
       checkName(name);
@@ -484,28 +520,43 @@ public final class FakeHerokuApi implements Closeable {
     }
     Object maintenance = body.get("maintenance");
     if (maintenance != null) {
-      if (!(maintenance instanceof Boolean on)) throw new InvalidParams("maintenance must be a boolean.");
+      if (!(maintenance instanceof Boolean on)) throw new FakeInvalidParams("maintenance must be a boolean.");
       app.maintenance = on;
     }
     String buildStack = optionalString(body, "build_stack");
     if (buildStack != null) app.stack = buildStack;
     app.updatedAt = now();
-    return Reply.ok(200, appJson(app));
+    return FakeReply.ok(200, appJson(app));
   }
 
-  private Reply deleteApp(AppState app, Map<String, String> headers) {
+  /**
+   * The 403 {@code two_factor} answer when the fake requires a second factor and the request
+   * lacks it, else null; for resources whose calls Heroku guards the same way.
+   */
+  FakeReply twoFactorMissing(Map<String, String> headers) {
     if (twoFactorCode != null && !twoFactorCode.equals(headers.get("heroku-two-factor-code"))) {
-      return Reply.error(403, "two_factor", "A second authentication factor or"
+      return FakeReply.error(403, "two_factor", "A second authentication factor or"
           + " pre-authorization is required for this request.");
     }
-    apps.remove(app.id);
-    return Reply.ok(200, appJson(app));
+    return null;
   }
 
-  private Reply updateConfigVars(AppState app, Map<String, Object> body) {
+  /** The fake's own URL for {@code path} under {@code /_fake/}, for streams and uploads. */
+  String rawUrl(String path) {
+    return server.origin() + "/" + RAW_PREFIX + "/" + path;
+  }
+
+  private FakeReply deleteApp(AppState app, Map<String, String> headers) {
+    FakeReply twoFactor = twoFactorMissing(headers);
+    if (twoFactor != null) return twoFactor;
+    apps.remove(app.id);
+    return FakeReply.ok(200, appJson(app));
+  }
+
+  private FakeReply updateConfigVars(AppState app, Map<String, Object> body) {
     for (Map.Entry<String, Object> e : body.entrySet()) {
       if (e.getValue() != null && !(e.getValue() instanceof String)) {
-        throw new InvalidParams("Config var " + e.getKey() + " must be a string or null.");
+        throw new FakeInvalidParams("Config var " + e.getKey() + " must be a string or null.");
       }
     }
     for (Map.Entry<String, Object> e : body.entrySet()) {
@@ -516,17 +567,17 @@ public final class FakeHerokuApi implements Closeable {
       }
     }
     app.updatedAt = now();
-    return Reply.ok(200, new TreeMap<>(app.configVars));
+    return FakeReply.ok(200, new TreeMap<>(app.configVars));
   }
 
-  private Reply batchUpdateFormation(AppState app, Map<String, Object> body) {
+  private FakeReply batchUpdateFormation(AppState app, Map<String, Object> body) {
     if (!(body.get("updates") instanceof List<?> updates)) {
-      throw new InvalidParams("updates must be an array.");
+      throw new FakeInvalidParams("updates must be an array.");
     }
     List<Map<String, Object>> checked = new ArrayList<>();
     for (Object update : updates) {
       if (!(update instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
-        throw new InvalidParams("Each update needs a type.");
+        throw new FakeInvalidParams("Each update needs a type.");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> typed = (Map<String, Object>) map;
@@ -540,7 +591,7 @@ public final class FakeHerokuApi implements Closeable {
       updateProcess(app, process, update);
       updated.add(processJson(app, process));
     }
-    return Reply.ok(200, updated);
+    return FakeReply.ok(200, updated);
   }
 
   private void updateProcess(AppState app, ProcessState process, Map<String, Object> update) {
@@ -556,25 +607,26 @@ public final class FakeHerokuApi implements Closeable {
     Object q = update.get("quantity");
     if (q == null) return null;
     if (!(q instanceof Double d) || d < 0 || d != Math.floor(d)) {
-      throw new InvalidParams("quantity must be a whole number, 0 or more.");
+      throw new FakeInvalidParams("quantity must be a whole number, 0 or more.");
     }
     return d.longValue();
   }
 
   private void checkName(String name) {
     if (!APP_NAME.matcher(name).matches()) {
-      throw new InvalidParams("Name must start with a letter, end with a letter or digit and can"
+      throw new FakeInvalidParams("Name must start with a letter, end with a letter or digit and can"
           + " only contain lowercase letters, digits, and dashes.");
     }
-    if (findApp(name) != null) throw new InvalidParams("Name " + name + " is already taken");
+    if (findApp(name) != null) throw new FakeInvalidParams("Name " + name + " is already taken");
   }
 
-  private static Reply notServed(String method, RecordedRequest request) {
-    return Reply.error(404, "not_found", "Not found: " + method + " "
+  private static FakeReply notServed(String method, RecordedRequest request) {
+    return FakeReply.error(404, "not_found", "Not found: " + method + " "
         + request.getUrl().encodedPath() + " (this fake serves apps, config vars and formation)");
   }
 
-  private AppState findApp(String nameOrId) {
+  /** The app with this name or id, or null; for resources (under the fake's lock). */
+  AppState findApp(String nameOrId) {
     AppState byId = apps.get(nameOrId);
     if (byId != null) return byId;
     for (AppState app : apps.values()) {
@@ -589,39 +641,39 @@ public final class FakeHerokuApi implements Closeable {
     return state;
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  private static Map<String, Object> parseObject(String body) {
+  static Map<String, Object> parseObject(String body) {
     if (body.isEmpty()) return Map.of();
     Object parsed;
     try {
       parsed = FakeHttpServer.parseJson(body);
     } catch (IOException | RuntimeException e) {
-      throw new InvalidParams("Request body is not valid JSON.");
+      throw new FakeInvalidParams("Request body is not valid JSON.");
     }
-    if (!(parsed instanceof Map<?, ?>)) throw new InvalidParams("Request body must be an object.");
+    if (!(parsed instanceof Map<?, ?>)) throw new FakeInvalidParams("Request body must be an object.");
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) parsed;
     return map;
   }
 
-  private static String optionalString(Map<String, Object> body, String key) {
+  static String optionalString(Map<String, Object> body, String key) {
     Object value = body.get(key);
     if (value == null) return null;
-    if (!(value instanceof String s)) throw new InvalidParams(key + " must be a string.");
+    if (!(value instanceof String s)) throw new FakeInvalidParams(key + " must be a string.");
     return s;
   }
 
-  private Map<String, Object> appJson(AppState app) {
+  Map<String, Object> appJson(AppState app) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("acm", false);
     json.put("archived_at", null);
     json.put("buildpack_provided_description", null);
     json.put("build_stack", named(app.stack));
     json.put("created_at", app.createdAt.toString());
-    json.put("generation", named("cedar"));
+    json.put("generation", named(app.generation));
     json.put("git_url", "https://git.heroku.com/" + app.name + ".git");
     json.put("id", app.id);
     json.put("internal_routing", null);
@@ -655,54 +707,24 @@ public final class FakeHerokuApi implements Closeable {
     return json;
   }
 
-  private static Map<String, Object> named(String name) {
+  static Map<String, Object> named(String name) {
     return Map.of("id", uuidOf(name), "name", name);
   }
 
-  private static String uuidOf(String name) {
+  static String uuidOf(String name) {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** A bad request body: answered as 422 {@code invalid_params}. */
-  private static final class InvalidParams extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    InvalidParams(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** What to answer: status, extra headers, JSON (or null for no body). */
-  private static final class Reply {
-    final int status;
-    final Object json;
-    final Map<String, String> headers = new LinkedHashMap<>();
-
-    private Reply(int status, Object json) {
-      this.status = status;
-      this.json = json;
-    }
-
-    static Reply ok(int status, Object json) {
-      return new Reply(status, json);
-    }
-
-    static Reply error(int status, String id, String message) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", id);
-      json.put("message", message);
-      json.put("url", DOCS + "#errors");
-      return new Reply(status, json);
-    }
-  }
-
-  private static final class AppState {
+  /** An app as the fake stores it; resources may read and change it under the fake's lock. */
+  static final class AppState {
     final String id = UUID.randomUUID().toString();
     final Instant createdAt;
     String name;
     final String region;
     String stack;
     boolean maintenance;
+    /** {@code cedar} or {@code fir}. */
+    String generation = "cedar";
     Instant updatedAt;
     final Map<String, String> configVars = new TreeMap<>();
     final Map<String, ProcessState> formation = new TreeMap<>();
@@ -713,6 +735,14 @@ public final class FakeHerokuApi implements Closeable {
       this.stack = stack;
       this.createdAt = now;
       this.updatedAt = now;
+    }
+
+    /** {@code {"id", "name"}}, as other resources embed an app. */
+    Map<String, Object> ref() {
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("id", id);
+      ref.put("name", name);
+      return ref;
     }
 
     StoredApp snapshot() {
