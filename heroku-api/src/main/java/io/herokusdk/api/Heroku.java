@@ -9,13 +9,16 @@ import io.herokusdk.api.internal.Netrc;
 import io.herokusdk.api.internal.RateLimiter;
 import io.herokusdk.api.internal.RetryInterceptor;
 import io.herokusdk.api.internal.SerializeNulls;
+import io.herokusdk.api.internal.WorkflowContext;
 import io.herokusdk.api.internal.Sleeper;
 import io.herokusdk.api.internal.service.GeneratedAdapters;
 import io.herokusdk.api.resources.HerokuResources;
+import io.herokusdk.api.workflow.Workflows;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.core.NoDelaySocketFactory;
 import io.herokusdk.core.Redactor;
 import io.herokusdk.core.Secret;
+import io.herokusdk.core.Waiter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,12 +62,26 @@ public final class Heroku extends HerokuResources implements Closeable {
   private final Builder config;
   private final OkHttpClient client;
   private final boolean ownsClient;
+  private final Workflows workflows;
 
   private Heroku(Builder config, OkHttpClient client, boolean ownsClient, ApiRuntime runtime) {
     super(runtime);
     this.config = config;
     this.client = client;
     this.ownsClient = ownsClient;
+    OkHttpClient.Builder streams = client.newBuilder();
+    streams.interceptors().removeIf(i -> i instanceof HeadersInterceptor
+        || i instanceof RetryInterceptor);
+    this.workflows = new Workflows(
+        new WorkflowContext(this, streams.build(), runtime), Waiter.ofDefaults());
+  }
+
+  /**
+   * Deploys, releases, promotions, review apps, app setups, add-ons, domains, dynos and logs:
+   * the multi-step operations, with uploads, streamed output and waits.
+   */
+  public Workflows workflows() {
+    return workflows;
   }
 
   /**

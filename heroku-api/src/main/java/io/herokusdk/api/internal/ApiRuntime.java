@@ -33,6 +33,16 @@ public final class ApiRuntime {
     this.moshi = moshi;
   }
 
+  /** The Moshi with the generated adapters and java.time support. */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /** Maps error answers to the typed exceptions, token redacted. */
+  public ErrorMapper errors() {
+    return errors;
+  }
+
   /** A Retrofit implementation of {@code service}. */
   public <S> S service(Class<S> service) {
     return retrofit.create(service);
