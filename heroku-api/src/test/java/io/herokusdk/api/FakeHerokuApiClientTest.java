@@ -18,15 +18,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against heroku-testing's {@link FakeHerokuApi}, as a user's test would use it. */
 class FakeHerokuApiClientTest {
+  @RegisterExtension final SchemaCheckedFake fake = new SchemaCheckedFake();
   private FakeHerokuApi api;
   private Heroku heroku;
 
   @BeforeEach
   void start() {
-    api = FakeHerokuApi.start();
+    api = fake.api();
     heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl())
         .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
             .backoff(Backoff.exponential(Duration.ofMillis(10), Duration.ofMillis(20))).build())
@@ -36,7 +38,6 @@ class FakeHerokuApiClientTest {
   @AfterEach
   void stop() {
     heroku.close();
-    api.close();
   }
 
   @Test

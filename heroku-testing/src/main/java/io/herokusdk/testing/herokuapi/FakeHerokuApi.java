@@ -78,9 +78,10 @@ public final class FakeHerokuApi implements Closeable {
    * @param headers the request headers, names in lower case (the last value of repeated ones)
    * @param body the body as UTF-8 text, empty when there was none
    * @param status the status answered, or 0 if the connection was dropped
+   * @param responseBody the JSON answered, or null when the answer had no body
    */
   public record ReceivedRequest(String method, String path, String query,
-      Map<String, String> headers, String body, int status) {
+      Map<String, String> headers, String body, int status, String responseBody) {
     /** The header's value (name in any case), or null. */
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
@@ -370,9 +371,11 @@ public final class FakeHerokuApi implements Closeable {
       reply = route(request, headers, body);
     }
     rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
+    String responseBody = reply == null || reply.json == null ? null
+        : FakeHttpServer.toJson(reply.json);
     requests.add(new ReceivedRequest(request.getMethod(), request.getUrl().encodedPath(),
         request.getUrl().encodedQuery(), Collections.unmodifiableMap(headers), body,
-        reply == null ? 0 : reply.status));
+        reply == null ? 0 : reply.status, responseBody));
     MockResponse.Builder response = new MockResponse.Builder()
         .addHeader("Request-Id", requestId)
         .addHeader("RateLimit-Remaining",
@@ -382,9 +385,8 @@ public final class FakeHerokuApi implements Closeable {
     }
     response.code(reply.status);
     reply.headers.forEach(response::addHeader);
-    if (reply.json != null) {
-      response.addHeader("Content-Type", "application/json; charset=utf-8")
-          .body(FakeHttpServer.toJson(reply.json));
+    if (responseBody != null) {
+      response.addHeader("Content-Type", "application/json; charset=utf-8").body(responseBody);
     }
     return response.build();
   }
