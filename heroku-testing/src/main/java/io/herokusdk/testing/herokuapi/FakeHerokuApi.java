@@ -686,6 +686,9 @@ public final class FakeHerokuApi implements Closeable {
     Long quantity = quantity(update);
     if (quantity != null) process.quantity = quantity;
     String size = optionalString(update, "size");
+    if (update.get("dyno_size") instanceof Map<?, ?> dynoSize && dynoSize.get("name") instanceof String n) {
+      size = n;
+    }
     if (size != null) process.size = size;
     process.updatedAt = now();
     app.updatedAt = process.updatedAt;
