@@ -38,6 +38,10 @@ import mockwebserver3.SocketEffect;
  *   <li>{@code GET|PATCH /apps/{app}/config-vars} (a {@code null} value deletes a var)
  *   <li>{@code GET /apps/{app}/formation} (paged), {@code PATCH /apps/{app}/formation} (batch
  *       update), {@code GET|PATCH /apps/{app}/formation/{type}}
+ *   <li>pipelines, couplings and promotions (targets {@code pending}, then succeeded or failed),
+ *       app setups and review apps, add-ons that provision after a delay, domains with ACM
+ *       status, dyno restarts: see {@link #provisioningDelay(Duration)} and the scripting
+ *       methods next to it
  * </ul>
  *
  * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
