@@ -31,6 +31,38 @@ public final class Workflows {
     return waiter;
   }
 
+  // pipelines, review apps, app setups, add-ons, domains, dynos
+
+  /** Pipeline promotions: promote, wait for every target, stream release phases. */
+  public Pipelines pipelines() {
+    return new Pipelines(context, waiter);
+  }
+
+  /** Review apps: create from a source tarball and wait until created or errored. */
+  public ReviewApps reviewApps() {
+    return new ReviewApps(context, waiter);
+  }
+
+  /** App setups: create an app from an app.json tarball and wait until it succeeded. */
+  public AppSetups appSetups() {
+    return new AppSetups(context, waiter);
+  }
+
+  /** Add-ons: create and wait while provisioning. */
+  public AddOns addOns() {
+    return new AddOns(context, waiter);
+  }
+
+  /** Custom domains: add and wait for the certificate. */
+  public Domains domains() {
+    return new Domains(context, waiter);
+  }
+
+  /** Dynos: scale, maintenance mode, restart. */
+  public Dynos dynos() {
+    return new Dynos(context);
+  }
+
   WorkflowContext context() {
     return context;
   }

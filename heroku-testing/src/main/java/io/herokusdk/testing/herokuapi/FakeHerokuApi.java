@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -37,6 +38,10 @@ import mockwebserver3.SocketEffect;
  *   <li>{@code GET|PATCH /apps/{app}/config-vars} (a {@code null} value deletes a var)
  *   <li>{@code GET /apps/{app}/formation} (paged), {@code PATCH /apps/{app}/formation} (batch
  *       update), {@code GET|PATCH /apps/{app}/formation/{type}}
+ *   <li>pipelines, couplings and promotions (targets {@code pending}, then succeeded or failed),
+ *       app setups and review apps, add-ons that provision after a delay, domains with ACM
+ *       status, dyno restarts: see {@link #provisioningDelay(Duration)} and the scripting
+ *       methods next to it
  * </ul>
  *
  * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
@@ -208,6 +213,10 @@ public final class FakeHerokuApi implements Closeable {
   private final List<FakeResource> resources = new ArrayList<>();
   private int rateLimitRemaining;
   private final FakeHttpServer server;
+  private final FakePipelines pipelines = new FakePipelines(this);
+  private final FakeAppSetups appSetups = new FakeAppSetups(this);
+  private final FakeAddOns addOns = new FakeAddOns(this);
+  private final FakeDomains domains = new FakeDomains(this);
 
   private FakeHerokuApi(Builder b) {
     this.token = b.token;
@@ -216,6 +225,10 @@ public final class FakeHerokuApi implements Closeable {
     this.initialRateLimit = b.rateLimit;
     this.rateLimitRemaining = b.rateLimit;
     this.server = FakeHttpServer.start(b.port, "Heroku API", this::answer);
+    serve(pipelines);
+    serve(appSetups);
+    serve(addOns);
+    serve(domains);
   }
 
   /** Adds a resource family; called once per family from the constructor. */
@@ -327,6 +340,85 @@ public final class FakeHerokuApi implements Closeable {
   /** How many requests reached it, whatever the answer. */
   public synchronized int requestCount() {
     return requests.size();
+  }
+
+  // pipelines, review apps, add-ons, domains
+
+  /**
+   * How long promotion targets stay {@code pending}, review apps and app setups run, add-ons
+   * stay {@code provisioning} and domains wait for their certificate (default 2 s), measured on
+   * the fake's clock to the second.
+   */
+  public synchronized FakeHerokuApi provisioningDelay(Duration delay) {
+    Objects.requireNonNull(delay, "delay == null");
+    if (delay.isNegative()) throw new IllegalArgumentException("delay < 0: " + delay);
+    pipelines.delay = delay;
+    appSetups.delay = delay;
+    addOns.delay = delay;
+    domains.delay = delay;
+    return this;
+  }
+
+  /** Creates a pipeline, as if by {@code POST /pipelines}, and returns its id. */
+  public synchronized String addPipeline(String name) {
+    return pipelines.addPipeline(Objects.requireNonNull(name, "name == null"));
+  }
+
+  /**
+   * Couples an app to a pipeline (name or id) at a stage ({@code development}, {@code staging},
+   * {@code production}, ...), as if by {@code POST /pipeline-couplings}.
+   */
+  public synchronized FakeHerokuApi couple(String pipeline, String app, String stage) {
+    pipelines.couple(pipeline, app, stage);
+    return this;
+  }
+
+  /** Makes the next promotion to {@code app} fail with this target {@code error_message}. */
+  public synchronized FakeHerokuApi failNextPromotionTo(String app, String errorMessage) {
+    pipelines.failPromotionTo(app, Objects.requireNonNull(errorMessage, "errorMessage == null"));
+    return this;
+  }
+
+  /** The release-phase output of the releases promotions create. */
+  public synchronized FakeHerokuApi promotionReleaseOutput(String... lines) {
+    pipelines.releaseOutput(List.of(lines));
+    return this;
+  }
+
+  /**
+   * Makes the next app setup (direct or a review app's) fail with this {@code failure_message}
+   * and {@code manifest_errors} (empty for a failure after the build).
+   */
+  public synchronized FakeHerokuApi failNextAppSetup(String failureMessage,
+      List<String> manifestErrors) {
+    appSetups.scriptNext(new FakeAppSetups.Outcome(
+        Objects.requireNonNull(failureMessage, "failureMessage == null"),
+        List.copyOf(manifestErrors), "", 0));
+    return this;
+  }
+
+  /**
+   * Sets the postdeploy output and exit code of the next app setup (direct or a review app's);
+   * a non-zero exit code fails it ({@code failure_message} "Postdeploy exit code was not 0").
+   */
+  public synchronized FakeHerokuApi nextPostdeploy(String output, long exitCode) {
+    appSetups.scriptNext(new FakeAppSetups.Outcome(null, List.of(),
+        Objects.requireNonNull(output, "output == null"), exitCode));
+    return this;
+  }
+
+  /** Makes the next add-on of this plan end {@code deprovisioned} with this message. */
+  public synchronized FakeHerokuApi failNextProvisioning(String plan, String provisionMessage) {
+    addOns.failProvisioning(Objects.requireNonNull(plan, "plan == null"),
+        Objects.requireNonNull(provisionMessage, "provisionMessage == null"));
+    return this;
+  }
+
+  /** Makes the certificate of this hostname end {@code failed} with this reason. */
+  public synchronized FakeHerokuApi failCertificate(String hostname, String reason) {
+    domains.failCertificate(Objects.requireNonNull(hostname, "hostname == null"),
+        Objects.requireNonNull(reason, "reason == null"));
+    return this;
   }
 
   /** Forgets apps, recorded requests and scripted answers; restores the rate-limit budget. */
@@ -600,6 +692,9 @@ public final class FakeHerokuApi implements Closeable {
     Long quantity = quantity(update);
     if (quantity != null) process.quantity = quantity;
     String size = optionalString(update, "size");
+    if (update.get("dyno_size") instanceof Map<?, ?> dynoSize && dynoSize.get("name") instanceof String n) {
+      size = n;
+    }
     if (size != null) process.size = size;
     process.updatedAt = now();
     app.updatedAt = process.updatedAt;
@@ -809,8 +904,8 @@ public final class FakeHerokuApi implements Closeable {
     }
 
     /**
-     * Makes {@code DELETE /apps/{app}} answer 403 {@code two_factor} unless the request sends
-     * {@code Heroku-Two-Factor-Code: code}.
+     * Makes {@code DELETE /apps/{app}} and {@code POST /pipeline-promotions} answer 403 {@code
+     * two_factor} unless the request sends {@code Heroku-Two-Factor-Code: code}.
      */
     public Builder requireTwoFactorCode(String code) {
       this.twoFactorCode = Objects.requireNonNull(code, "code == null");

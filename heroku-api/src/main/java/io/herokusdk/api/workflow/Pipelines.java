@@ -1,0 +1,174 @@
+package io.herokusdk.api.workflow;
+
+import io.herokusdk.api.Heroku;
+import io.herokusdk.api.internal.OutputStreamReader;
+import io.herokusdk.api.internal.WorkflowContext;
+import io.herokusdk.api.model.PipelinePromotion;
+import io.herokusdk.api.model.PipelinePromotionCreateRequest;
+import io.herokusdk.api.model.PipelinePromotionTarget;
+import io.herokusdk.api.model.PipelinePromotionTargetStatus;
+import io.herokusdk.api.model.Release;
+import io.herokusdk.core.Waiter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pipeline promotions: {@code POST /pipeline-promotions}, then the promotion targets polled until
+ * none is {@code pending}, then (optionally) each new release's release-phase output.
+ *
+ * <pre>{@code
+ * PromotionResult result = heroku.workflows().pipelines().promote(Promotion.builder()
+ *     .source("my-app-staging").target("my-app-prod").build());
+ * }</pre>
+ *
+ * <p>A target that fails makes the promotion throw {@link PromotionFailedException} with every
+ * target's outcome. A call that needs a second factor throws {@link
+ * io.herokusdk.api.TwoFactorRequiredException} before anything is promoted; promote again with
+ * {@link Promotion.Builder#twoFactorCode(String)}. Thread-safe.
+ */
+public final class Pipelines {
+  private static final Logger log = LoggerFactory.getLogger(Pipelines.class);
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final int OUTPUT_TAIL = 50;
+
+  private final WorkflowContext context;
+  private final Waiter waiter;
+
+  Pipelines(WorkflowContext context, Waiter waiter) {
+    this.context = context;
+    this.waiter = waiter;
+  }
+
+  /**
+   * Promotes and waits until no target is pending.
+   *
+   * @throws PromotionFailedException if a target failed
+   * @throws io.herokusdk.api.TwoFactorRequiredException if a second factor is required
+   * @throws io.herokusdk.core.WaitTimeoutException if targets were still pending at the deadline
+   */
+  public PromotionResult promote(Promotion promotion) {
+    Started started = start(promotion);
+    List<PipelinePromotionTarget> targets = waiter.until(what(started), () -> poll(started),
+        Pipelines::settled, promotion.progress());
+    return finish(started, targets);
+  }
+
+  /**
+   * {@link #promote} without blocking: the calls run on a daemon thread of this promotion's own,
+   * ended when the future completes. Cancelling the future stops the polling (not the
+   * promotion).
+   */
+  public CompletableFuture<PromotionResult> promoteAsync(Promotion promotion) {
+    Objects.requireNonNull(promotion, "promotion == null");
+    return Async.runOwned("heroku-promotion", () -> start(promotion),
+        (s, scheduler) -> waiter.untilAsync(what(s), () -> poll(s), Pipelines::settled,
+            promotion.progress(), scheduler), this::finish);
+  }
+
+  /** {@link #promoteAsync(Promotion)} on the caller's scheduler, which it leaves running. */
+  public CompletableFuture<PromotionResult> promoteAsync(Promotion promotion,
+      ScheduledExecutorService scheduler) {
+    Objects.requireNonNull(promotion, "promotion == null");
+    Objects.requireNonNull(scheduler, "scheduler == null");
+    return Async.run(scheduler, () -> start(promotion),
+        (s, on) -> waiter.untilAsync(what(s), () -> poll(s), Pipelines::settled,
+            promotion.progress(), on), this::finish);
+  }
+
+  private Started start(Promotion promotion) {
+    Heroku heroku = promotion.twoFactorCode() == null ? context.heroku()
+        : context.heroku().withTwoFactorCode(promotion.twoFactorCode());
+    String source = appId(heroku, promotion.source());
+    String pipeline = promotion.pipeline() != null ? promotion.pipeline()
+        : heroku.pipelineCouplings().infoByApp(source).pipeline().id();
+    List<String> targetIds = new ArrayList<>();
+    List<PipelinePromotionCreateRequest.Target> targets = new ArrayList<>();
+    for (String target : promotion.targets()) {
+      String id = appId(heroku, target);
+      targetIds.add(id);
+      targets.add(new PipelinePromotionCreateRequest.Target(
+          new PipelinePromotionCreateRequest.Target.App(id)));
+    }
+    PipelinePromotion created = heroku.pipelinePromotions().create(
+        new PipelinePromotionCreateRequest(new PipelinePromotionCreateRequest.Pipeline(pipeline),
+            new PipelinePromotionCreateRequest.Source(
+                new PipelinePromotionCreateRequest.Source.App(source), null),
+            targets));
+    log.debug("promotion {} from {} to {} created", created.id(), source, targetIds);
+    return new Started(heroku, promotion, created.id(), pipeline, source, targetIds);
+  }
+
+  private static String appId(Heroku heroku, String app) {
+    return UUID.matcher(app).matches() ? app : heroku.apps().info(app).id();
+  }
+
+  private static String what(Started s) {
+    return "promotion " + s.promotionId + " to finish";
+  }
+
+  private static List<PipelinePromotionTarget> poll(Started s) {
+    return s.heroku.pipelinePromotionTargets().list(s.promotionId).stream().toList();
+  }
+
+  private static boolean settled(List<PipelinePromotionTarget> targets) {
+    return !targets.isEmpty() && targets.stream()
+        .noneMatch(t -> t.status() == PipelinePromotionTargetStatus.PENDING);
+  }
+
+  private PromotionResult finish(Started s, List<PipelinePromotionTarget> polled) {
+    List<PromotionResult.Target> results = new ArrayList<>();
+    for (int i = 0; i < s.targetIds.size(); i++) {
+      String appId = s.targetIds.get(i);
+      PipelinePromotionTarget target = polled.stream().filter(t -> t.app().id().equals(appId))
+          .findFirst().orElse(null);
+      if (target == null) {
+        results.add(new PromotionResult.Target(s.promotion.targets().get(i), appId,
+            PipelinePromotionTargetStatus.UNKNOWN, "Heroku listed no promotion target for it",
+            null, null, List.of()));
+        continue;
+      }
+      String releaseId = target.release() == null ? null : target.release().id();
+      Long version = null;
+      List<String> output = List.of();
+      if (releaseId != null) {
+        Release release = s.heroku.releases().info(appId, releaseId);
+        version = release.version();
+        BiConsumer<String, String> lines = s.promotion.releaseOutput();
+        if (lines != null && release.outputStreamUrl() != null) {
+          output = releaseOutput(release, appId, lines);
+        }
+      }
+      results.add(new PromotionResult.Target(s.promotion.targets().get(i), appId,
+          target.status(), target.errorMessage(), releaseId, version, output));
+    }
+    PromotionResult result = new PromotionResult(s.promotionId, s.pipelineId, s.sourceAppId,
+        results);
+    if (!result.succeeded()) throw new PromotionFailedException(result);
+    return result;
+  }
+
+  private List<String> releaseOutput(Release release, String appId,
+      BiConsumer<String, String> lines) {
+    try {
+      return OutputStreamReader.read(context.streamClient(), release.outputStreamUrl(),
+          line -> lines.accept(appId, line), OUTPUT_TAIL);
+    } catch (IOException e) {
+      log.warn("Release-phase output of v{} on app {} could not be read ({}); the promotion"
+          + " itself is unaffected", release.version(), appId, e.toString());
+      return List.of();
+    }
+  }
+
+  /** A created promotion and the client (with the second factor, if any) its calls use. */
+  private record Started(Heroku heroku, Promotion promotion, String promotionId,
+      String pipelineId, String sourceAppId, List<String> targetIds) {}
+}

@@ -1,0 +1,22 @@
+package io.herokusdk.api.workflow;
+
+/** A review app ended {@code errored} (or was deleted) instead of {@code created}. */
+public final class ReviewAppFailedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ReviewAppResult result;
+
+  /** Creates the exception from the review app's result. */
+  public ReviewAppFailedException(ReviewAppResult result) {
+    super("Review app " + result.id() + " ended " + result.status().value()
+        + (result.errorStatus() == null ? "" : " (" + result.errorStatus() + ")")
+        + (result.message() == null ? "" : ": " + result.message())
+        + (result.setup() == null ? "" : "; app setup " + result.setup().problem()));
+    this.result = result;
+  }
+
+  /** The review app's outcome, with its app setup's. */
+  public ReviewAppResult result() {
+    return result;
+  }
+}

@@ -1,0 +1,87 @@
+package io.herokusdk.api.workflow;
+
+import io.herokusdk.api.Heroku;
+import io.herokusdk.api.RateLimitPolicy;
+import io.herokusdk.api.RetryPolicy;
+import io.herokusdk.core.Backoff;
+import io.herokusdk.core.Waiter;
+import io.herokusdk.testing.herokuapi.FakeHerokuApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A {@link FakeHerokuApi} and a client whose workflows wait on the fake's clock: a blocking
+ * wait's sleep advances that clock instead of the wall clock, so waits of minutes run at once.
+ * Async workflows use {@link #ticking()}: the clock moves one second per read.
+ */
+final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
+  final TestClock clock = new TestClock();
+  FakeHerokuApi api;
+  Heroku heroku;
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    api = FakeHerokuApi.builder().clock(clock).requireTwoFactorCode("123456").start();
+    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl())
+        .retryPolicy(RetryPolicy.builder().maxRetries(2)
+            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+        .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
+            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+        .build();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    heroku.close();
+    api.close();
+  }
+
+  /** Workflows whose waits poll every second of the fake's clock, for {@code timeout}. */
+  Workflows workflows(Duration timeout) {
+    return heroku.workflows().withWaiter(Waiter.builder().timeout(timeout)
+        .interval(Duration.ofSeconds(1)).clock(clock).sleeper(clock::advance).build());
+  }
+
+  Workflows workflows() {
+    return workflows(Duration.ofMinutes(5));
+  }
+
+  /** Workflows for async tests: polls 5 ms apart (wall clock); the fake's clock ticks on reads. */
+  Workflows ticking() {
+    clock.ticking = true;
+    return heroku.workflows().withWaiter(Waiter.builder().timeout(Duration.ofMinutes(5))
+        .interval(Duration.ofMillis(5)).clock(clock).build());
+  }
+
+  static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2025-01-06T09:00:00Z");
+    volatile boolean ticking;
+
+    synchronized void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      Instant result = now;
+      if (ticking) now = now.plusSeconds(1);
+      return result;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
