@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code @RegisterExtension final SchemaCheckedFake fake = new SchemaCheckedFake();}</pre>
  */
-final class SchemaCheckedFake implements BeforeEachCallback, AfterEachCallback {
+public final class SchemaCheckedFake implements BeforeEachCallback, AfterEachCallback {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+}");
 
   private final UnaryOperator<FakeHerokuApi.Builder> fakeSettings;
@@ -82,7 +82,7 @@ final class SchemaCheckedFake implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** Fails if an answer of the fake does not match the schema; returns how many were checked. */
-  static int checkAnswers(List<ReceivedRequest> requests) {
+  public static int checkAnswers(List<ReceivedRequest> requests) {
     Optional<Schema> schema = schema();
     if (schema.isEmpty()) {
       System.out.println("Fake answers not checked: Heroku schema not found (set -Dheroku.schema)");

@@ -5,6 +5,7 @@ import io.herokusdk.api.RateLimitPolicy;
 import io.herokusdk.api.RetryPolicy;
 import io.herokusdk.core.Backoff;
 import io.herokusdk.core.Waiter;
+import io.herokusdk.api.SchemaCheckedFake;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,14 @@ final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) {
-    heroku.close();
-    api.close();
+    try {
+      if (context.getExecutionException().isEmpty()) {
+        SchemaCheckedFake.checkAnswers(api.requests());
+      }
+    } finally {
+      heroku.close();
+      api.close();
+    }
   }
 
   /** Workflows whose waits poll every second of the fake's clock, for {@code timeout}. */
