@@ -31,6 +31,11 @@ public final class Workflows {
     return waiter;
   }
 
+  /** Log streaming: {@code heroku logs} and {@code heroku logs --tail} as typed lines. */
+  public Logs logs() {
+    return new Logs(context, waiter);
+  }
+
   WorkflowContext context() {
     return context;
   }
