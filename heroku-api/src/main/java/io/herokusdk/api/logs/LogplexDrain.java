@@ -177,7 +177,9 @@ public final class LogplexDrain {
   static LogLine syslog(String frame) {
     String raw = frame.endsWith("\n") ? frame.substring(0, frame.length() - 1) : frame;
     String[] parts = raw.split(" ", 7);
-    if (parts.length < 6 || !SYSLOG_PRI.matcher(parts[0]).matches()) return LogLine.unparsed(raw);
+    if (parts.length < 6 || !SYSLOG_PRI.matcher(parts[0]).matches()) {
+      return LogLine.unparsed(raw);
+    }
     OffsetDateTime timestamp = LogLine.timestamp(parts[1]);
     if (timestamp == null || parts[3].isEmpty()) return LogLine.unparsed(raw);
     String procId = parts[4].equals("-") ? "" : parts[4];

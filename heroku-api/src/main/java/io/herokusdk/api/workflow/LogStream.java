@@ -64,6 +64,7 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   private boolean finished;
   private int replayRemaining;
   private int sessions;
+  private boolean pauseBeforeNextSession;
 
   LogStream(WorkflowContext context, Waiter waiter, String app, LogOptions options) {
     this.context = context;
@@ -186,8 +187,6 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
         dropped == null ? "ended" : "dropped (" + dropped.getMessage() + ")", current.lines);
     pauseBeforeNextSession = current.lines == 0;
   }
-
-  private boolean pauseBeforeNextSession;
 
   private @Nullable Connection connect(boolean first) {
     long lines = first ? options.lines() : options.replayLines();
