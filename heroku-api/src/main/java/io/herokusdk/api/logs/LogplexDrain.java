@@ -83,7 +83,8 @@ public final class LogplexDrain {
    * @param header the request's header by name (like {@code Headers::getFirst}), null if absent
    * @param body the whole request body
    * @throws DrainBodyException if the body is malformed or holds another number of frames than
-   *     {@code Logplex-Msg-Count} says; its {@link DrainBodyException#lines()} are the readable ones
+   *     {@code Logplex-Msg-Count} says; its {@link DrainBodyException#lines()} are the readable
+   *     ones
    */
   public DrainBatch receive(UnaryOperator<String> header, byte[] body) throws DrainBodyException {
     Objects.requireNonNull(header, "header == null");

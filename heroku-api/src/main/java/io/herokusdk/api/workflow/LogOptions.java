@@ -76,7 +76,7 @@ public final class LogOptions {
     return filter.test(line);
   }
 
-  /** {@code web.1} matches itself; a type {@code web} its dynos {@code web.N} and {@code web-...}. */
+  /** {@code web.1} matches itself; type {@code web} matches {@code web.N} and {@code web-...}. */
   static boolean dynoMatches(String wanted, String dyno) {
     if (dyno.equals(wanted)) return true;
     if (isDynoName(wanted)) return false;

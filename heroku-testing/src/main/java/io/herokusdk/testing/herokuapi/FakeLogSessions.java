@@ -38,7 +38,8 @@ final class FakeLogSessions implements FakeResource {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
   // TIMESTAMP SOURCE[DYNO]: MESSAGE
-  private static final Pattern LINE = Pattern.compile("^\\S+ ([^\\s\\[:]+)(?:\\[([^\\]\\s]*)\\])?:");
+  private static final Pattern LINE =
+      Pattern.compile("^\\S+ ([^\\s\\[:]+)(?:\\[([^\\]\\s]*)\\])?:");
 
   private final FakeHerokuApi fake;
   /** Guards the buffers, scripts and generations; stream writers wait on it. */
@@ -75,7 +76,9 @@ final class FakeLogSessions implements FakeResource {
     Map<String, Object> body = FakeHerokuApi.parseObject(request.body());
     int lines = lines(body.get("lines"));
     Object tail = body.get("tail");
-    if (tail != null && !(tail instanceof Boolean)) throw new FakeInvalidParams("tail must be a boolean.");
+    if (tail != null && !(tail instanceof Boolean)) {
+      throw new FakeInvalidParams("tail must be a boolean.");
+    }
     String source = FakeHerokuApi.optionalString(body, "source");
     String dyno = FakeHerokuApi.optionalString(body, "dyno_name");
     if (dyno == null) dyno = FakeHerokuApi.optionalString(body, "type");
@@ -179,7 +182,8 @@ final class FakeLogSessions implements FakeResource {
     synchronized (lock) {
       AppLog log = log(app.id);
       Instant now = fake.now();
-      Instant at = now.isAfter(log.lastTimestamp) ? now : log.lastTimestamp.plus(1, ChronoUnit.MICROS);
+      Instant at = now.isAfter(log.lastTimestamp)
+          ? now : log.lastTimestamp.plus(1, ChronoUnit.MICROS);
       log.lastTimestamp = at;
       line = TIMESTAMP.format(at) + " " + source + (dyno.isEmpty() ? "" : "[" + dyno + "]") + ": "
           + message;
