@@ -184,7 +184,8 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
       return;
     }
     log.debug("Log stream of {} {} after {} lines; creating a new session", app,
-        dropped == null ? "ended" : "dropped (" + dropped.getMessage() + ")", current.lines);
+        dropped == null ? "ended" : "dropped (" + dropped.getClass().getSimpleName() + ")",
+        current.lines);
     pauseBeforeNextSession = current.lines == 0;
   }
 
@@ -232,7 +233,8 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
       response = newCall.execute();
     } catch (IOException e) {
       if (closed) return Connection.CLOSED;
-      log.debug("Log stream of {} could not be opened: {}", app, e.getMessage());
+      // Not the message: it may hold the session URL, which reads the logs without a token.
+      log.debug("Log stream of {} could not be opened: {}", app, e.getClass().getSimpleName());
       return null;
     }
     int code = response.code();
