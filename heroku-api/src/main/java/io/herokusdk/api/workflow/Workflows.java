@@ -63,6 +63,13 @@ public final class Workflows {
     return new Dynos(context);
   }
 
+  // log streaming
+
+  /** Log streaming: {@code heroku logs} and {@code heroku logs --tail} as typed lines. */
+  public Logs logs() {
+    return new Logs(context, waiter);
+  }
+
   WorkflowContext context() {
     return context;
   }

@@ -212,6 +212,7 @@ public final class FakeHerokuApi implements Closeable {
   /** Resource families beyond apps, config vars and formation; each answers its own requests. */
   private final List<FakeResource> resources = new ArrayList<>();
   private int rateLimitRemaining;
+  private final FakeLogSessions logSessions = new FakeLogSessions(this);
   private final FakeHttpServer server;
   private final FakePipelines pipelines = new FakePipelines(this);
   private final FakeAppSetups appSetups = new FakeAppSetups(this);
@@ -229,6 +230,7 @@ public final class FakeHerokuApi implements Closeable {
     serve(appSetups);
     serve(addOns);
     serve(domains);
+    serve(logSessions);
   }
 
   /** Adds a resource family; called once per family from the constructor. */
@@ -312,6 +314,48 @@ public final class FakeHerokuApi implements Closeable {
     ProcessState process = state.formation.computeIfAbsent(type, t -> new ProcessState(t, now()));
     process.quantity = quantity;
     process.size = size;
+    return this;
+  }
+
+  // log sessions
+
+  /**
+   * Appends lines to the app's log as Heroku formats them ({@code TIMESTAMP SOURCE[DYNO]:
+   * MESSAGE}); the last 1,500 are kept, and open tails of {@code POST /apps/{app}/log-sessions}
+   * receive them at once. A line that is not of that form is streamed as it is.
+   */
+  public synchronized FakeHerokuApi addLogLines(String app, String... lines) {
+    logSessions.add(existing(app), List.of(lines));
+    return this;
+  }
+
+  /**
+   * Appends one line to the app's log stamped with the fake's clock (microseconds, each later
+   * than the last) and returns it, like {@code 2024-05-01T12:00:00.000001+00:00 app[web.1]: hi}.
+   *
+   * @param dyno like {@code web.1} or {@code router}; "" for none
+   */
+  public synchronized String addLogLine(String app, String source, String dyno, String message) {
+    return logSessions.add(existing(app), Objects.requireNonNull(source, "source == null"),
+        Objects.requireNonNull(dyno, "dyno == null"),
+        Objects.requireNonNull(message, "message == null"));
+  }
+
+  /** The app's next log stream writes {@code lines} lines, then drops its connection (once). */
+  public synchronized FakeHerokuApi dropNextLogStream(String app, int lines) {
+    logSessions.dropNext(existing(app), lines);
+    return this;
+  }
+
+  /** The app's next {@code times} log stream requests answer 403, "Log stream timed out". */
+  public synchronized FakeHerokuApi rejectNextLogStreams(String app, int times) {
+    logSessions.rejectNext(existing(app), times);
+    return this;
+  }
+
+  /** Ends the app's open log tails cleanly, as Heroku does when a tail session times out. */
+  public synchronized FakeHerokuApi endLogStreams(String app) {
+    logSessions.endStreams(existing(app));
     return this;
   }
 
@@ -719,7 +763,7 @@ public final class FakeHerokuApi implements Closeable {
 
   private static FakeReply notServed(String method, RecordedRequest request) {
     return FakeReply.error(404, "not_found", "Not found: " + method + " "
-        + request.getUrl().encodedPath() + " (this fake serves apps, config vars and formation)");
+        + request.getUrl().encodedPath() + " (the fake does not serve this path; its Javadoc lists what it serves)");
   }
 
   /** The app with this name or id, or null; for resources (under the fake's lock). */

@@ -1,0 +1,40 @@
+package io.herokusdk.api.logs;
+
+import java.util.List;
+
+/**
+ * An HTTPS log-drain body that is not what Logplex sends: a bad length prefix, a frame that runs
+ * past the end, a frame that is not UTF-8, or a frame count that differs from {@code
+ * Logplex-Msg-Count}. Nothing parseable is lost: {@link #lines()} holds every frame that could be
+ * read (all frames before a broken length prefix; all other frames when one frame is not UTF-8 or
+ * the count differs). The message names the frame and byte offset, never the frame's content.
+ */
+public final class DrainBodyException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final int frame;
+  private final long offset;
+  private final transient List<LogLine> lines;
+
+  DrainBodyException(String message, int frame, long offset, List<LogLine> lines) {
+    super(message);
+    this.frame = frame;
+    this.offset = offset;
+    this.lines = List.copyOf(lines);
+  }
+
+  /** The 1-based number of the frame at fault, or 0 if the fault is the whole body's. */
+  public int frame() {
+    return frame;
+  }
+
+  /** The byte offset in the body where the fault is, or -1 if the fault is the whole body's. */
+  public long offset() {
+    return offset;
+  }
+
+  /** The lines of every frame that could be read, in order. */
+  public List<LogLine> lines() {
+    return lines == null ? List.of() : lines;
+  }
+}
