@@ -31,6 +31,16 @@ public final class Workflows {
     return waiter;
   }
 
+  /** Deploys from a directory, a tarball or a JAR: upload, build, release, with their output. */
+  public Deploys deploys() {
+    return new Deploys(context, waiter);
+  }
+
+  /** The current release, rollbacks and release-phase output. */
+  public Releases releases() {
+    return new Releases(context, waiter);
+  }
+
   WorkflowContext context() {
     return context;
   }
