@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 
 /**
@@ -368,25 +369,32 @@ final class FakeDeploys implements FakeResource {
             .build();
       }
     }
+    LineBody body = new LineBody(lines, from, dropAfter, script.lineInterval, script.stampLines);
     MockResponse.Builder response = new MockResponse.Builder()
         .code(range == null ? 200 : 206)
         .addHeader("Content-Type", "text/plain; charset=utf-8")
-        .body(new LineBody(lines, from, dropAfter, script.lineInterval, script.stampLines))
+        .body(body)
         .removeHeader("Content-Length")
         .addHeader("Transfer-Encoding", "chunked");
+    if (body.drops()) response.onResponseBody(new SocketEffect.CloseSocket());
     if (range != null) {
       response.addHeader("Content-Range", "bytes " + from + "-" + (total - 1) + "/" + total);
     }
     return response.build();
   }
 
-  /** Writes lines as HTTP chunks while the connection is open (after the fake's lock is released). */
+  /**
+   * Writes lines as HTTP chunks while the connection is open (after the fake's lock is
+   * released). A dropping body reports twice the bytes it writes before the drop as its length:
+   * MockWebServer's {@code onResponseBody} effect closes the socket at half the length.
+   */
   private static final class LineBody implements MockResponseBody {
     private final List<String> lines;
     private final long from;
     private final int dropAfter;
     private final Duration interval;
     private final boolean stamp;
+    private final long bytesBeforeDrop;
 
     LineBody(List<String> lines, long from, int dropAfter, Duration interval, boolean stamp) {
       this.lines = lines;
@@ -394,18 +402,34 @@ final class FakeDeploys implements FakeResource {
       this.dropAfter = dropAfter;
       this.interval = interval;
       this.stamp = stamp;
+      long framed = 0;
+      if (dropAfter >= 0) {
+        long offset = 0;
+        for (int i = 0; i < lines.size() && i <= dropAfter; i++) {
+          byte[] line = bytes(lines.get(i));
+          int skip = (int) Math.max(0, Math.min(line.length, from - offset));
+          int to = i == dropAfter ? Math.max(skip, line.length / 2) : line.length;
+          framed += framedSize(to - skip);
+          offset += line.length;
+        }
+      }
+      this.bytesBeforeDrop = Math.max(1, framed);
+    }
+
+    boolean drops() {
+      return dropAfter >= 0;
     }
 
     @Override
     public long getContentLength() {
-      return -1;
+      return drops() ? 2 * bytesBeforeDrop : -1;
     }
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
       long offset = 0;
       for (int i = 0; i < lines.size(); i++) {
-        byte[] line = (lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = bytes(lines.get(i));
         long end = offset + line.length;
         if (end > from) {
           int skip = (int) Math.max(0, from - offset);
@@ -415,17 +439,22 @@ final class FakeDeploys implements FakeResource {
             sink.flush();
             throw new IOException("scripted drop of the output stream");
           }
-          if (stamp && skip == 0) {
-            line = (lines.get(i) + " @" + System.nanoTime() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-          }
+          if (stamp && skip == 0) line = bytes(lines.get(i) + " @" + System.nanoTime());
           chunk(sink, line, skip, line.length);
           sink.flush();
         }
         offset = end;
       }
-      if (dropAfter >= lines.size()) throw new IOException("scripted drop of the output stream");
+      if (drops()) throw new IOException("scripted drop of the output stream");
       sink.writeUtf8("0\r\n");
+    }
+
+    private static byte[] bytes(String line) {
+      return (line + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long framedSize(int n) {
+      return n <= 0 ? 0 : Integer.toHexString(n).length() + 2 + n + 2;
     }
 
     private void pause() throws IOException {
