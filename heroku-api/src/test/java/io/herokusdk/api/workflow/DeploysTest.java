@@ -67,6 +67,8 @@ class DeploysTest {
     write(app.resolve(LONG_NAME), "class SomeRatherLongClassNameThatGoesOn {}\n");
     write(app.resolve("pom.xml"), "<project/>\n");
     write(app.resolve(".git/config"), "[core]\n");
+    write(app.resolve("données/été.txt"), "chaud\n");
+    Files.createSymbolicLink(app.resolve("current"), Path.of("bin/start.sh"));
     List<String> seen = new ArrayList<>();
 
     DeployResult result = deploys.deploy(DeployRequest.builder("my-app",
@@ -93,6 +95,9 @@ class DeploysTest {
     assertThat(tar.get("bin/").type()).isEqualTo('5');
     assertThat(tar.get("pom.xml").mode()).isEqualTo(0644);
     assertThat(tar.get(LONG_NAME).text()).contains("SomeRatherLongClassNameThatGoesOn");
+    assertThat(tar.get("données/été.txt").text()).isEqualTo("chaud\n");
+    assertThat(tar.get("current").type()).isEqualTo('2');
+    assertThat(tar.get("current").link()).isEqualTo("bin/start.sh");
     assertThat(tar.get("system.properties").text()).isEqualTo("java.runtime.version=21\n");
     assertThat(tar).doesNotContainKeys("Procfile", ".git/", ".git/config");
   }
