@@ -2,7 +2,9 @@ package io.herokusdk.api.internal;
 
 import io.herokusdk.core.Backoff;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +13,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
 import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlobUpload {
   private static final Logger log = LoggerFactory.getLogger("io.herokusdk.api.workflow.Deploys");
-  private static final int PIECE = 64 * 1024;
+  private static final int PIECE = 256 * 1024;
 
   /** Sees the bytes sent so far of one attempt; {@code sent} goes back to 0 when retried. */
   @FunctionalInterface
@@ -149,11 +148,11 @@ public final class BlobUpload {
       progress.sent(0, size);
       long sent = 0;
       long reported = 0;
-      try (Source source = Okio.source(file)) {
-        Buffer piece = new Buffer();
-        long n;
-        while ((n = source.read(piece, PIECE)) != -1) {
-          sink.write(piece, n);
+      byte[] piece = new byte[PIECE];
+      try (InputStream in = Files.newInputStream(file)) {
+        int n;
+        while ((n = in.read(piece)) != -1) {
+          sink.write(piece, 0, n);
           sent += n;
           if (sent - reported >= PIECE) {
             progress.sent(sent, size);
