@@ -70,6 +70,18 @@ public final class Workflows {
     return new Logs(context, waiter);
   }
 
+  // deploys and releases
+
+  /** Deploys from a directory, a tarball or a JAR: upload, build, release, with their output. */
+  public Deploys deploys() {
+    return new Deploys(context, waiter);
+  }
+
+  /** The current release, rollbacks and release-phase output. */
+  public Releases releases() {
+    return new Releases(context, waiter);
+  }
+
   WorkflowContext context() {
     return context;
   }

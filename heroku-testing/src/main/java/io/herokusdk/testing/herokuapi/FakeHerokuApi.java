@@ -218,6 +218,7 @@ public final class FakeHerokuApi implements Closeable {
   private final FakeAppSetups appSetups = new FakeAppSetups(this);
   private final FakeAddOns addOns = new FakeAddOns(this);
   private final FakeDomains domains = new FakeDomains(this);
+  private final FakeDeploys deploys = new FakeDeploys(this);
 
   private FakeHerokuApi(Builder b) {
     this.token = b.token;
@@ -231,6 +232,8 @@ public final class FakeHerokuApi implements Closeable {
     serve(addOns);
     serve(domains);
     serve(logSessions);
+    server.bodyLimit(b.maxUploadBytesKept);
+    serve(deploys);
   }
 
   /** Adds a resource family; called once per family from the constructor. */
@@ -463,6 +466,59 @@ public final class FakeHerokuApi implements Closeable {
     domains.failCertificate(Objects.requireNonNull(hostname, "hostname == null"),
         Objects.requireNonNull(reason, "reason == null"));
     return this;
+  }
+
+  // deploys: sources, builds, releases
+
+  /** Makes an app {@code cedar} (the default) or {@code fir} generation. */
+  public synchronized FakeHerokuApi setGeneration(String app, String generation) {
+    if (!generation.equals("cedar") && !generation.equals("fir")) {
+      throw new IllegalArgumentException("generation must be cedar or fir: " + generation);
+    }
+    existing(app).generation = generation;
+    return this;
+  }
+
+  /** Scripts the next build created (scripts are used in order; unscripted builds succeed). */
+  public synchronized FakeHerokuApi scriptBuild(BuildScript script) {
+    deploys.script(Objects.requireNonNull(script, "script == null"));
+    return this;
+  }
+
+  /** The next {@code times} PUTs to an upload URL answer {@code status} and store nothing. */
+  public synchronized FakeHerokuApi failUploads(int status, int times) {
+    if (status < 400 || status > 599) throw new IllegalArgumentException("not an error: " + status);
+    deploys.failUploads(status, times);
+    return this;
+  }
+
+  /**
+   * Makes upload URLs refuse (403 {@code SignatureDoesNotMatch}) a PUT that sends a {@code
+   * Content-Type}, as a URL signed without one would.
+   */
+  public synchronized FakeHerokuApi requireNoUploadContentType(boolean require) {
+    deploys.requireNoUploadContentType(require);
+    return this;
+  }
+
+  /** What was uploaded to a source (its id or URL), or null if nothing was. */
+  public synchronized StoredUpload upload(String sourceIdOrUrl) {
+    return deploys.upload(sourceIdOrUrl);
+  }
+
+  /** An app's builds (name or id), oldest first, statuses as of now on the fake's clock. */
+  public synchronized List<StoredBuild> builds(String app) {
+    return deploys.builds(app);
+  }
+
+  /** An app's releases (name or id), oldest first, statuses as of now on the fake's clock. */
+  public synchronized List<StoredRelease> releases(String app) {
+    return deploys.releases(app);
+  }
+
+  /** Adds a live release without a build, as if the app had been deployed before. */
+  public synchronized StoredRelease addRelease(String app, String description) {
+    return deploys.addRelease(app, description);
   }
 
   /** Forgets apps, recorded requests and scripted answers; restores the rate-limit budget. */
@@ -919,8 +975,19 @@ public final class FakeHerokuApi implements Closeable {
     private Clock clock = Clock.systemUTC();
     private int rateLimit = DEFAULT_RATE_LIMIT;
     private String twoFactorCode;
+    private long maxUploadBytesKept = 16L * 1024 * 1024;
 
     private Builder() {}
+
+    /**
+     * Keeps at most this many bytes of each request body, uploads included (default 16 MiB):
+     * a larger upload is read and counted, and {@link StoredUpload#truncated()}.
+     */
+    public Builder maxUploadBytesKept(long bytes) {
+      if (bytes < 0) throw new IllegalArgumentException("bytes < 0");
+      this.maxUploadBytesKept = bytes;
+      return this;
+    }
 
     /** Sets the API token to accept. */
     public Builder token(String token) {

@@ -80,16 +80,16 @@ final class Ranges {
     }
     if (max < 1 || max > LIMIT) throw new IllegalArgumentException("max must be 1.." + LIMIT);
     String key = field;
-    Comparator<Map<String, Object>> order =
-        Comparator.comparing(item -> String.valueOf(item.get(key)));
+    Comparator<Map<String, Object>> order = (a, b) ->
+        compareValues(String.valueOf(a.get(key)), String.valueOf(b.get(key)));
     if (descending) order = order.reversed();
     List<Map<String, Object>> sorted = new ArrayList<>(all);
     sorted.sort(order);
     List<Map<String, Object>> inRange = new ArrayList<>();
     for (Map<String, Object> item : sorted) {
       String value = String.valueOf(item.get(field));
-      int fromStart = descending ? start.compareTo(value) : value.compareTo(start);
-      int toEnd = descending ? end.compareTo(value) : value.compareTo(end);
+      int fromStart = descending ? compareValues(start, value) : compareValues(value, start);
+      int toEnd = descending ? compareValues(end, value) : compareValues(value, end);
       if (!start.isEmpty() && (exclusive ? fromStart <= 0 : fromStart < 0)) continue;
       if (!end.isEmpty() && toEnd > 0) continue;
       inRange.add(item);
@@ -103,5 +103,13 @@ final class Ranges {
     String content = items.isEmpty() ? null : field + " " + items.get(0).get(field) + ".."
         + items.get(items.size() - 1).get(field) + "; " + options;
     return new Page(items, next, content);
+  }
+
+  /** Compares whole numbers (like release versions) by value, everything else as text. */
+  static int compareValues(String a, String b) {
+    if (a.matches("-?\\d{1,18}") && b.matches("-?\\d{1,18}")) {
+      return Long.compare(Long.parseLong(a), Long.parseLong(b));
+    }
+    return a.compareTo(b);
   }
 }

@@ -64,6 +64,15 @@ public final class FakeHttpServer implements Closeable {
     return port;
   }
 
+  /**
+   * Keeps at most {@code bytes} of each request body in memory (the rest is read, counted and
+   * dropped), so a large upload does not fill the heap.
+   */
+  public void bodyLimit(long bytes) {
+    if (bytes < 0) throw new IllegalArgumentException("bytes < 0");
+    server.setBodyLimit(bytes);
+  }
+
   /** The port it listens on. */
   public int port() {
     return server.getPort();

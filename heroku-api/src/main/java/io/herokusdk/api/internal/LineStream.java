@@ -1,0 +1,131 @@
+package io.herokusdk.api.internal;
+
+import io.herokusdk.core.Backoff;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * Reads a {@code text/plain} output stream (a build's or release's {@code output_stream_url})
+ * line by line as it arrives. After a dropped connection it asks again with {@code Range:
+ * bytes=N-}, N being the bytes of the complete lines already delivered, so no line is lost or
+ * repeated (a server that ignores the range answers 200 and the first N bytes are skipped). A
+ * 404 before the first byte is retried: a stream can appear a moment after its build. Not API.
+ */
+public final class LineStream {
+  private final OkHttpClient client;
+  private final Backoff backoff;
+  private final Sleeper sleeper;
+  private final int maxFailures;
+  private final Clock clock;
+
+  /**
+   * @param maxFailures how many failed requests in a row (without a new line) end the read
+   */
+  public LineStream(OkHttpClient client, Backoff backoff, Sleeper sleeper, int maxFailures,
+      Clock clock) {
+    this.client = client;
+    this.backoff = backoff;
+    this.sleeper = sleeper;
+    this.maxFailures = maxFailures;
+    this.clock = clock;
+  }
+
+  /**
+   * Reads {@code url} until it ends, giving each line (without its line break) to {@code lines}.
+   *
+   * @param deadline no new request is made after it
+   * @return the reconnections it needed
+   * @throws IOException if the stream failed {@code maxFailures} times in a row, or at the
+   *     deadline
+   */
+  public int read(String url, Consumer<String> lines, Instant deadline) throws IOException {
+    long offset = 0;
+    int failures = 0;
+    int reconnects = 0;
+    while (true) {
+      Request.Builder request = new Request.Builder().url(url).header("Accept", "text/plain");
+      if (offset > 0) request.header("Range", "bytes=" + offset + "-");
+      IOException failure;
+      long before = offset;
+      try (Response response = client.newCall(request.build()).execute()) {
+        int code = response.code();
+        if (code == 416) return reconnects;
+        if (code != 200 && code != 206) {
+          failure = new IOException("GET output stream: HTTP " + code);
+        } else {
+          BufferedSource source = response.body().source();
+          if (offset > 0 && code == 200) source.skip(offset);
+          try {
+            offset = readLines(source, offset, lines);
+            return reconnects;
+          } catch (Progressed p) {
+            offset = p.offset;
+            failure = p.cause;
+          }
+        }
+      } catch (InterruptedIOException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        failure = e;
+      } catch (IOException e) {
+        failure = e;
+      }
+      failures = offset > before ? 1 : failures + 1;
+      if (failures >= maxFailures || !clock.instant().isBefore(deadline)) throw failure;
+      reconnects++;
+      sleeper.sleep(backoff.delayForAttempt(failures));
+    }
+  }
+
+  /** Delivers complete lines; returns the new offset at a clean end. */
+  private static long readLines(BufferedSource source, long offset, Consumer<String> lines)
+      throws Progressed {
+    try {
+      while (true) {
+        long newline = source.indexOf((byte) '\n');
+        if (newline == -1) {
+          if (!source.exhausted()) {
+            long rest = source.getBuffer().size();
+            lines.accept(strip(source.readUtf8()));
+            offset += rest;
+          }
+          return offset;
+        }
+        String line = source.readUtf8(newline + 1);
+        offset += newline + 1;
+        lines.accept(strip(line.substring(0, line.length() - 1)));
+      }
+    } catch (IOException e) {
+      throw new Progressed(offset, e);
+    }
+  }
+
+  private static String strip(String line) {
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  /** A read failed after delivering lines up to {@code offset}. */
+  private static final class Progressed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final long offset;
+    final transient IOException cause;
+
+    Progressed(long offset, IOException cause) {
+      super(cause);
+      this.offset = offset;
+      this.cause = cause;
+    }
+  }
+
+  /** The default pause between reconnections: 200 ms growing to 5 s. */
+  public static Backoff defaultBackoff() {
+    return new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), 2.0, 0.2);
+  }
+}

@@ -1,0 +1,42 @@
+package io.herokusdk.api.workflow;
+
+import java.util.List;
+
+/**
+ * A deploy or release workflow did not reach a running release. Subclasses say which step
+ * failed; {@link #outputTail()} holds the last lines of output that step printed, if any.
+ */
+public class DeployException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  /** How many lines of output the exceptions keep. */
+  public static final int TAIL_LINES = 30;
+
+  private final String app;
+  private final List<String> outputTail;
+
+  /** A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output. */
+  public DeployException(String app, String message, List<String> output, Throwable cause) {
+    super(message + tailText(output), cause);
+    this.app = app;
+    this.outputTail = tail(output);
+  }
+
+  /** The app it was deploying or releasing. */
+  public String app() {
+    return app;
+  }
+
+  /** The last lines of output (at most {@link #TAIL_LINES}), oldest first; empty if none. */
+  public List<String> outputTail() {
+    return outputTail;
+  }
+
+  static List<String> tail(List<String> output) {
+    return List.copyOf(output.subList(Math.max(0, output.size() - TAIL_LINES), output.size()));
+  }
+
+  private static String tailText(List<String> output) {
+    if (output.isEmpty()) return "";
+    return "; last lines of output:\n  " + String.join("\n  ", tail(output));
+  }
+}

@@ -1,0 +1,146 @@
+package io.herokusdk.testing.herokuapi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the fake's next build behaves: its output, how long it stays {@code pending} (on the
+ * fake's clock), whether it fails, whether its output stream drops once, and the release phase
+ * of the release it makes. Immutable; each method returns a changed copy. Give it to {@link
+ * FakeHerokuApi#scriptBuild(BuildScript)}.
+ *
+ * <pre>{@code
+ * api.scriptBuild(BuildScript.succeeding()
+ *     .lines("-----> Building on the Heroku-24 stack", "-----> Launching...")
+ *     .pendingFor(Duration.ofSeconds(45))
+ *     .releasePhase("Running migrations", "Done"));
+ * }</pre>
+ */
+public final class BuildScript {
+  /** The output of a build nobody scripted. */
+  public static final List<String> DEFAULT_LINES = List.of(
+      "-----> Building on the Heroku-24 stack", "-----> Using buildpack: heroku/jvm",
+      "-----> Compressing...", "       Done: 98.1M", "-----> Launching...",
+      "       Released", "       Deployed to Heroku");
+
+  final boolean fails;
+  final List<String> lines;
+  final Duration pendingFor;
+  final int dropStreamAfterLines;
+  final Duration lineInterval;
+  final boolean stampLines;
+  final List<String> releaseLines;
+  final boolean releasePhase;
+  final boolean releaseFails;
+  final Duration releasePendingFor;
+
+  private BuildScript(boolean fails, List<String> lines, Duration pendingFor,
+      int dropStreamAfterLines, Duration lineInterval, boolean stampLines,
+      List<String> releaseLines, boolean releasePhase, boolean releaseFails,
+      Duration releasePendingFor) {
+    this.fails = fails;
+    this.lines = List.copyOf(lines);
+    this.pendingFor = pendingFor;
+    this.dropStreamAfterLines = dropStreamAfterLines;
+    this.lineInterval = lineInterval;
+    this.stampLines = stampLines;
+    this.releaseLines = List.copyOf(releaseLines);
+    this.releasePhase = releasePhase;
+    this.releaseFails = releaseFails;
+    this.releasePendingFor = releasePendingFor;
+  }
+
+  /** A build that succeeds at once with {@link #DEFAULT_LINES}, and a release without a release phase. */
+  public static BuildScript succeeding() {
+    return new BuildScript(false, DEFAULT_LINES, Duration.ZERO, -1, Duration.ZERO, false,
+        List.of(), false, false, Duration.ZERO);
+  }
+
+  /** A build that fails (no release), printing {@code lines}. */
+  public static BuildScript failing(String... lines) {
+    return succeeding().withFails(true).lines(lines);
+  }
+
+  private BuildScript withFails(boolean fails) {
+    return new BuildScript(fails, lines, pendingFor, dropStreamAfterLines, lineInterval,
+        stampLines, releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /** The build's output lines. */
+  public BuildScript lines(String... lines) {
+    return lines(List.of(lines));
+  }
+
+  /** The build's output lines. */
+  public BuildScript lines(List<String> lines) {
+    for (String line : lines) {
+      if (line.contains("\n")) throw new IllegalArgumentException("a line with a line break");
+    }
+    return new BuildScript(fails, lines, pendingFor, dropStreamAfterLines, lineInterval,
+        stampLines, releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /** How long the build stays {@code pending} on the fake's clock (default 0). */
+  public BuildScript pendingFor(Duration duration) {
+    return new BuildScript(fails, lines, nonNegative(duration), dropStreamAfterLines,
+        lineInterval, stampLines, releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /**
+   * The first request for the output stream closes the connection after {@code lines} whole
+   * lines and half of the next; later requests (with {@code Range}) are served whole.
+   */
+  public BuildScript dropStreamAfter(int lines) {
+    if (lines < 0) throw new IllegalArgumentException("lines < 0");
+    return new BuildScript(fails, this.lines, pendingFor, lines, lineInterval, stampLines,
+        releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /** A real-time pause before each line of the output stream (default none). */
+  public BuildScript lineInterval(Duration interval) {
+    return new BuildScript(fails, lines, pendingFor, dropStreamAfterLines, nonNegative(interval),
+        stampLines, releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /**
+   * Appends {@code " @<System.nanoTime()>"} to each line when the fake writes it, for
+   * measuring in the same JVM how soon a client sees a line. Not with {@link
+   * #dropStreamAfter(int)} (a resumed stream would not match).
+   */
+  public BuildScript stampLines() {
+    return new BuildScript(fails, lines, pendingFor, dropStreamAfterLines, lineInterval, true,
+        releaseLines, releasePhase, releaseFails, releasePendingFor);
+  }
+
+  /** The release gets a release phase that succeeds printing {@code lines}. */
+  public BuildScript releasePhase(String... lines) {
+    return new BuildScript(fails, this.lines, pendingFor, dropStreamAfterLines, lineInterval,
+        stampLines, List.of(lines), true, false, releasePendingFor);
+  }
+
+  /** The release gets a release phase that fails printing {@code lines}; the old release stays live. */
+  public BuildScript releasePhaseFails(String... lines) {
+    return new BuildScript(fails, this.lines, pendingFor, dropStreamAfterLines, lineInterval,
+        stampLines, List.of(lines), true, true, releasePendingFor);
+  }
+
+  /** How long the release stays {@code pending} on the fake's clock (default 0). */
+  public BuildScript releasePendingFor(Duration duration) {
+    return new BuildScript(fails, lines, pendingFor, dropStreamAfterLines, lineInterval,
+        stampLines, releaseLines, releasePhase, releaseFails, nonNegative(duration));
+  }
+
+  private static Duration nonNegative(Duration d) {
+    Objects.requireNonNull(d, "duration == null");
+    if (d.isNegative()) throw new IllegalArgumentException("negative: " + d);
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "BuildScript[" + (fails ? "fails" : "succeeds") + " after " + pendingFor + ", "
+        + lines.size() + " lines" + (releasePhase ? ", release phase " + (releaseFails
+        ? "fails" : "succeeds") : "") + "]";
+  }
+}

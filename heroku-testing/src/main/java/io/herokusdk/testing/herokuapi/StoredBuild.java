@@ -1,0 +1,23 @@
+package io.herokusdk.testing.herokuapi;
+
+import java.util.List;
+
+/**
+ * A build in the fake's store.
+ *
+ * @param id its id
+ * @param app the app's name
+ * @param status {@code pending}, {@code succeeded} or {@code failed}
+ * @param sourceUrl the {@code source_blob.url} it was created with
+ * @param version the {@code source_blob.version}, or null
+ * @param checksum the {@code source_blob.checksum}, or null
+ * @param buildpacks the buildpack names or URLs it was given, empty for none
+ * @param outputRequests how many times its output stream was requested
+ */
+public record StoredBuild(String id, String app, String status, String sourceUrl,
+    String version, String checksum, List<String> buildpacks, int outputRequests) {
+  /** Copies the list. */
+  public StoredBuild {
+    buildpacks = List.copyOf(buildpacks);
+  }
+}
