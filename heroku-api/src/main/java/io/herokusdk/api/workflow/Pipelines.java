@@ -1,7 +1,6 @@
 package io.herokusdk.api.workflow;
 
 import io.herokusdk.api.Heroku;
-import io.herokusdk.api.internal.OutputStreamReader;
 import io.herokusdk.api.internal.WorkflowContext;
 import io.herokusdk.api.model.PipelinePromotion;
 import io.herokusdk.api.model.PipelinePromotionCreateRequest;
@@ -9,8 +8,9 @@ import io.herokusdk.api.model.PipelinePromotionTarget;
 import io.herokusdk.api.model.PipelinePromotionTargetStatus;
 import io.herokusdk.api.model.Release;
 import io.herokusdk.core.Waiter;
-import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +42,11 @@ public final class Pipelines {
 
   private final WorkflowContext context;
   private final Waiter waiter;
+  /** Reads release-phase output streams (resuming after a drop), as deploys do. */
+  private final Releases releases;
 
   Pipelines(WorkflowContext context, Waiter waiter) {
+    this.releases = new Releases(context, waiter);
     this.context = context;
     this.waiter = waiter;
   }
@@ -158,14 +161,13 @@ public final class Pipelines {
 
   private List<String> releaseOutput(Release release, String appId,
       BiConsumer<String, String> lines) {
-    try {
-      return OutputStreamReader.read(context.streamClient(), release.outputStreamUrl(),
-          line -> lines.accept(appId, line), OUTPUT_TAIL);
-    } catch (IOException e) {
-      log.warn("Release-phase output of v{} on app {} could not be read ({}); the promotion"
-          + " itself is unaffected", release.version(), appId, e.toString());
-      return List.of();
-    }
+    Deque<String> tail = new ArrayDeque<>();
+    releases.stream(appId, "release v" + release.version(), release.outputStreamUrl(), line -> {
+      lines.accept(appId, line);
+      tail.addLast(line);
+      if (tail.size() > OUTPUT_TAIL) tail.removeFirst();
+    });
+    return List.copyOf(tail);
   }
 
   /** A created promotion and the client (with the second factor, if any) its calls use. */

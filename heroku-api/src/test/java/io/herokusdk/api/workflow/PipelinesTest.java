@@ -30,6 +30,8 @@ class PipelinesTest {
     world.api.couple("shop", "shop-staging", "staging");
     world.api.couple("shop", "shop-prod", "production");
     world.api.couple("shop", "shop-prod-eu", "production");
+    world.api.addRelease("shop-prod", "Initial release");
+    world.api.addRelease("shop-prod-eu", "Initial release");
     world.api.provisioningDelay(Duration.ofSeconds(5));
     world.api.promotionReleaseOutput("Running release command...", "Migrations done.");
   }

@@ -87,6 +87,17 @@ final class FakeDeploys implements FakeResource {
             r.description)).toList();
   }
 
+  /**
+   * A release made by a pipeline promotion on {@code app}: live at once, its release-phase output
+   * {@code output} served at its {@code output_stream_url}.
+   */
+  StoredRelease promotionRelease(FakeHerokuApi.AppState app, List<String> output) {
+    ReleaseState r = newRelease(app, "Promote from pipeline", null,
+        BuildScript.succeeding().releasePhase(output.toArray(String[]::new)));
+    r.status = "succeeded";
+    return new StoredRelease(r.id, app.name, r.version, r.status, isCurrent(r), r.description);
+  }
+
   /** Adds a succeeded release without a build, as if deployed before the test. */
   StoredRelease addRelease(String app, String description) {
     FakeHerokuApi.AppState state = api.findApp(app);

@@ -236,6 +236,11 @@ public final class FakeHerokuApi implements Closeable {
     serve(deploys);
   }
 
+  /** Sources, builds and releases; other families make their releases there. */
+  FakeDeploys deploys() {
+    return deploys;
+  }
+
   /** Adds a resource family; called once per family from the constructor. */
   private void serve(FakeResource resource) {
     resources.add(resource);

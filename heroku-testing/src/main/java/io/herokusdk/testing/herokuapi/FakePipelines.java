@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import mockwebserver3.MockResponse;
 
 /**
  * Pipelines, pipeline couplings and promotions. A promotion's targets stay {@code pending} for
@@ -24,11 +23,8 @@ final class FakePipelines implements FakeResource {
   private final Map<String, PipelineState> pipelines = new LinkedHashMap<>();
   private final Map<String, CouplingState> couplings = new LinkedHashMap<>();
   private final Map<String, PromotionState> promotions = new LinkedHashMap<>();
-  /** Releases made by promotions, by id; until releases are one store shared with deploys. */
-  private final Map<String, ReleaseState> releases = new LinkedHashMap<>();
   /** Target app id → the error_message its next promotion fails with. */
   private final Map<String, String> failures = new HashMap<>();
-  private final Map<String, Integer> releaseVersions = new HashMap<>();
   private List<String> releaseOutput = List.of("Running release command...", "Release done.");
   Duration delay = Duration.ofSeconds(2);
 
@@ -41,9 +37,7 @@ final class FakePipelines implements FakeResource {
     pipelines.clear();
     couplings.clear();
     promotions.clear();
-    releases.clear();
     failures.clear();
-    releaseVersions.clear();
     releaseOutput = List.of("Running release command...", "Release done.");
     delay = Duration.ofSeconds(2);
   }
@@ -127,23 +121,7 @@ final class FakePipelines implements FakeResource {
       for (TargetState t : p.targets) targets.add(targetJson(p, t));
       return fake.list(targets, r.header("range"), "id", Set.of("id"));
     }
-    if (r.matches("apps", "*", "releases", "*") && r.method().equals("GET")) {
-      ReleaseState release = releases.get(r.segment(3));
-      FakeHerokuApi.AppState app = fake.findApp(r.segment(1));
-      if (release == null || app == null || !release.appId.equals(app.id)) return null;
-      return FakeReply.ok(200, releaseJson(release, app));
-    }
     return null;
-  }
-
-  @Override
-  public MockResponse raw(FakeRequest r) {
-    if (!r.matches("promotion-releases", "*", "output")) return null;
-    ReleaseState release = releases.get(r.segment(1));
-    if (release == null) return null;
-    return new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "text/plain; charset=utf-8")
-        .body(String.join("\n", release.output) + "\n").build();
   }
 
   private FakeReply createCoupling(Map<String, Object> body) {
@@ -203,10 +181,7 @@ final class FakePipelines implements FakeResource {
     p.settled = true;
     for (TargetState t : p.targets) {
       if (t.errorMessage != null) continue;
-      int version = releaseVersions.merge(t.appId, 1, Integer::sum) + 1;
-      ReleaseState release = new ReleaseState(t.appId, version, releaseOutput, fake.now());
-      releases.put(release.id, release);
-      t.releaseId = release.id;
+      t.releaseId = fake.deploys().promotionRelease(fake.findApp(t.appId), releaseOutput).id();
     }
   }
 
@@ -268,25 +243,6 @@ final class FakePipelines implements FakeResource {
     return json;
   }
 
-  private Map<String, Object> releaseJson(ReleaseState r, FakeHerokuApi.AppState app) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("addon_plan_names", List.of());
-    json.put("artifacts", List.of());
-    json.put("app", Map.of("id", app.id, "name", app.name));
-    json.put("created_at", r.createdAt.toString());
-    json.put("description", "Promote from pipeline");
-    json.put("id", r.id);
-    json.put("updated_at", r.createdAt.toString());
-    json.put("slug", Map.of("id", FakeHerokuApi.uuidOf("slug-" + r.id)));
-    json.put("status", "succeeded");
-    json.put("user", Map.of("id", FakeHerokuApi.uuidOf("owner"), "email", "owner@example.com"));
-    json.put("version", r.version);
-    json.put("current", true);
-    json.put("output_stream_url", fake.rawUrl("promotion-releases/" + r.id + "/output"));
-    json.put("eligible_for_rollback", true);
-    return json;
-  }
-
   private static final class PipelineState {
     final String id = UUID.randomUUID().toString();
     final String name;
@@ -332,13 +288,6 @@ final class FakePipelines implements FakeResource {
     TargetState(String appId, String errorMessage) {
       this.appId = appId;
       this.errorMessage = errorMessage;
-    }
-  }
-
-  private record ReleaseState(String id, String appId, int version, List<String> output,
-      Instant createdAt) {
-    ReleaseState(String appId, int version, List<String> output, Instant createdAt) {
-      this(UUID.randomUUID().toString(), appId, version, output, createdAt);
     }
   }
 }
