@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herokusdk.api.Heroku;
 import io.herokusdk.core.WaitTimeoutException;
 import io.herokusdk.core.Waiter;
+import io.herokusdk.api.SchemaCheckedFake;
 import io.herokusdk.testing.herokuapi.BuildScript;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import io.herokusdk.testing.herokuapi.StoredBuild;
@@ -54,8 +55,12 @@ class DeploysTest {
 
   @AfterEach
   void stop() {
-    heroku.close();
-    api.close();
+    try {
+      SchemaCheckedFake.checkAnswers(api.requests());
+    } finally {
+      heroku.close();
+      api.close();
+    }
   }
 
   @Test

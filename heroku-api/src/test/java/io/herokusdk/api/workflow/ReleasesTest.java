@@ -7,6 +7,7 @@ import io.herokusdk.api.Heroku;
 import io.herokusdk.api.Range;
 import io.herokusdk.api.model.Release;
 import io.herokusdk.core.Waiter;
+import io.herokusdk.api.SchemaCheckedFake;
 import io.herokusdk.testing.herokuapi.BuildScript;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import io.herokusdk.testing.herokuapi.StoredRelease;
@@ -38,8 +39,12 @@ class ReleasesTest {
 
   @AfterEach
   void stop() {
-    heroku.close();
-    api.close();
+    try {
+      SchemaCheckedFake.checkAnswers(api.requests());
+    } finally {
+      heroku.close();
+      api.close();
+    }
   }
 
   @Test

@@ -588,9 +588,18 @@ public final class FakeHerokuApi implements Closeable {
     return response.build();
   }
 
-  /** Serves the fake's own URLs under {@code /_fake/}: no token, no rate limit, not recorded. */
+  /**
+   * Serves the fake's own URLs under {@code /_fake/}: no token (a request that sends one gets
+   * 400), no rate limit, not recorded.
+   */
   private MockResponse raw(RecordedRequest request, Map<String, String> headers, String body,
       List<String> path) {
+    if (headers.containsKey("authorization")) {
+      // Heroku's upload, output and log URLs are signed: a client that sends them the API
+      // token leaks it to a storage or log host. Refusing makes such a client's tests fail.
+      return new MockResponse.Builder().code(400)
+          .body("This URL is signed; it must not be sent the API token.").build();
+    }
     FakeRequest fake = fakeRequest(request, headers, body, path);
     for (FakeResource resource : resources) {
       MockResponse response = resource.raw(fake);
