@@ -5,15 +5,30 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.herokusdk.api.model.AppCreateRequest;
 import io.herokusdk.api.model.OauthAuthorization;
+import io.herokusdk.api.workflow.DeployRequest;
+import io.herokusdk.api.workflow.DeployResult;
+import io.herokusdk.api.workflow.DeploySource;
+import io.herokusdk.api.workflow.LogOptions;
+import io.herokusdk.api.workflow.LogStream;
+import io.herokusdk.api.workflow.Promotion;
+import io.herokusdk.api.workflow.PromotionResult;
+import io.herokusdk.api.workflow.Workflows;
+import io.herokusdk.core.Waiter;
 import io.herokusdk.testing.LogCapture;
 import io.herokusdk.testing.SecretCanary;
 import io.herokusdk.testing.TraceLogging;
+import io.herokusdk.testing.herokuapi.BuildScript;
+import io.herokusdk.testing.herokuapi.FakeHerokuApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The API token never appears in a toString, an exception or a log line, every logger at TRACE. */
 @ExtendWith(TraceLogging.class)
@@ -61,4 +76,50 @@ class TokenCanaryTest {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
+
+  @Test
+  void workflowsKeepTheTokenAndTheSecondFactorOutOfLogsAndSignedUrls(@TempDir Path dir)
+      throws Exception {
+    String token = SecretCanary.newSecret().replaceAll("[^\\x21-\\x7e]", "");
+    String code = "2fa-" + SecretCanary.newSecret().replaceAll("[^A-Za-z0-9]", "");
+    Files.writeString(dir.resolve("Procfile"), "web: java -jar app.jar\n");
+    try (LogCapture logs = LogCapture.start();
+        FakeHerokuApi api = FakeHerokuApi.builder().token(token).requireTwoFactorCode(code)
+            .start();
+        Heroku heroku = Heroku.builder().token(token).baseUrl(api.baseUrl()).build()) {
+      api.addApp("shop-staging");
+      api.addApp("shop-prod");
+      api.addPipeline("shop");
+      api.couple("shop", "shop-staging", "staging").couple("shop", "shop-prod", "production");
+      api.provisioningDelay(Duration.ZERO);
+      api.scriptBuild(BuildScript.succeeding().dropStreamAfter(1).releasePhase("migrating"));
+      api.addLogLines("shop-prod", "2026-12-03T10:00:00.000001+00:00 app[web.1]: hello",
+          "2026-12-03T10:00:01.000001+00:00 app[web.1]: world");
+      api.dropNextLogStream("shop-prod", 1);
+      Workflows workflows = heroku.workflows().withWaiter(Waiter.builder()
+          .timeout(Duration.ofSeconds(30)).interval(Duration.ofMillis(5)).build());
+
+      // the fake answers 400 to a signed URL that is sent the token: a leak would fail these
+      DeployResult deployed = workflows.deploys().deploy(
+          DeployRequest.builder("shop-staging", DeploySource.directory(dir)).build());
+      PromotionResult promoted = workflows.pipelines().promote(Promotion.builder()
+          .source("shop-staging").target("shop-prod").twoFactorCode(code).build());
+      List<String> lines = new ArrayList<>();
+      try (LogStream tail = workflows.logs().open("shop-prod",
+          LogOptions.builder().tail(true).lines(10).build())) {
+        while (lines.size() < 2 && tail.hasNext()) lines.add(tail.next().message());
+      }
+      Throwable withoutCode = catchThrowable(() -> workflows.pipelines().promote(
+          Promotion.builder().source("shop-staging").target("shop-prod").build()));
+
+      assertThat(promoted.succeeded()).isTrue();
+      assertThat(lines).as("the tail reconnected after the drop").containsExactly("hello", "world");
+      assertThat(withoutCode).isInstanceOf(TwoFactorRequiredException.class);
+      assertThat(api.requests()).anySatisfy(r ->
+          assertThat(r.header("Heroku-Two-Factor-Code")).isEqualTo(code));
+      assertThat(logs.text()).as("the workflows logged at TRACE").contains("POST /sources");
+      SecretCanary.assertNoLeak(token, deployed, promoted, withoutCode, workflows, logs);
+      SecretCanary.assertNoLeak(code, promoted, withoutCode, workflows, logs);
+    }
+  }
 }
