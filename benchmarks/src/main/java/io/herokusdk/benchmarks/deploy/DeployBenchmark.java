@@ -30,36 +30,53 @@ import java.util.concurrent.atomic.AtomicLong;
  * and 200 MB (peak used heap during the upload above the level before it); (3) how long after
  * the fake writes a build line the {@code buildOutput} consumer sees it.
  *
- * <p>Run from the repository root: {@code benchmarks/deploy-benchmark.sh [rounds=3]
+ * <p>For (1) and (2) the fake runs in a JVM of its own, as a remote upload URL would: the
+ * receiving side is then the same for the SDK and for curl, and the SDK's JVM holds only the
+ * sender. (3) needs the fake in this JVM to stamp the lines it writes.
+ *
+ * <p>Run from the repository root: {@code benchmarks/deploy-benchmark.sh [rounds=5]
  * [MB=200]}; figures in the Workflows → Deploy section of heroku-api/README.md.
  */
 public final class DeployBenchmark {
   private DeployBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    if (args.length > 0 && args[0].equals("--serve")) {
+      serve();
+      return;
+    }
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path dir = Files.createTempDirectory("deploy-benchmark");
     Path big = tarball(dir.resolve("big.tgz"), megabytes);
     Path small = tarball(dir.resolve("small.tgz"), megabytes / 4);
-    // The fake keeps 1 MiB of each body: it reads and counts the rest without holding it.
-    try (FakeHerokuApi api = FakeHerokuApi.builder().maxUploadBytesKept(1 << 20).start();
-        Heroku heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build()) {
-      api.addApp("bench-app");
+    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+        System.getProperty("java.class.path"), DeployBenchmark.class.getName(), "--serve")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String baseUrl = new java.io.BufferedReader(new java.io.InputStreamReader(
+        server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    try (Heroku heroku = Heroku.builder().token(FakeHerokuApi.DEFAULT_TOKEN).baseUrl(baseUrl)
+        .build()) {
+      heroku.apps().create(io.herokusdk.api.model.AppCreateRequest.builder().name("bench-app")
+          .build());
       Deploys deploys = heroku.workflows().withWaiter(Waiter.builder()
           .interval(Duration.ofMillis(5)).timeout(Duration.ofMinutes(2)).build()).deploys();
       System.out.printf("JVM %s, max heap %d MB, tarballs %d MB and %d MB%n",
           Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, Files.size(big) >> 20,
           Files.size(small) >> 20);
 
-      // warm-up
-      upload(deploys, small);
-      curl(heroku, small);
+      // warm-up: both JVMs' JIT (the sender's and the fake's) before anything is measured
+      okhttp3.OkHttpClient plain = new okhttp3.OkHttpClient();
+      for (int i = 0; i < 3; i++) {
+        upload(deploys, big);
+        curl(heroku, big);
+        raw(plain, heroku, big);
+      }
 
       List<Double> sdk = new ArrayList<>();
       List<Double> curl = new ArrayList<>();
       List<Double> raw = new ArrayList<>();
-      okhttp3.OkHttpClient plain = new okhttp3.OkHttpClient();
       for (int i = 0; i < rounds; i++) {
         sdk.add(mbPerSecond(big, upload(deploys, big)));
         curl.add(mbPerSecond(big, curl(heroku, big)));
@@ -78,12 +95,34 @@ public final class DeployBenchmark {
           + " %d MB file -> %.1f MB%n", Files.size(small) >> 20, heapSmall / 1048576.0,
           Files.size(big) >> 20, heapBig / 1048576.0);
 
-      latency(api, deploys, dir);
+    } finally {
+      server.getOutputStream().close();
+      server.waitFor();
+    }
+    try (FakeHerokuApi api = FakeHerokuApi.start();
+        Heroku heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build()) {
+      api.addApp("bench-app");
+      latency(api, heroku.workflows().withWaiter(Waiter.builder()
+          .interval(Duration.ofMillis(5)).timeout(Duration.ofMinutes(2)).build()).deploys(), dir);
     } finally {
       try (var files = Files.walk(dir)) {
         for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  /**
+   * The fake for the upload measurements, in this JVM: prints its base URL, serves until stdin
+   * closes. It keeps 1 MiB of each body and reads and counts the rest without holding it.
+   */
+  private static void serve() throws IOException {
+    try (FakeHerokuApi api = FakeHerokuApi.builder().maxUploadBytesKept(1 << 20).start()) {
+      System.out.println(api.baseUrl());
+      System.out.flush();
+      while (System.in.read() != -1) {
+        // until the benchmark closes our stdin
       }
     }
   }

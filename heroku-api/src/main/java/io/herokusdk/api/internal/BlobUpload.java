@@ -2,7 +2,6 @@ package io.herokusdk.api.internal;
 
 import io.herokusdk.core.Backoff;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,11 +149,12 @@ public final class BlobUpload {
       progress.sent(0, size);
       long sent = 0;
       long reported = 0;
-      byte[] piece = new byte[PIECE];
-      try (InputStream in = Files.newInputStream(file)) {
-        int n;
-        while ((n = in.read(piece)) != -1) {
-          sink.write(piece, 0, n);
+      // Read straight into the sink's buffer (okio segments), as OkHttp's own file body does:
+      // no copy through a byte[] of ours.
+      try (Source in = Okio.source(file)) {
+        long n;
+        while ((n = in.read(sink.getBuffer(), PIECE)) != -1) {
+          sink.emitCompleteSegments();
           sent += n;
           if (sent - reported >= PIECE) {
             progress.sent(sent, size);
