@@ -41,22 +41,22 @@ public final class SchemaCheckedFake implements BeforeEachCallback, AfterEachCal
   private Heroku heroku;
 
   /** A fake with the default settings. */
-  SchemaCheckedFake() {
+  public SchemaCheckedFake() {
     this(b -> b);
   }
 
   /** A fake built with {@code fakeSettings} applied to its builder (clock, two-factor, ...). */
-  SchemaCheckedFake(UnaryOperator<FakeHerokuApi.Builder> fakeSettings) {
+  public SchemaCheckedFake(UnaryOperator<FakeHerokuApi.Builder> fakeSettings) {
     this.fakeSettings = fakeSettings;
   }
 
   /** The fake of the running test. */
-  FakeHerokuApi api() {
+  public FakeHerokuApi api() {
     return api;
   }
 
   /** A client on the fake, retrying 429 and 5xx quickly. */
-  Heroku heroku() {
+  public Heroku heroku() {
     return heroku;
   }
 

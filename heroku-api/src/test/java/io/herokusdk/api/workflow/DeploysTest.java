@@ -29,13 +29,14 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploys from source against heroku-testing's fake Heroku, as a user's deploy script would. */
 class DeploysTest {
+  @RegisterExtension final SchemaCheckedFake fake = new SchemaCheckedFake();
   private static final String LONG_NAME = "src/main/java/com/example/" + "very/".repeat(20)
       + "deeply/nested/package/SomeRatherLongClassNameThatGoesOn.java";
 
@@ -46,21 +47,11 @@ class DeploysTest {
 
   @BeforeEach
   void start() {
-    api = FakeHerokuApi.start();
+    api = fake.api();
     api.addApp("my-app");
-    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build();
+    heroku = fake.heroku();
     deploys = heroku.workflows().withWaiter(Waiter.builder().timeout(Duration.ofSeconds(30))
         .interval(Duration.ofMillis(5)).build()).deploys();
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      SchemaCheckedFake.checkAnswers(api.requests());
-    } finally {
-      heroku.close();
-      api.close();
-    }
   }
 
   @Test

@@ -19,33 +19,24 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code workflows.logs()} against the fake's log sessions. */
 class LogsTest {
+  @RegisterExtension final SchemaCheckedFake fake = new SchemaCheckedFake();
   private FakeHerokuApi api;
   private Heroku heroku;
   private Logs logs;
 
   @BeforeEach
   void start() {
-    api = FakeHerokuApi.start();
+    api = fake.api();
     api.addApp("my-app");
-    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build();
+    heroku = fake.heroku();
     logs = heroku.workflows().withWaiter(Waiter.builder().timeout(Duration.ofSeconds(10))
         .interval(Duration.ofMillis(10)).build()).logs();
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      SchemaCheckedFake.checkAnswers(api.requests());
-    } finally {
-      heroku.close();
-      api.close();
-    }
   }
 
   private List<String> sessionBodies() {

@@ -16,13 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Releases against heroku-testing's fake Heroku. */
 class ReleasesTest {
+  @RegisterExtension final SchemaCheckedFake fake = new SchemaCheckedFake();
   @TempDir Path tmp;
   private FakeHerokuApi api;
   private Heroku heroku;
@@ -30,21 +31,11 @@ class ReleasesTest {
 
   @BeforeEach
   void start() {
-    api = FakeHerokuApi.start();
+    api = fake.api();
     api.addApp("my-app");
-    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).build();
+    heroku = fake.heroku();
     workflows = heroku.workflows().withWaiter(Waiter.builder().timeout(Duration.ofSeconds(30))
         .interval(Duration.ofMillis(5)).build());
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      SchemaCheckedFake.checkAnswers(api.requests());
-    } finally {
-      heroku.close();
-      api.close();
-    }
   }
 
   @Test
