@@ -1,6 +1,9 @@
 package smoke;
 
 import io.herokusdk.api.Heroku;
+import io.herokusdk.api.workflow.DeployRequest;
+import io.herokusdk.api.workflow.DeployResult;
+import io.herokusdk.api.workflow.DeploySource;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.mail.Email;
 import io.herokusdk.mail.Mailer;
@@ -12,11 +15,15 @@ import io.herokusdk.testing.TestRedis;
 import io.herokusdk.testing.TestServices;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import io.herokusdk.testing.sendgrid.FakeSendGrid;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -57,11 +64,20 @@ public final class Smoke {
         mailer.send(Email.builder().from("hi@example.com").to(user.email()).subject("Hi")
             .text("Welcome").build());
         String app = heroku.apps().info("my-app").name();
+        Path jar = Files.createTempFile("app", ".jar");
+        Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        List<String> buildOutput = new ArrayList<>();
+        DeployResult deployed = heroku.workflows().deploys().deploy(DeployRequest.builder("my-app",
+            DeploySource.jar(jar)).buildOutput(buildOutput::add).build());
+        if (deployed.releaseVersion() < 1 || buildOutput.isEmpty()) {
+          throw new IllegalStateException("deploy: " + deployed + " " + buildOutput);
+        }
         if (sendGrid.accepted().size() != 1) throw new IllegalStateException("no mail sent");
         if (!user.email().equals("ada@example.com") || !"my-app".equals(app)) {
           throw new IllegalStateException(user + " " + app);
         }
-        System.out.println("all-modules: quick start ran: " + user + ", mailer " + mailer + ", app " + app);
+        System.out.println("all-modules: quick start ran: " + user + ", mailer " + mailer + ", app "
+            + app + " deployed as v" + deployed.releaseVersion());
       }
     }
   }

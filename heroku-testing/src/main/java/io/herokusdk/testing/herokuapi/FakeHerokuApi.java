@@ -42,7 +42,16 @@ import mockwebserver3.SocketEffect;
  *       app setups and review apps, add-ons that provision after a delay, domains with ACM
  *       status, dyno restarts: see {@link #provisioningDelay(Duration)} and the scripting
  *       methods next to it
+ *   <li>sources with a signed upload URL, builds that move {@code pending} to succeeded or
+ *       failed with a streamed output, releases with a release phase and rollbacks: see {@link
+ *       #scriptBuild(BuildScript)}
+ *   <li>log sessions whose {@code logplex_url} streams the lines added with {@link
+ *       #addLogLines(String, String...)}
  * </ul>
+ *
+ * <p>The URLs it hands out for uploads and streams live under {@code /_fake/} and, like Heroku's,
+ * are signed: a request to them that carries the API token is refused (400), so a client that
+ * would leak its token to a storage or log host fails its tests.
  *
  * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
  * most {@code max} (default 200, at most 1000) items, {@code 206} with {@code Next-Range} when
