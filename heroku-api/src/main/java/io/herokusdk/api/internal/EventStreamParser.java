@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * joined with {@code \n}; {@code id} (without NUL) sets the last event id, also for an event
  * without data; {@code event} names the event; {@code retry} (digits only) sets the reconnection
  * time; lines starting with {@code :} are comments; other fields are ignored; a blank line
- * dispatches the event unless its data is empty. One difference from the standard: an event
+ * ends the event and dispatches it unless it had no {@code data}. An event's id becomes the last
+ * event id only when the event ends, so a reconnection never skips an event cut off mid-way. One difference from the standard: an event
  * pending when the body ends cleanly is dispatched (a server that ends a finished stream without
  * the last blank line loses nothing); a body that fails mid-event throws, and that event is not
  * dispatched. Shared by build/release output and log streams. Not API.
@@ -42,6 +43,8 @@ public final class EventStreamParser {
   private boolean hasData;
   private @Nullable String type;
   private boolean idInEvent;
+  /** The event's id, which becomes the last event id when the event ends (not before). */
+  private @Nullable String pendingId;
   private boolean idSeen;
 
   /**
@@ -81,7 +84,7 @@ public final class EventStreamParser {
         }
         case "id" -> {
           if (value.indexOf('\0') < 0) {
-            lastEventId = value;
+            pendingId = value;
             idInEvent = true;
           }
         }
@@ -124,6 +127,7 @@ public final class EventStreamParser {
   }
 
   private @Nullable Event dispatch() {
+    if (idInEvent) lastEventId = pendingId;
     boolean dispatching = hasData;
     Event event = dispatching
         ? new Event(type == null || type.isEmpty() ? "message" : type, data.toString(),

@@ -68,6 +68,7 @@ final class FakeLogSessions implements FakeResource {
     int dropAfter = -1;
     int reject;
     long ended;
+    final List<String> resumes = new ArrayList<>();
   }
 
   @Override
@@ -117,6 +118,8 @@ final class FakeLogSessions implements FakeResource {
       session = sessions.get(request.segment(1));
       if (session == null) return text(404, "Log stream timed out");
       AppLog log = log(session.appId);
+      String resumedFrom = request.header("last-event-id");
+      log.resumes.add(resumedFrom == null ? "" : resumedFrom);
       if (log.reject > 0) {
         log.reject--;
         return text(403, "Log stream timed out");
@@ -208,6 +211,13 @@ final class FakeLogSessions implements FakeResource {
     if (lines < 0) throw new IllegalArgumentException("lines < 0");
     synchronized (lock) {
       log(app.id).dropAfter = lines;
+    }
+  }
+
+  /** The {@code Last-Event-Id} of each stream request of the app, "" for none. */
+  List<String> resumes(FakeHerokuApi.AppState app) {
+    synchronized (lock) {
+      return List.copyOf(log(app.id).resumes);
     }
   }
 
