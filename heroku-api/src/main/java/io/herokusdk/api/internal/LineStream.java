@@ -11,13 +11,18 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a {@code text/plain} output stream (a build's or release's {@code output_stream_url})
- * line by line as it arrives. After a dropped connection it asks again with {@code Range:
- * bytes=N-}, N being the bytes of the complete lines already delivered, so no line is lost or
- * repeated (a server that ignores the range answers 200 and the first N bytes are skipped). A
- * 404 before the first byte is retried: a stream can appear a moment after its build. Not API.
+ * Reads an output stream (a build's or release's {@code output_stream_url}) line by line as it
+ * arrives. A {@code text/plain} body (Cedar) is read by lines; after a dropped connection it asks
+ * again with {@code Range: bytes=N-}, N being the bytes of the complete lines already delivered
+ * (a server that ignores the range answers 200 and the first N bytes are skipped). A {@code
+ * text/event-stream} body (Fir) is read with {@link EventStreamParser}, each event's data giving
+ * its line(s); after a drop it asks again with {@code Last-Event-Id} (no {@code Range}) and skips
+ * the events it already delivered after that id (all of them if the server sent no id), waiting
+ * at least the server's {@code retry}. Either way no line is lost or repeated. A 404 before the
+ * first byte is retried: a stream can appear a moment after its build. Not API.
  */
 public final class LineStream {
   private final OkHttpClient client;
@@ -48,18 +53,27 @@ public final class LineStream {
    */
   public int read(String url, Consumer<String> lines, Instant deadline) throws IOException {
     long offset = 0;
+    Events events = new Events();
     int failures = 0;
     int reconnects = 0;
     while (true) {
-      Request.Builder request = new Request.Builder().url(url).header("Accept", "text/plain");
-      if (offset > 0) request.header("Range", "bytes=" + offset + "-");
+      Request.Builder request = new Request.Builder().url(url)
+          .header("Accept", "text/plain, text/event-stream");
+      if (events.lastId != null && !events.lastId.isEmpty()) {
+        request.header("Last-Event-Id", events.lastId);
+      } else if (offset > 0) {
+        request.header("Range", "bytes=" + offset + "-");
+      }
       IOException failure;
-      long before = offset;
+      long before = offset + events.delivered;
       try (Response response = client.newCall(request.build()).execute()) {
         int code = response.code();
         if (code == 416) return reconnects;
         if (code != 200 && code != 206) {
           failure = new IOException("GET output stream: HTTP " + code);
+        } else if (response.header("Content-Type", "").startsWith("text/event-stream")) {
+          failure = events.read(response.body().source(), lines);
+          if (failure == null) return reconnects;
         } else {
           BufferedSource source = response.body().source();
           if (offset > 0 && code == 200) source.skip(offset);
@@ -77,10 +91,51 @@ public final class LineStream {
       } catch (IOException e) {
         failure = e;
       }
-      failures = offset > before ? 1 : failures + 1;
+      failures = offset + events.delivered > before ? 1 : failures + 1;
       if (failures >= maxFailures || !clock.instant().isBefore(deadline)) throw failure;
       reconnects++;
-      sleeper.sleep(backoff.delayForAttempt(failures));
+      Duration delay = backoff.delayForAttempt(failures);
+      if (events.retry != null && events.retry.compareTo(delay) > 0) delay = events.retry;
+      sleeper.sleep(delay);
+    }
+  }
+
+  /** What an event stream delivered so far, over all its connections. */
+  private static final class Events {
+    @Nullable String lastId;
+    /** Events delivered after the one that set {@link #lastId}: a resumed stream sends them again. */
+    long sinceId;
+    long delivered;
+    @Nullable Duration retry;
+
+    /** Delivers the events' lines; returns null at a clean end, else the failure. */
+    @Nullable IOException read(BufferedSource source, Consumer<String> lines) {
+      EventStreamParser parser = new EventStreamParser(source, lastId);
+      long skip = sinceId;
+      long deliveredHere = 0;
+      try {
+        for (EventStreamParser.Event event; (event = parser.next()) != null; ) {
+          if (skip > 0) {
+            skip--;
+            continue;
+          }
+          delivered++;
+          deliveredHere++;
+          for (String line : event.data().split("\n", -1)) lines.accept(line);
+        }
+        return null;
+      } catch (IOException e) {
+        return e;
+      } finally {
+        if (parser.retry() != null) retry = parser.retry();
+        if (parser.idSeen()) {
+          lastId = parser.lastEventId();
+          // An empty id makes the next request start over: skip everything delivered.
+          sinceId = lastId.isEmpty() ? delivered : parser.eventsSinceLastId();
+        } else {
+          sinceId += deliveredHere;
+        }
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.herokusdk.api.workflow;
 
+import io.herokusdk.api.internal.EventStreamParser;
 import io.herokusdk.api.internal.WorkflowContext;
 import io.herokusdk.api.logs.LogLine;
 import io.herokusdk.api.model.LogSession;
@@ -9,6 +10,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
@@ -20,7 +24,6 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * interval before the next. Errors of the Platform API (app not found, unauthorized) are thrown
  * as they are.
  *
- * <p>Blank lines are skipped (keep-alives); a {@code text/event-stream} body (Fir) is read from its
- * {@code data:} fields.
+ * <p>Blank lines are skipped (keep-alives). A {@code text/event-stream} body (Fir) is read as
+ * Server-Sent Events, each event's data giving its line(s); when such a tail drops, it first asks
+ * the same URL again with {@code Last-Event-Id} (no new session, nothing replayed) and creates a
+ * new session only if that fails.
  */
 public final class LogStream implements Iterator<LogLine>, Closeable {
   private static final Logger log = LoggerFactory.getLogger(LogStream.class);
@@ -65,6 +70,8 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   private int replayRemaining;
   private int sessions;
   private boolean pauseBeforeNextSession;
+  /** Where a dropped event-stream tail resumes, or null to create a new session. */
+  private @Nullable Resume resume;
 
   LogStream(WorkflowContext context, Waiter waiter, String app, LogOptions options) {
     this.context = context;
@@ -144,10 +151,9 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
 
   private void accept(String text) {
     Connection current = connection;
-    String data = current.eventStream ? eventData(text) : text;
-    if (data == null || data.isBlank()) return;
+    if (text.isBlank()) return;
     current.lines++;
-    LogLine line = LogLine.parse(data);
+    LogLine line = LogLine.parse(text);
     if (replayRemaining > 0) {
       replayRemaining--;
       if (recentRaw.contains(line.raw())) return;
@@ -183,6 +189,13 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
       finished = true;
       return;
     }
+    String lastId = current.events == null ? null : current.events.lastEventId();
+    if (dropped != null && lastId != null && !lastId.isEmpty()) {
+      log.debug("Log stream of {} dropped ({}) after {} lines; resuming it", app,
+          dropped.getClass().getSimpleName(), current.lines);
+      resume = new Resume(current.url, lastId);
+      return;
+    }
     log.debug("Log stream of {} {} after {} lines; creating a new session", app,
         dropped == null ? "ended" : "dropped (" + dropped.getClass().getSimpleName() + ")",
         current.lines);
@@ -204,11 +217,20 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
       return tryConnect(lines);
     }, c -> c != null);
     if (opened == Connection.CLOSED) return null;
-    replayRemaining = first ? 0 : (int) lines;
+    // A resumed stream should send only what came after its last id; a server that ignores the
+    // id sends the session's past lines again, which the replay check then skips.
+    replayRemaining = first ? 0 : opened.resumed
+        ? Math.max(options.lines(), options.replayLines()) : (int) lines;
     return opened;
   }
 
   private @Nullable Connection tryConnect(long lines) {
+    Resume from = resume;
+    if (from != null) {
+      // One try on the same URL; if it fails, the next try creates a new session.
+      resume = null;
+      return open(from.url, from.lastEventId);
+    }
     LogSessionCreateRequest.Builder body = LogSessionCreateRequest.builder()
         .lines(lines).tail(options.tail()).source(options.source());
     String dyno = options.dyno();
@@ -225,7 +247,13 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
       throw new LogStreamException(app, "The log session of " + app + " has no logplex_url",
           null);
     }
-    Call newCall = client.newCall(new Request.Builder().url(session.logplexUrl()).build());
+    return open(session.logplexUrl(), null);
+  }
+
+  private @Nullable Connection open(String url, @Nullable String lastEventId) {
+    Request.Builder request = new Request.Builder().url(url);
+    if (lastEventId != null) request.header("Last-Event-Id", lastEventId);
+    Call newCall = client.newCall(request.build());
     call = newCall;
     if (closed) newCall.cancel();
     Response response;
@@ -240,7 +268,8 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
     int code = response.code();
     if (response.isSuccessful()) {
       String type = response.header("Content-Type", "");
-      return new Connection(response, type.startsWith("text/event-stream"));
+      return new Connection(response, url, lastEventId,
+          type.startsWith("text/event-stream"));
     }
     response.close();
     if (code == 403 || code == 404 || code >= 500) {
@@ -251,27 +280,35 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
         + " " + response.message(), null);
   }
 
-  // Server-Sent Events: "data: <line>"; ids, event names, comments and blank lines carry no line.
-  private static @Nullable String eventData(String text) {
-    if (!text.startsWith("data:")) return null;
-    return text.startsWith("data: ") ? text.substring(6) : text.substring(5);
-  }
+  private record Resume(String url, String lastEventId) {}
 
   private static final class Connection {
-    static final Connection CLOSED = new Connection(null, false);
+    static final Connection CLOSED = new Connection(null, "", null, false);
 
     final Response response;
-    final boolean eventStream;
+    final String url;
+    final boolean resumed;
+    final @Nullable EventStreamParser events;
+    final Deque<String> pending = new ArrayDeque<>();
     int lines;
 
-    Connection(Response response, boolean eventStream) {
+    Connection(Response response, String url, @Nullable String lastEventId,
+        boolean eventStream) {
       this.response = response;
-      this.eventStream = eventStream;
+      this.url = url;
+      this.resumed = lastEventId != null;
+      this.events = eventStream
+          ? new EventStreamParser(response.body().source(), lastEventId) : null;
     }
 
     @Nullable String readLine() throws IOException {
-      BufferedSource source = response.body().source();
-      return source.readUtf8Line();
+      if (events == null) return response.body().source().readUtf8Line();
+      while (pending.isEmpty()) {
+        EventStreamParser.Event event = events.next();
+        if (event == null) return null;
+        pending.addAll(Arrays.asList(event.data().split("\n", -1)));
+      }
+      return pending.poll();
     }
   }
 }

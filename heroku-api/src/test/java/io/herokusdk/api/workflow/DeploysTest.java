@@ -238,6 +238,69 @@ class DeploysTest {
   }
 
   @Test
+  void resumesADroppedTextOutputStreamWithRange() throws Exception {
+    api.scriptBuild(BuildScript.succeeding().lines("one", "two", "three").dropStreamAfter(1));
+
+    deploys.deploy(request());
+
+    assertThat(api.builds("my-app").get(0).outputResumes()).containsExactly("",
+        "Range: bytes=4-");
+  }
+
+  @Test
+  void resumesADroppedEventStreamOfAFirBuildWithLastEventIdWithoutLosingOrRepeatingALine()
+      throws Exception {
+    api.setGeneration("my-app", "fir");
+    List<String> lines = List.of("one", "two", "three", "four with ünïcödé", "", "six");
+    api.scriptBuild(BuildScript.succeeding().lines(lines).dropStreamAfter(3));
+    List<String> seen = new ArrayList<>();
+
+    DeployResult result = deploys.deploy(DeployRequest.builder("my-app",
+        DeploySource.directory(source())).buildOutput(seen::add).build());
+
+    assertThat(seen).containsExactlyElementsOf(lines);
+    assertThat(result.buildOutput()).containsExactlyElementsOf(lines);
+    // The first request dropped halfway through the 4th event; the second asked for what came
+    // after the 3rd, and no Range.
+    assertThat(api.builds("my-app").get(0).outputResumes()).containsExactly("",
+        "Last-Event-Id: 3");
+  }
+
+  @Test
+  void streamsTheReleasePhaseOfAFirAppOverServerSentEvents() throws Exception {
+    api.setGeneration("my-app", "fir");
+    api.scriptBuild(BuildScript.succeeding().lines("Building", "Built")
+        .releasePhase("Migrating", "Migrated 3"));
+    List<String> releaseLines = new ArrayList<>();
+
+    DeployResult result = deploys.deploy(DeployRequest.builder("my-app",
+        DeploySource.directory(source())).releaseOutput(releaseLines::add).build());
+
+    assertThat(releaseLines).containsExactly("Migrating", "Migrated 3");
+    assertThat(result.releaseOutput()).containsExactly("Migrating", "Migrated 3");
+    assertThat(result.buildOutput()).containsExactly("Building", "Built");
+  }
+
+  @Test
+  void theFakeServesAFirAppsOutputAsServerSentEventsResumableWithLastEventId() throws Exception {
+    api.setGeneration("my-app", "fir");
+    api.scriptBuild(BuildScript.succeeding().lines("one", "two", "three"));
+    deploys.deploy(request());
+    String url = heroku.builds().info("my-app", api.builds("my-app").get(0).id())
+        .outputStreamUrl();
+    OkHttpClient client = new OkHttpClient();
+
+    try (Response whole = client.newCall(new Request.Builder().url(url).build()).execute();
+        Response resumed = client.newCall(new Request.Builder().url(url)
+            .header("Last-Event-Id", "2").build()).execute()) {
+      assertThat(whole.header("Content-Type")).startsWith("text/event-stream");
+      assertThat(whole.body().string())
+          .isEqualTo("id: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: three\n\n");
+      assertThat(resumed.body().string()).isEqualTo("id: 3\ndata: three\n\n");
+    }
+  }
+
+  @Test
   void waitsForASlowBuildPastTheOldThirtySecondCap() throws Exception {
     MutableClock clock = new MutableClock();
     try (FakeHerokuApi slow = FakeHerokuApi.builder().clock(clock).start();

@@ -125,6 +125,51 @@ class LogsTest {
   }
 
   @Test
+  void aFirAppsTailIsReadAsServerSentEventsAndADropResumesItWithLastEventId() {
+    api.setGeneration("my-app", "fir");
+    for (int i = 1; i <= 3; i++) api.addLogLine("my-app", "app", "web.1", "line " + i);
+    api.dropNextLogStream("my-app", 2);
+
+    try (LogStream stream = logs.open("my-app", LogOptions.builder().tail(true).lines(10)
+        .build())) {
+      assertThat(take(stream, 3)).containsExactly("line 1", "line 2", "line 3");
+      api.addLogLine("my-app", "app", "web.1", "line 4");
+      assertThat(stream.next().message()).isEqualTo("line 4");
+      assertThat(stream.sessions()).isEqualTo(1);
+    }
+    // The second request went to the same URL, asking for the lines after the 2nd.
+    assertThat(api.logStreamResumes("my-app")).containsExactly("", "2");
+    assertThat(sessionBodies()).containsExactly("{\"lines\":10,\"tail\":true}");
+  }
+
+  @Test
+  void aFirTailWhoseStreamCannotBeResumedMakesANewSession() {
+    api.setGeneration("my-app", "fir");
+    for (int i = 1; i <= 3; i++) api.addLogLine("my-app", "app", "web.1", "line " + i);
+    api.dropNextLogStream("my-app", 2);
+
+    try (LogStream stream = logs.open("my-app", LogOptions.builder().tail(true).lines(10)
+        .replayLines(50).build())) {
+      assertThat(take(stream, 2)).containsExactly("line 1", "line 2");
+      api.rejectNextLogStreams("my-app", 1); // the resumed request: "log stream timed out"
+      assertThat(take(stream, 1)).containsExactly("line 3");
+      api.addLogLine("my-app", "app", "web.1", "line 4");
+      assertThat(stream.next().message()).isEqualTo("line 4");
+      assertThat(stream.sessions()).isEqualTo(2);
+    }
+    assertThat(api.logStreamResumes("my-app")).containsExactly("", "2", "");
+  }
+
+  @Test
+  void recentLinesOfAFirAppAreReadFromServerSentEvents() {
+    api.setGeneration("my-app", "fir");
+    for (int i = 1; i <= 4; i++) api.addLogLine("my-app", "app", "web.1", "line " + i);
+
+    assertThat(logs.recent("my-app", 3)).extracting(LogLine::message)
+        .containsExactly("line 2", "line 3", "line 4");
+  }
+
+  @Test
   void linesLoggedWhileDisconnectedAreDelivered() {
     api.addLogLine("my-app", "app", "web.1", "line 1");
     try (LogStream stream = logs.open("my-app", LogOptions.builder().tail(true).build())) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -22,8 +23,11 @@ import okio.BufferedSink;
 /**
  * Sources, builds and releases: {@code POST /sources} with an upload URL that takes the PUT,
  * builds that turn {@code succeeded} or {@code failed} after a scripted time on the fake's clock
- * with a chunked output stream (resumable with {@code Range}), releases made by builds with an
- * optional release phase, and rollbacks. Statuses are worked out from the clock when polled.
+ * with a chunked output stream, releases made by builds with an optional release phase, and
+ * rollbacks. Statuses are worked out from the clock when polled. Output streams are {@code
+ * text/plain} resumable with {@code Range} on Cedar apps, and Server-Sent Events ({@code
+ * text/event-stream}, one event per line, ids 1, 2, ...) resumable with {@code Last-Event-Id} on
+ * Fir apps.
  */
 final class FakeDeploys implements FakeResource {
   private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -329,13 +333,14 @@ final class FakeDeploys implements FakeResource {
       BuildState build = builds.get(request.segment(1));
       if (build == null) return text(404, "no such build");
       boolean drop = build.outputRequests++ == 0 && build.script.dropStreamAfterLines >= 0;
-      return stream(build.script.lines, build.script, request.header("range"),
+      build.outputResumes.add(resumeHeader(request));
+      return stream(build.app, build.script.lines, build.script, request,
           drop ? build.script.dropStreamAfterLines : -1);
     }
     if (request.matches("releases", "*", "output") && request.method().equals("GET")) {
       ReleaseState release = releases.get(request.segment(1));
       if (release == null || !release.script.releasePhase) return text(404, "no such release");
-      return stream(release.script.releaseLines, release.script, request.header("range"), -1);
+      return stream(release.app, release.script.releaseLines, release.script, request, -1);
     }
     return null;
   }
@@ -362,6 +367,59 @@ final class FakeDeploys implements FakeResource {
         .body(message).build();
   }
 
+  private static String resumeHeader(FakeRequest request) {
+    String lastEventId = request.header("last-event-id");
+    if (lastEventId != null) return "Last-Event-Id: " + lastEventId;
+    String range = request.header("range");
+    return range == null ? "" : "Range: " + range;
+  }
+
+  /**
+   * The output stream of an app's build or release: Server-Sent Events on Fir apps, else {@code
+   * text/plain}; dropping the connection after {@code dropAfter} lines when that is not -1.
+   */
+  private static MockResponse stream(FakeHerokuApi.AppState app, List<String> lines,
+      BuildScript script, FakeRequest request, int dropAfter) {
+    if (app.generation.equals("fir")) {
+      return eventStream(lines, script, request.header("last-event-id"), dropAfter);
+    }
+    return stream(lines, script, request.header("range"), dropAfter);
+  }
+
+  /**
+   * A chunked {@code text/event-stream} of {@code lines}, one event each with its number as id,
+   * from the event after {@code Last-Event-Id}, dropping the connection halfway through event
+   * {@code dropAfter} + 1 when that is not -1.
+   */
+  private static MockResponse eventStream(List<String> lines, BuildScript script,
+      String lastEventId, int dropAfter) {
+    int first = 0;
+    if (lastEventId != null) {
+      try {
+        first = Integer.parseInt(lastEventId.trim());
+      } catch (NumberFormatException e) {
+        return text(400, "unknown Last-Event-Id: " + lastEventId);
+      }
+      if (first < 0 || first > lines.size()) {
+        return text(400, "unknown Last-Event-Id: " + lastEventId);
+      }
+    }
+    int base = first;
+    LineBody body = new LineBody(lines.subList(first, lines.size()),
+        (i, line) -> ("id: " + (base + i + 1) + "\ndata: " + line + "\n\n")
+            .getBytes(StandardCharsets.UTF_8),
+        0, dropAfter, script.lineInterval, script.stampLines);
+    MockResponse.Builder response = new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .addHeader("Cache-Control", "no-cache")
+        .body(body)
+        .removeHeader("Content-Length")
+        .addHeader("Transfer-Encoding", "chunked");
+    if (body.drops()) response.onResponseBody(new SocketEffect.CloseSocket());
+    return response.build();
+  }
+
   /**
    * A chunked {@code text/plain} stream of {@code lines} from the byte {@code Range} asked for
    * (206), dropping the connection after {@code dropAfter} lines when that is not -1.
@@ -380,7 +438,9 @@ final class FakeDeploys implements FakeResource {
             .build();
       }
     }
-    LineBody body = new LineBody(lines, from, dropAfter, script.lineInterval, script.stampLines);
+    LineBody body = new LineBody(lines, (i, line) -> (line + "\n")
+        .getBytes(StandardCharsets.UTF_8), from, dropAfter, script.lineInterval,
+        script.stampLines);
     MockResponse.Builder response = new MockResponse.Builder()
         .code(range == null ? 200 : 206)
         .addHeader("Content-Type", "text/plain; charset=utf-8")
@@ -401,14 +461,18 @@ final class FakeDeploys implements FakeResource {
    */
   private static final class LineBody implements MockResponseBody {
     private final List<String> lines;
+    private final BiFunction<Integer, String, byte[]> render;
     private final long from;
     private final int dropAfter;
     private final Duration interval;
     private final boolean stamp;
     private final long bytesBeforeDrop;
 
-    LineBody(List<String> lines, long from, int dropAfter, Duration interval, boolean stamp) {
+    /** @param render the bytes of line {@code i} (from 0) on the wire */
+    LineBody(List<String> lines, BiFunction<Integer, String, byte[]> render, long from,
+        int dropAfter, Duration interval, boolean stamp) {
       this.lines = lines;
+      this.render = render;
       this.from = from;
       this.dropAfter = dropAfter;
       this.interval = interval;
@@ -417,7 +481,7 @@ final class FakeDeploys implements FakeResource {
       if (dropAfter >= 0) {
         long offset = 0;
         for (int i = 0; i < lines.size() && i <= dropAfter; i++) {
-          byte[] line = bytes(lines.get(i));
+          byte[] line = render.apply(i, lines.get(i));
           int skip = (int) Math.max(0, Math.min(line.length, from - offset));
           int to = i == dropAfter ? Math.max(skip, line.length / 2) : line.length;
           framed += framedSize(to - skip);
@@ -440,7 +504,7 @@ final class FakeDeploys implements FakeResource {
     public void writeTo(BufferedSink sink) throws IOException {
       long offset = 0;
       for (int i = 0; i < lines.size(); i++) {
-        byte[] line = bytes(lines.get(i));
+        byte[] line = render.apply(i, lines.get(i));
         long end = offset + line.length;
         if (end > from) {
           int skip = (int) Math.max(0, from - offset);
@@ -450,7 +514,7 @@ final class FakeDeploys implements FakeResource {
             sink.flush();
             throw new IOException("scripted drop of the output stream");
           }
-          if (stamp && skip == 0) line = bytes(lines.get(i) + " @" + System.nanoTime());
+          if (stamp && skip == 0) line = render.apply(i, lines.get(i) + " @" + System.nanoTime());
           chunk(sink, line, skip, line.length);
           sink.flush();
         }
@@ -458,10 +522,6 @@ final class FakeDeploys implements FakeResource {
       }
       if (drops()) throw new IOException("scripted drop of the output stream");
       sink.writeUtf8("0\r\n");
-    }
-
-    private static byte[] bytes(String line) {
-      return (line + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static long framedSize(int n) {
@@ -512,6 +572,7 @@ final class FakeDeploys implements FakeResource {
     String slugId;
     ReleaseState release;
     int outputRequests;
+    final List<String> outputResumes = new ArrayList<>();
 
     BuildState(FakeHerokuApi.AppState app, String sourceUrl, String version, String checksum,
         List<String> buildpacks, BuildScript script, Instant now) {
@@ -527,7 +588,7 @@ final class FakeDeploys implements FakeResource {
 
     StoredBuild snapshot() {
       return new StoredBuild(id, app.name, status, sourceUrl, version, checksum, buildpacks,
-          outputRequests);
+          outputRequests, outputResumes);
     }
   }
 

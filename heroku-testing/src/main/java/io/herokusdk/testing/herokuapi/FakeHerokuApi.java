@@ -376,6 +376,14 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
+  /**
+   * For each request of the app's log stream URLs, in order, the {@code Last-Event-Id} it
+   * resumed with (Fir apps' event streams), or {@code ""} for none.
+   */
+  public synchronized List<String> logStreamResumes(String app) {
+    return logSessions.resumes(existing(app));
+  }
+
   /** The app with this name or id, or null. */
   public synchronized StoredApp app(String nameOrId) {
     AppState app = findApp(nameOrId);

@@ -27,7 +27,9 @@ import okio.BufferedSink;
  * the last {@code lines} of its buffer (Heroku keeps 1,500) that pass {@code source} and {@code
  * dyno}/{@code dyno_name}/{@code type}, then, with {@code tail}, new lines as they are added. An
  * idle tail sends a blank line every {@value #KEEP_ALIVE_MILLIS} ms so that it notices a client
- * that left. Streams are written by the server's threads, outside the fake's lock; the buffers
+ * that left. On Fir apps the stream is Server-Sent Events instead ({@code text/event-stream}, one
+ * event per line with the line's number in the app's log as id, a comment as keep-alive), and a
+ * request with {@code Last-Event-Id} gets every buffered line after that id, then the tail. Streams are written by the server's threads, outside the fake's lock; the buffers
  * have a lock of their own.
  */
 final class FakeLogSessions implements FakeResource {
@@ -54,8 +56,9 @@ final class FakeLogSessions implements FakeResource {
 
   private record Entry(long seq, String line, String source, String dyno) {}
 
+  /** A log session; {@code events}: served as Server-Sent Events (a Fir app). */
   private record Session(String id, String appId, int lines, boolean tail, String source,
-      String dyno, String createdAt) {}
+      String dyno, String createdAt, boolean events) {}
 
   /** One app's buffer and scripted stream failures. */
   private static final class AppLog {
@@ -65,6 +68,7 @@ final class FakeLogSessions implements FakeResource {
     int dropAfter = -1;
     int reject;
     long ended;
+    final List<String> resumes = new ArrayList<>();
   }
 
   @Override
@@ -87,7 +91,7 @@ final class FakeLogSessions implements FakeResource {
     String now = fake.now().toString();
     synchronized (lock) {
       sessions.put(id, new Session(id, app.id, lines, Boolean.TRUE.equals(tail), source, dyno,
-          now));
+          now, app.generation.equals("fir")));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("created_at", now);
@@ -114,22 +118,35 @@ final class FakeLogSessions implements FakeResource {
       session = sessions.get(request.segment(1));
       if (session == null) return text(404, "Log stream timed out");
       AppLog log = log(session.appId);
+      String resumedFrom = request.header("last-event-id");
+      log.resumes.add(resumedFrom == null ? "" : resumedFrom);
       if (log.reject > 0) {
         log.reject--;
         return text(403, "Log stream timed out");
       }
-      List<String> initial = new ArrayList<>();
-      for (Entry e : log.buffer) {
-        if (matches(session, e)) initial.add(e.line);
+      boolean events = session.events;
+      String lastEventId = events ? request.header("last-event-id") : null;
+      long after;
+      try {
+        after = lastEventId == null ? -1 : Long.parseLong(lastEventId.trim());
+      } catch (NumberFormatException e) {
+        return text(400, "unknown Last-Event-Id: " + lastEventId);
       }
-      initial = initial.subList(Math.max(0, initial.size() - session.lines), initial.size());
+      List<Entry> initial = new ArrayList<>();
+      for (Entry e : log.buffer) {
+        if (matches(session, e) && e.seq > after) initial.add(e);
+      }
+      if (after < 0) {
+        initial = initial.subList(Math.max(0, initial.size() - session.lines), initial.size());
+      }
       plan = new StreamPlan(session, new ArrayList<>(initial), log.nextSeq, log.dropAfter,
-          log.ended, generation);
+          log.ended, generation, events);
       log.dropAfter = -1;
     }
     MockResponse.Builder response = new MockResponse.Builder()
         .code(200)
-        .addHeader("Content-Type", "text/plain; charset=utf-8")
+        .addHeader("Content-Type", plan.events
+            ? "text/event-stream; charset=utf-8" : "text/plain; charset=utf-8")
         .body(new StreamBody(plan))
         .removeHeader("Content-Length")
         .addHeader("Transfer-Encoding", "chunked");
@@ -197,6 +214,13 @@ final class FakeLogSessions implements FakeResource {
     }
   }
 
+  /** The {@code Last-Event-Id} of each stream request of the app, "" for none. */
+  List<String> resumes(FakeHerokuApi.AppState app) {
+    synchronized (lock) {
+      return List.copyOf(log(app.id).resumes);
+    }
+  }
+
   /** The next {@code times} stream requests of the app answer 403 (log stream timed out). */
   void rejectNext(FakeHerokuApi.AppState app, int times) {
     if (times < 0) throw new IllegalArgumentException("times < 0");
@@ -224,8 +248,8 @@ final class FakeLogSessions implements FakeResource {
   }
 
   /** What a stream writes, fixed when it is requested. */
-  private record StreamPlan(Session session, List<String> initial, long nextSeq, int dropAfter,
-      long ended, long generation) {}
+  private record StreamPlan(Session session, List<Entry> initial, long nextSeq, int dropAfter,
+      long ended, long generation, boolean events) {}
 
   /** Writes a stream as chunks, one line each, waiting (outside the fake's lock) for new ones. */
   private final class StreamBody implements MockResponseBody {
@@ -243,19 +267,19 @@ final class FakeLogSessions implements FakeResource {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
       int written = 0;
-      for (String line : plan.initial) {
+      for (Entry entry : plan.initial) {
         if (written == plan.dropAfter) return;
-        chunk(sink, line + "\n");
+        chunk(sink, render(entry));
         written++;
       }
       long seq = plan.nextSeq;
       while (plan.session.tail) {
-        List<String> fresh = new ArrayList<>();
+        List<Entry> fresh = new ArrayList<>();
         synchronized (lock) {
           AppLog log = log(plan.session.appId);
           if (generation != plan.generation || log.ended != plan.ended) break;
           for (Entry e : log.buffer) {
-            if (e.seq >= seq && matches(plan.session, e)) fresh.add(e.line);
+            if (e.seq >= seq && matches(plan.session, e)) fresh.add(e);
           }
           seq = log.nextSeq;
           if (fresh.isEmpty()) {
@@ -268,18 +292,22 @@ final class FakeLogSessions implements FakeResource {
           }
         }
         if (fresh.isEmpty()) {
-          chunk(sink, "\n"); // keep-alive: fails once the client has gone
+          chunk(sink, plan.events ? ":\n" : "\n"); // keep-alive: fails once the client has gone
           continue;
         }
-        for (String line : fresh) {
+        for (Entry entry : fresh) {
           if (written == plan.dropAfter) return;
-          chunk(sink, line + "\n");
+          chunk(sink, render(entry));
           written++;
         }
       }
       if (written == plan.dropAfter) return;
       sink.writeUtf8("0\r\n"); // the server adds the (empty) trailers' "\r\n"
       sink.flush();
+    }
+
+    private String render(Entry entry) {
+      return plan.events ? "id: " + entry.seq + "\ndata: " + entry.line + "\n\n" : entry.line + "\n";
     }
 
     private void chunk(BufferedSink sink, String text) throws IOException {

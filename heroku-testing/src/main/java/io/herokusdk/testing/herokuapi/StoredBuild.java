@@ -13,11 +13,15 @@ import java.util.List;
  * @param checksum the {@code source_blob.checksum}, or null
  * @param buildpacks the buildpack names or URLs it was given, empty for none
  * @param outputRequests how many times its output stream was requested
+ * @param outputResumes for each request of its output stream, the header it resumed with, like
+ *     {@code "Range: bytes=42-"} or {@code "Last-Event-Id: 3"}, or {@code ""} for none
  */
 public record StoredBuild(String id, String app, String status, String sourceUrl,
-    String version, String checksum, List<String> buildpacks, int outputRequests) {
-  /** Copies the list. */
+    String version, String checksum, List<String> buildpacks, int outputRequests,
+    List<String> outputResumes) {
+  /** Copies the lists. */
   public StoredBuild {
     buildpacks = List.copyOf(buildpacks);
+    outputResumes = List.copyOf(outputResumes);
   }
 }
