@@ -29,6 +29,8 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API token never appears in a toString, an exception or a log line, every logger at TRACE. */
 @ExtendWith(TraceLogging.class)
@@ -77,9 +79,10 @@ class TokenCanaryTest {
   }
 
 
-  @Test
-  void workflowsKeepTheTokenAndTheSecondFactorOutOfLogsAndSignedUrls(@TempDir Path dir)
-      throws Exception {
+  @ParameterizedTest(name = "generation={0}")
+  @ValueSource(strings = {"cedar", "fir"})   // fir: streams are Server-Sent Events
+  void workflowsKeepTheTokenAndTheSecondFactorOutOfLogsAndSignedUrls(String generation,
+      @TempDir Path dir) throws Exception {
     String token = SecretCanary.newSecret().replaceAll("[^\\x21-\\x7e]", "");
     String code = "2fa-" + SecretCanary.newSecret().replaceAll("[^A-Za-z0-9]", "");
     Files.writeString(dir.resolve("Procfile"), "web: java -jar app.jar\n");
@@ -89,6 +92,7 @@ class TokenCanaryTest {
         Heroku heroku = Heroku.builder().token(token).baseUrl(api.baseUrl()).build()) {
       api.addApp("shop-staging");
       api.addApp("shop-prod");
+      api.setGeneration("shop-staging", generation).setGeneration("shop-prod", generation);
       api.addPipeline("shop");
       api.couple("shop", "shop-staging", "staging").couple("shop", "shop-prod", "production");
       api.provisioningDelay(Duration.ZERO);
