@@ -197,6 +197,12 @@ public final class HerokuPostgres implements Closeable {
     return PostgresDiagnostics.of(dataSource());
   }
 
+  // pg-extras
+  /** Returns pg-extras and {@code diagnose()} over {@link #dataSource()}. */
+  public PgExtras extras() {
+    return PgExtras.of(dataSource());
+  }
+
   private PostgresDataSource pool(JdbcSettings settings, boolean readOnly) {
     if (closed) throw new IllegalStateException("This HerokuPostgres is closed");
     String key = settings.configVar() + (readOnly ? "#ro" : "");

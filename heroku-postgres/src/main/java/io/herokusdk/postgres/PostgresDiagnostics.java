@@ -1,5 +1,6 @@
 package io.herokusdk.postgres;
 
+import io.herokusdk.postgres.internal.StatStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -231,43 +232,15 @@ public final class PostgresDiagnostics {
   public TopQueries topQueries(int limit) throws SQLException {
     if (limit < 1) throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
     try (Connection connection = dataSource.getConnection()) {
-      String schema;
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("SELECT n.nspname FROM pg_extension e"
-              + " JOIN pg_namespace n ON n.oid = e.extnamespace"
-              + " WHERE e.extname = 'pg_stat_statements'")) {
-        if (!row.next()) {
-          return new TopQueries.Unavailable("The pg_stat_statements extension is not "
-              + "installed in this database; run `CREATE EXTENSION pg_stat_statements;` "
-              + "(the server must also have it in shared_preload_libraries, as Heroku does).");
-        }
-        schema = row.getString(1);
+      StatStatements.Result result =
+          StatStatements.read(connection, StatStatements.Order.TOTAL_TIME, limit);
+      if (result.rows() == null) return new TopQueries.Unavailable(result.unavailableReason());
+      List<QueryStats> queries = new ArrayList<>();
+      for (StatStatements.Row row : result.rows()) {
+        queries.add(new QueryStats(row.query(), row.calls(), millis(row.totalMillis()),
+            millis(row.meanMillis()), row.rows()));
       }
-      String sql = "SELECT query, calls, total_exec_time, mean_exec_time, rows"
-          + " FROM \"" + schema.replace("\"", "\"\"") + "\".pg_stat_statements"
-          + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-          + " ORDER BY total_exec_time DESC LIMIT ?";
-      boolean autoCommit = connection.getAutoCommit();
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setInt(1, limit);
-        List<QueryStats> result = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            result.add(new QueryStats(rows.getString(1), rows.getLong(2),
-                millis(rows.getDouble(3)), millis(rows.getDouble(4)), rows.getLong(5)));
-          }
-        }
-        return new TopQueries.Available(result);
-      } catch (SQLException e) {
-        // 55000: installed in the database but not preloaded by the server.
-        if ("55000".equals(e.getSQLState())) {
-          if (!autoCommit) connection.rollback();
-          return new TopQueries.Unavailable("pg_stat_statements is installed but the server "
-              + "does not load it: add pg_stat_statements to shared_preload_libraries and "
-              + "restart.");
-        }
-        throw e;
-      }
+      return new TopQueries.Available(queries);
     }
   }
 
@@ -285,12 +258,12 @@ public final class PostgresDiagnostics {
     }
   }
 
-  private static OptionalDouble optionalDouble(ResultSet row, int column) throws SQLException {
+  static OptionalDouble optionalDouble(ResultSet row, int column) throws SQLException {
     double value = row.getDouble(column);
     return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
-  private static Duration millis(double millis) {
+  static Duration millis(double millis) {
     return Duration.ofNanos(Math.round(millis * 1_000_000));
   }
 
