@@ -3,6 +3,7 @@ package io.herokusdk.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herokusdk.core.ServiceUrl;
 import io.herokusdk.postgres.Diagnosis.Status;
 import io.herokusdk.postgres.PgExtras.Statements;
 import io.herokusdk.postgres.PgExtras.StatementStats;
@@ -11,6 +12,7 @@ import io.herokusdk.postgres.PostgresDiagnostics.LongRunningQuery;
 import io.herokusdk.testing.PostgresExtension;
 import io.herokusdk.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -229,6 +231,27 @@ class PgExtrasTest {
     assertThat(slow.ioTime()).isGreaterThanOrEqualTo(Duration.ZERO);
     assertThatThrownBy(() -> extras.outliers(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("limit is 0");
+  }
+
+  @Test
+  void outliersAndCallsSayWhenTheExtensionIsMissing() throws SQLException {
+    try (TestDatabase bare = db.server().createDatabase()) {
+      ServiceUrl admin = ServiceUrl.parse("admin", db.server().adminUrl());
+      try (Connection connection = DriverManager.getConnection(
+          "jdbc:postgresql://" + admin.authority() + "/" + bare.name(),
+          admin.user().orElseThrow(), admin.password().orElseThrow().reveal())) {
+        sql(connection, "DROP EXTENSION IF EXISTS pg_stat_statements");
+      }
+      try (HerokuPostgres barePostgres = HerokuPostgres.fromConfig(bare.configVars())) {
+        Statements outliers = barePostgres.extras().outliers(10);
+        Statements calls = barePostgres.extras().calls(10);
+
+        assertThat(outliers).isInstanceOf(Statements.Unavailable.class);
+        assertThat(((Statements.Unavailable) outliers).reason())
+            .contains("CREATE EXTENSION pg_stat_statements");
+        assertThat(calls).isEqualTo(outliers);
+      }
+    }
   }
 
   @Test
