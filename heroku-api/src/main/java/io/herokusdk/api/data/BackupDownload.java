@@ -17,6 +17,7 @@ import okhttp3.ResponseBody;
 final class BackupDownload {
   private static final Pattern CONTENT_RANGE = Pattern.compile("^bytes (\\d+)-\\d+/(\\d+|\\*)$");
   private static final int BUFFER = 64 * 1024;
+  private static final int MAX_RESUMES = Backups.MAX_RESUMES;
 
   private BackupDownload() {}
 
@@ -74,8 +75,6 @@ final class BackupDownload {
       }
     }
   }
-
-  private static final int MAX_RESUMES = Backups.MAX_RESUMES;
 
   private static void write(OutputStream out, byte[] buffer, int n, String backup) {
     try {

@@ -215,6 +215,34 @@ class BackupsTest {
     assertThat(world.data.requests()).filteredOn(r -> r.startsWith("GET /_fake/")).hasSize(1);
   }
 
+  @Test
+  void aDownloadThatKeepsDroppingGivesUpAfterFiveResumes() {
+    Backups backups = backups();
+    backups.captureAndWait("shop", DB, t -> { });
+    world.data.dropEveryDownloadAfter(100_000);
+
+    assertThatThrownBy(() -> backups.download("shop", "b001", new ByteArrayOutputStream(),
+        p -> { }))
+        .isInstanceOfSatisfying(BackupDownloadException.class, e -> {
+          assertThat(e.bytesWritten()).isEqualTo(600_000);
+          assertThat(e).hasMessageContaining("b001").hasMessageContaining("5 resumes");
+        });
+    assertThat(world.data.requests()).filteredOn(r -> r.startsWith("GET /_fake/")).hasSize(6);
+  }
+
+  @Test
+  void anExpiredSignedUrlIsATypedFailureWithoutTheUrl() {
+    Backups backups = backups();
+    backups.captureAndWait("shop", DB, t -> { });
+    world.data.failNextDownload(403);
+
+    assertThatThrownBy(() -> backups.download("shop", "b001", new ByteArrayOutputStream(),
+        p -> { }))
+        .isInstanceOf(BackupDownloadException.class).hasMessageContaining("403")
+        .hasMessageContaining("expired").hasMessageNotContaining("signature")
+        .hasMessageNotContaining("/_fake/");
+  }
+
   private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }

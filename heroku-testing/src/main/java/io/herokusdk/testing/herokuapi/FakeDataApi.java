@@ -55,6 +55,8 @@ public final class FakeDataApi implements Closeable {
   private String failNextCapture;
   private String failNextRestore;
   private long dropNextDownloadAt = -1;
+  private long dropEvery = -1;
+  private int failNextDownload;
 
   private FakeDataApi(String token, Clock clock) {
     this.token = Objects.requireNonNull(token, "token == null");
@@ -145,6 +147,21 @@ public final class FakeDataApi implements Closeable {
   /** The next download drops its connection after {@code offset} bytes of the dump. */
   public synchronized FakeDataApi dropNextDownloadAt(long offset) {
     this.dropNextDownloadAt = offset;
+    return this;
+  }
+
+  /**
+   * Every download from now on drops after sending {@code bytes} more bytes (0 or less: never),
+   * so a client that resumes a bounded number of times gives up.
+   */
+  public synchronized FakeDataApi dropEveryDownloadAfter(long bytes) {
+    this.dropEvery = bytes;
+    return this;
+  }
+
+  /** The next download answers {@code status} (like 403 for an expired signature). */
+  public synchronized FakeDataApi failNextDownload(int status) {
+    this.failNextDownload = status;
     return this;
   }
 
@@ -475,6 +492,11 @@ public final class FakeDataApi implements Closeable {
         : null;
     if (t == null || t.deleted) return new MockResponse.Builder().code(404).body("no such dump")
         .build();
+    if (failNextDownload != 0) {
+      int status = failNextDownload;
+      failNextDownload = 0;
+      return new MockResponse.Builder().code(status).body("<Error>AccessDenied</Error>").build();
+    }
     long from = 0;
     if (range != null) {
       Matcher m = BYTE_RANGE.matcher(range.trim());
@@ -485,7 +507,8 @@ public final class FakeDataApi implements Closeable {
             + t.size).build();
       }
     }
-    long drop = dropNextDownloadAt > from ? dropNextDownloadAt : -1;
+    long drop = dropNextDownloadAt > from ? dropNextDownloadAt
+        : dropEvery > 0 && from + dropEvery < t.size ? from + dropEvery : -1;
     dropNextDownloadAt = -1;
     DumpBody body = new DumpBody(from, t.size, drop, bytesServed);
     MockResponse.Builder response = new MockResponse.Builder().code(range == null ? 200 : 206)
