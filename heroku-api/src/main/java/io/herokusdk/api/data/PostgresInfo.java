@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param postgresVersion like {@code 16.4}
  * @param dataSizeBytes the data size in bytes
  * @param tables the number of tables, or -1 when not reported
- * @param following the leader's add-on name when this database is a follower, else null
+ * @param following the leader when this database is a follower (its {@code Following} line,
+ *     else the top-level {@code following} field), else null
  * @param followers the followers' add-on names
  * @param behindBy how far a follower is behind its leader ({@code 0 commits}), or null
  * @param waiting whether the database is still being prepared
@@ -60,8 +61,8 @@ public record PostgresInfo(String plan, @Nullable String status, long connection
       tables = InfoLine.first(info, "Tables").map(PostgresInfo::leadingNumber).orElse(-1L);
     }
     Object following = json.get("following");
-    String leader = following instanceof Map<?, ?> ? Json.string(Json.object(following), "name")
-        : Json.text(following);
+    String leader = InfoLine.first(info, "Following").orElse(following instanceof Map<?, ?>
+        ? Json.string(Json.object(following), "name") : Json.text(following));
     List<String> followers = info.stream().filter(l -> l.name().equalsIgnoreCase("Followers"))
         .flatMap(l -> l.values().stream()).toList();
     String plan = Json.string(json, "plan");
