@@ -10,6 +10,7 @@ import io.herokusdk.api.internal.RateLimiter;
 import io.herokusdk.api.internal.RetryInterceptor;
 import io.herokusdk.api.internal.SerializeNulls;
 import io.herokusdk.api.internal.WorkflowContext;
+import io.herokusdk.api.data.HerokuData;
 import io.herokusdk.api.internal.Sleeper;
 import io.herokusdk.api.internal.service.GeneratedAdapters;
 import io.herokusdk.api.resources.HerokuResources;
@@ -53,6 +54,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class Heroku extends HerokuResources implements Closeable {
   /** {@code https://api.heroku.com/}. */
   public static final String DEFAULT_BASE_URL = "https://api.heroku.com/";
+  /** {@code https://api.data.heroku.com/}: the Data API of Heroku Postgres and Key-Value Store. */
+  public static final String DEFAULT_DATA_URL = "https://api.data.heroku.com/";
+  /** The config var that overrides the Data API host, as for the Heroku CLI. */
+  public static final String DATA_HOST_VAR = "HEROKU_DATA_HOST";
   /** The config var holding the token. */
   public static final String API_KEY_VAR = "HEROKU_API_KEY";
 
@@ -63,6 +68,7 @@ public final class Heroku extends HerokuResources implements Closeable {
   private final OkHttpClient client;
   private final boolean ownsClient;
   private final Workflows workflows;
+  private final HerokuData data;
 
   private Heroku(Builder config, OkHttpClient client, boolean ownsClient, ApiRuntime runtime) {
     super(runtime);
@@ -72,8 +78,19 @@ public final class Heroku extends HerokuResources implements Closeable {
     OkHttpClient.Builder streams = client.newBuilder();
     streams.interceptors().removeIf(i -> i instanceof HeadersInterceptor
         || i instanceof RetryInterceptor);
+    OkHttpClient streamClient = streams.build();
     this.workflows = new Workflows(
-        new WorkflowContext(this, streams.build(), runtime), Waiter.ofDefaults());
+        new WorkflowContext(this, streamClient, runtime), Waiter.ofDefaults());
+    this.data = new HerokuData(new WorkflowContext(this, streamClient,
+        runtime.withBaseUrl(config.dataUrl)), Waiter.ofDefaults());
+  }
+
+  /**
+   * Heroku Data: Postgres and Key-Value Store (Redis) operations on the Data API host, with this
+   * client's token, retries, typed errors and {@code Request-Id}.
+   */
+  public HerokuData data() {
+    return data;
   }
 
   /**
@@ -97,15 +114,24 @@ public final class Heroku extends HerokuResources implements Closeable {
 
   /** Like {@link #fromEnv()}, reading {@code config} and {@code home/.netrc}; for tests. */
   static Builder builderFrom(ConfigVars config, Path home) {
+    Builder builder = builder();
+    config.get(DATA_HOST_VAR).filter(h -> !h.isBlank()).ifPresent(h -> {
+      try {
+        builder.dataUrl(h.contains("://") ? h : "https://" + h.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(DATA_HOST_VAR + " is not a host name or http(s) URL:"
+            + " set it to a host like api.data.heroku.com, or unset it", e);
+      }
+    });
     Optional<Secret> fromVar = config.secret(API_KEY_VAR).filter(s -> !s.isEmpty());
     if (fromVar.isPresent()) {
-      return builder().token(fromVar.get());
+      return builder.token(fromVar.get());
     }
     try {
       Optional<String> fromNetrc = Netrc.read(home.resolve(".netrc")).entryFor(NETRC_HOST)
           .map(Netrc.Entry::password).filter(p -> !p.isBlank());
       if (fromNetrc.isPresent()) {
-        return builder().token(Secret.of(fromNetrc.get()));
+        return builder.token(Secret.of(fromNetrc.get()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + home.resolve(".netrc"), e);
@@ -161,6 +187,7 @@ public final class Heroku extends HerokuResources implements Closeable {
   public static final class Builder {
     private @Nullable Secret token;
     private HttpUrl baseUrl = Objects.requireNonNull(HttpUrl.parse(DEFAULT_BASE_URL));
+    private HttpUrl dataUrl = Objects.requireNonNull(HttpUrl.parse(DEFAULT_DATA_URL));
     private @Nullable OkHttpClient okHttpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -178,6 +205,7 @@ public final class Heroku extends HerokuResources implements Closeable {
       Builder b = new Builder();
       b.token = token;
       b.baseUrl = baseUrl;
+      b.dataUrl = dataUrl;
       b.okHttpClient = okHttpClient;
       b.connectTimeout = connectTimeout;
       b.readTimeout = readTimeout;
@@ -203,15 +231,29 @@ public final class Heroku extends HerokuResources implements Closeable {
 
     /** Where to send requests; default {@value Heroku#DEFAULT_BASE_URL}. For fakes and proxies. */
     public Builder baseUrl(String baseUrl) {
-      HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      this.baseUrl = parseBase(Objects.requireNonNull(baseUrl, "baseUrl"));
+      return this;
+    }
+
+    /**
+     * Where to send Data API requests ({@link Heroku#data()}); default {@value
+     * Heroku#DEFAULT_DATA_URL}, or {@code https://$HEROKU_DATA_HOST/} with {@link
+     * Heroku#fromEnv()}. For fakes and proxies.
+     */
+    public Builder dataUrl(String dataUrl) {
+      this.dataUrl = parseBase(Objects.requireNonNull(dataUrl, "dataUrl"));
+      return this;
+    }
+
+    private static HttpUrl parseBase(String text) {
+      HttpUrl url = HttpUrl.parse(text);
       if (url == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        throw new IllegalArgumentException("not an http(s) URL: " + text);
       }
       if (!url.encodedPath().endsWith("/")) {
         url = url.newBuilder().addPathSegment("").build();
       }
-      this.baseUrl = url;
-      return this;
+      return url;
     }
 
     /**

@@ -33,6 +33,14 @@ public final class ApiRuntime {
     this.moshi = moshi;
   }
 
+  /**
+   * This runtime sending to another host (the Data API): same client, interceptors, converters
+   * and error mapping.
+   */
+  public ApiRuntime withBaseUrl(okhttp3.HttpUrl baseUrl) {
+    return new ApiRuntime(retrofit.newBuilder().baseUrl(baseUrl).build(), errors, moshi);
+  }
+
   /** The Moshi with the generated adapters and java.time support. */
   public Moshi moshi() {
     return moshi;

@@ -1,0 +1,234 @@
+package io.herokusdk.api.data;
+
+import io.herokusdk.api.internal.WorkflowContext;
+import io.herokusdk.core.Waiter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code heroku pg:backups}: capture, list, info with logs, download (streamed, resumed after a
+ * dropped connection), restore, cancel, delete and schedules. A {@code backup} is its name
+ * ({@code b042}) or number ({@code 42}); a {@code database} is the add-on's name or id.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * Backups backups = heroku.data().postgres().backups();
+ * Transfer b = backups.captureAndWait("my-app", "DATABASE", t ->
+ *     System.out.println(t.processedBytes() + " bytes"));
+ * backups.download("my-app", b.name(), Path.of("latest.dump"), p -> { });
+ * }</pre>
+ */
+public final class Backups {
+  private static final Pattern NAME = Pattern.compile("^[abcr]?0*(\\d+)$");
+  /** Download attempts after the first one when the connection drops. */
+  static final int MAX_RESUMES = 5;
+
+  private final WorkflowContext context;
+  private final DataService service;
+  private final Waiter waiter;
+
+  Backups(WorkflowContext context, DataService service, Waiter waiter) {
+    this.context = context;
+    this.service = service;
+    this.waiter = waiter;
+  }
+
+  /** {@code pg:backups:capture} without waiting: the backup as started. */
+  public Transfer capture(String app, String database) {
+    Objects.requireNonNull(app, "app == null");
+    return Transfer.from(context.runtime().execute(service.capture(db(database), Map.of())));
+  }
+
+  /**
+   * {@code pg:backups:capture}: starts a backup and waits until it finished.
+   *
+   * @param progress sees the backup at every poll ({@link Transfer#processedBytes()})
+   * @throws TransferFailedException if it failed or was cancelled (with its last log lines)
+   * @throws io.herokusdk.core.WaitTimeoutException if it is still running at the deadline
+   */
+  public Transfer captureAndWait(String app, String database,
+      Consumer<? super Transfer> progress) {
+    return waitFor(app, capture(app, database), progress);
+  }
+
+  /**
+   * Waits until a backup or restore finished.
+   *
+   * @throws TransferFailedException if it failed or was cancelled (with its last log lines)
+   */
+  public Transfer waitFor(String app, Transfer transfer, Consumer<? super Transfer> progress) {
+    Objects.requireNonNull(progress, "progress == null");
+    String a = app(app);
+    Transfer done = waiter.until(transfer.name() + " of " + app + " to finish",
+        () -> Transfer.from(context.runtime().execute(service.transfer(a, transfer.num(), false))),
+        t -> t.status().isFinished(), progress);
+    if (done.status() != TransferStatus.COMPLETED) {
+      throw new TransferFailedException(info(app, done.name()));
+    }
+    return done;
+  }
+
+  /** {@code pg:backups}: the app's backups, copies and restores. */
+  public List<Transfer> list(String app) {
+    return context.runtime().execute(service.transfers(app(app))).stream()
+        .map(Transfer::from).toList();
+  }
+
+  /** {@code pg:backups:info}: one backup or restore with its log. */
+  public Transfer info(String app, String backup) {
+    return Transfer.from(context.runtime().execute(service.transfer(app(app), num(backup),
+        true)));
+  }
+
+  /** {@code pg:backups:url}: a signed URL the backup can be downloaded from for a while. */
+  public URI publicUrl(String app, String backup) {
+    Map<String, Object> json = context.runtime().execute(service.publicUrl(app(app), num(backup),
+        Map.of()));
+    String url = json == null ? null : Json.string(json, "url");
+    if (url == null) {
+      throw new IllegalStateException("the Data API sent no URL for backup " + backup + " of "
+          + app);
+    }
+    return URI.create(url);
+  }
+
+  /**
+   * {@code pg:backups:download}: streams the backup into {@code file} (replaced), resuming with
+   * HTTP {@code Range} after a dropped connection. The signed URL never receives the token.
+   *
+   * @return the number of bytes written
+   * @throws BackupDownloadException if the download failed or could not be resumed
+   */
+  public long download(String app, String backup, Path file,
+      Consumer<? super DownloadProgress> progress) {
+    Objects.requireNonNull(file, "file == null");
+    URI url = publicUrl(app, backup);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      return BackupDownload.copy(context.streamClient(), url, backup, out, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write backup " + backup + " to " + file, e);
+    }
+  }
+
+  /**
+   * Streams the backup into {@code out} (left open), resuming with HTTP {@code Range} after a
+   * dropped connection. Memory use does not grow with the backup's size.
+   *
+   * @return the number of bytes written
+   * @throws BackupDownloadException if the download failed or could not be resumed
+   * @throws UncheckedIOException if {@code out} failed
+   */
+  public long download(String app, String backup, OutputStream out,
+      Consumer<? super DownloadProgress> progress) {
+    Objects.requireNonNull(out, "out == null");
+    return BackupDownload.copy(context.streamClient(), publicUrl(app, backup), backup, out,
+        progress);
+  }
+
+  /** {@code pg:backups:restore} without waiting: restores the URL's dump into the database. */
+  public Transfer restore(String database, URI backupUrl) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("backup_url", Objects.requireNonNull(backupUrl, "backupUrl == null").toString());
+    return Transfer.from(context.runtime().execute(service.restore(db(database), body)));
+  }
+
+  /**
+   * {@code pg:backups:restore <url>}: replaces the database's data with the dump at {@code
+   * backupUrl} and waits until it finished.
+   *
+   * @throws TransferFailedException if the restore failed (with its last log lines)
+   */
+  public Transfer restoreAndWait(String app, String database, URI backupUrl,
+      Consumer<? super Transfer> progress) {
+    return waitFor(app, restore(database, backupUrl), progress);
+  }
+
+  /**
+   * {@code pg:backups:restore b042}: replaces the database's data with one of the app's backups
+   * and waits until it finished.
+   *
+   * @throws TransferFailedException if the restore failed (with its last log lines)
+   */
+  public Transfer restoreBackupAndWait(String app, String backup, String database,
+      Consumer<? super Transfer> progress) {
+    Map<String, Object> json = context.runtime().execute(service.transfer(app(app), num(backup),
+        false));
+    String url = json == null ? null : Json.string(json, "to_url");
+    if (url == null) {
+      throw new IllegalArgumentException(backup + " of " + app + " has no dump to restore"
+          + " (is it a backup that completed?)");
+    }
+    return restoreAndWait(app, database, URI.create(url), progress);
+  }
+
+  /** {@code pg:backups:cancel}: cancels a running backup or restore. */
+  public void cancel(String app, String backup) {
+    Transfer t = info(app, backup);
+    context.runtime().execute(service.cancel(app(app), context.runtime().segment("uuid",
+        t.uuid()), Map.of()));
+  }
+
+  /** {@code pg:backups:delete}: deletes a backup. */
+  public void delete(String app, String backup) {
+    context.runtime().execute(service.delete(app(app), num(backup)));
+  }
+
+  /**
+   * {@code pg:backups:schedule}: a daily backup of the database at {@code hour} (0-23) in
+   * {@code timezone} (like {@code UTC} or {@code America/New_York}).
+   *
+   * @param attachment the config var naming the database, like {@code DATABASE_URL}
+   */
+  public BackupSchedule schedule(String database, String attachment, int hour, String timezone) {
+    if (hour < 0 || hour > 23) {
+      throw new IllegalArgumentException("hour must be 0-23, was " + hour);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("hour", hour);
+    body.put("timezone", Objects.requireNonNull(timezone, "timezone == null"));
+    body.put("schedule_name", Objects.requireNonNull(attachment, "attachment == null"));
+    return BackupSchedule.from(context.runtime().execute(service.schedule(db(database), body)));
+  }
+
+  /** {@code pg:backups:schedules}: the database's backup schedules. */
+  public List<BackupSchedule> schedules(String database) {
+    return context.runtime().execute(service.schedules(db(database))).stream()
+        .map(BackupSchedule::from).toList();
+  }
+
+  /** {@code pg:backups:unschedule}: removes a schedule (by its uuid). */
+  public void unschedule(String database, String scheduleUuid) {
+    context.runtime().execute(service.unschedule(db(database),
+        context.runtime().segment("scheduleUuid", scheduleUuid)));
+  }
+
+  /** {@code b042}, {@code 042} or {@code 42} → 42. */
+  static int num(String backup) {
+    Objects.requireNonNull(backup, "backup == null");
+    Matcher m = NAME.matcher(backup.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a backup name or number: \"" + backup
+          + "\" (expected like b042 or 42)");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  private String db(String database) {
+    return context.runtime().segment("database", database);
+  }
+
+  private String app(String app) {
+    return context.runtime().segment("app", app);
+  }
+}

@@ -1,0 +1,25 @@
+package io.herokusdk.api.data;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One line of {@code pg:info} or {@code redis:info}, as the Data API sends it.
+ *
+ * @param name the label, like {@code Behind By}
+ * @param values its values as text (several for {@code Followers})
+ */
+public record InfoLine(String name, List<String> values) {
+  /** Checks and copies. */
+  public InfoLine {
+    Objects.requireNonNull(name, "name");
+    values = List.copyOf(values);
+  }
+
+  /** The first value of the line named {@code name} in {@code lines}, if there is one. */
+  public static Optional<String> first(List<InfoLine> lines, String name) {
+    return lines.stream().filter(l -> l.name().equalsIgnoreCase(name))
+        .flatMap(l -> l.values().stream()).findFirst();
+  }
+}

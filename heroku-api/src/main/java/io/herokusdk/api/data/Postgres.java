@@ -1,0 +1,152 @@
+package io.herokusdk.api.data;
+
+import io.herokusdk.api.NotFoundException;
+import io.herokusdk.api.internal.WorkflowContext;
+import io.herokusdk.core.Waiter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Heroku Postgres through the Data API: {@code pg:info}, {@code pg:wait}, {@code pg:backups},
+ * {@code pg:credentials}, {@code pg:unfollow}, {@code pg:killall} and connection pooling. A
+ * {@code database} is the add-on's name or id. Thread-safe.
+ *
+ * <pre>{@code
+ * PostgresInfo info = heroku.data().postgres().info("postgresql-curved-12345");
+ * System.out.println(info.plan() + " " + info.connections() + "/" + info.connectionLimit());
+ * }</pre>
+ */
+public final class Postgres {
+  /** How many 404s {@link #waitUntilAvailable} takes for "still provisioning", as the CLI. */
+  static final int NOT_FOUND_WHILE_PROVISIONING = 20;
+
+  private final WorkflowContext context;
+  private final DataService service;
+  private final Waiter waiter;
+
+  Postgres(WorkflowContext context, DataService service, Waiter waiter) {
+    this.context = context;
+    this.service = service;
+    this.waiter = waiter;
+  }
+
+  /** {@code pg:info}: plan, status, connections, version, size, tables, followers, lag. */
+  public PostgresInfo info(String database) {
+    return PostgresInfo.from(context.runtime().execute(service.database(db(database))));
+  }
+
+  /** The database's {@code wait_status} now. */
+  public WaitStatus waitStatus(String database) {
+    return WaitStatus.from(context.runtime().execute(service.waitStatus(db(database))));
+  }
+
+  /** {@link #waitUntilAvailable(String, Consumer)} without progress. */
+  public WaitStatus waitUntilAvailable(String database) {
+    return waitUntilAvailable(database, s -> { });
+  }
+
+  /**
+   * {@code pg:wait}: polls {@code wait_status} until the database is no longer waiting. While
+   * it is provisioning the Data API may not know it yet: up to 20 "not found" answers count as
+   * {@code provisioning}, as in the CLI.
+   *
+   * @param progress sees every status polled (its message, like {@code provisioning})
+   * @throws DatabaseUnavailableException if the status reports an error, or it stays unknown
+   * @throws io.herokusdk.core.WaitTimeoutException if it is still waiting at the deadline
+   */
+  public WaitStatus waitUntilAvailable(String database, Consumer<? super WaitStatus> progress) {
+    String id = db(database);
+    Objects.requireNonNull(progress, "progress == null");
+    int[] notFound = {0};
+    WaitStatus last = waiter.until("database " + database + " to be available", () -> {
+      try {
+        return WaitStatus.from(context.runtime().execute(service.waitStatus(id)));
+      } catch (NotFoundException e) {
+        if (++notFound[0] > NOT_FOUND_WHILE_PROVISIONING) {
+          throw new DatabaseUnavailableException(database, "not found after "
+              + NOT_FOUND_WHILE_PROVISIONING + " polls; check the add-on's name with"
+              + " `heroku addons` (request " + e.requestId() + ")");
+        }
+        return new WaitStatus(true, "provisioning", false);
+      }
+    }, s -> !s.waiting() || s.error(), progress);
+    if (last.error()) {
+      throw new DatabaseUnavailableException(database,
+          last.message() == null ? "the Data API reported an error" : last.message());
+    }
+    return last;
+  }
+
+  /** Backups: capture, list, info, download, restore, cancel, delete, schedules. */
+  public Backups backups() {
+    return new Backups(context, service, waiter);
+  }
+
+  /** {@code pg:credentials}: the database's credentials, without passwords. */
+  public List<PostgresCredential> credentials(String database) {
+    return context.runtime().execute(service.credentials(db(database))).stream()
+        .map(PostgresCredential::from).toList();
+  }
+
+  /** {@code pg:credentials:create --name name}: creates a credential (not attached yet). */
+  public void createCredential(String database, String name) {
+    context.runtime().execute(service.createCredential(db(database),
+        Map.of("name", Objects.requireNonNull(name, "name == null"))));
+  }
+
+  /**
+   * {@code pg:credentials:rotate --name credential}: new password (and user) for one
+   * credential; {@code forced} ends its open connections at once instead of waiting.
+   */
+  public void rotateCredential(String database, String credential, boolean forced) {
+    context.runtime().execute(service.rotateCredential(db(database),
+        context.runtime().segment("credential", credential), Map.of("forced", forced)));
+  }
+
+  /** {@code pg:credentials:rotate --all}: rotates every credential of the database. */
+  public void rotateAllCredentials(String database, boolean forced) {
+    context.runtime().execute(service.rotateAllCredentials(db(database),
+        Map.of("forced", forced)));
+  }
+
+  /** {@code pg:unfollow}: makes a follower a writable database of its own. */
+  public void unfollow(String database) {
+    context.runtime().execute(service.unfollow(db(database), Map.of()));
+  }
+
+  /** {@code pg:killall}: ends every connection to the database. */
+  public void resetConnections(String database) {
+    context.runtime().execute(service.connectionReset(db(database), Map.of()));
+  }
+
+  /**
+   * {@code pg:connection-pooling:attach}: attaches the database's PgBouncer pool to {@code app}
+   * (not on Essential plans).
+   *
+   * @param name the attachment name, or null for {@code DATABASE_CONNECTION_POOL}
+   * @return the attachment's name (its config var is {@code <name>_URL})
+   */
+  public String attachConnectionPooling(String database, String app, @Nullable String name) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("app", Objects.requireNonNull(app, "app == null"));
+    body.put("credential", "default");
+    if (name != null) body.put("name", name);
+    Map<String, Object> json = context.runtime().execute(service.connectionPooling(db(database),
+        body));
+    String attached = json == null ? null : Json.string(json, "name");
+    return attached != null ? attached : name != null ? name : "DATABASE_CONNECTION_POOL";
+  }
+
+  private String db(String database) {
+    return context.runtime().segment("database", database);
+  }
+
+  @Override
+  public String toString() {
+    return "Postgres{" + waiter + "}";
+  }
+}

@@ -1,0 +1,25 @@
+package io.herokusdk.api.data;
+
+/**
+ * A backup or restore finished without succeeding, or was cancelled. The message has the last
+ * five log lines, as the CLI prints them.
+ */
+public final class TransferFailedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Transfer transfer;
+
+  /** For the transfer as it finished (with its log). */
+  public TransferFailedException(Transfer transfer) {
+    super(transfer.name() + " (" + transfer.fromType() + " -> " + transfer.toType() + ") "
+        + transfer.status().name().toLowerCase(java.util.Locale.ROOT)
+        + (transfer.logs().isEmpty() ? "" : "; last log lines:\n"
+            + String.join("\n", transfer.lastLogLines(5))));
+    this.transfer = transfer;
+  }
+
+  /** The transfer as it finished, with its log. */
+  public Transfer transfer() {
+    return transfer;
+  }
+}

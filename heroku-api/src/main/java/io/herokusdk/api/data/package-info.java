@@ -1,0 +1,6 @@
+/**
+ * Heroku Data: operations on Heroku Postgres and Key-Value Store (Redis) add-ons through the
+ * Data API host, as the Heroku CLI's {@code pg:*} and {@code redis:*} commands do. Start at
+ * {@link io.herokusdk.api.Heroku#data()}.
+ */
+package io.herokusdk.api.data;

@@ -1,0 +1,78 @@
+package io.herokusdk.api.data;
+
+import io.herokusdk.api.Heroku;
+import io.herokusdk.api.RateLimitPolicy;
+import io.herokusdk.api.RetryPolicy;
+import io.herokusdk.core.Backoff;
+import io.herokusdk.core.Waiter;
+import io.herokusdk.testing.herokuapi.FakeDataApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A {@link FakeDataApi} and a client pointed at it with {@code dataUrl}, whose waits poll every
+ * 3 s of the fake's clock: a wait's sleep moves that clock, so minutes pass at once.
+ */
+final class DataWorld implements BeforeEachCallback, AfterEachCallback {
+  static final String TOKEN = "01234567-89ab-cdef-0123-456789abcdef";
+
+  final TestClock clock = new TestClock();
+  FakeDataApi data;
+  Heroku heroku;
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    data = FakeDataApi.start(TOKEN, clock);
+    heroku = Heroku.builder().token(TOKEN).baseUrl("http://127.0.0.1:9/")
+        .dataUrl(data.baseUrl())
+        .retryPolicy(RetryPolicy.builder().maxRetries(2)
+            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+        .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
+            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+        .build();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    heroku.close();
+    data.close();
+  }
+
+  HerokuData dataClient(Duration timeout) {
+    return heroku.data().withWaiter(Waiter.builder().timeout(timeout)
+        .interval(Duration.ofSeconds(3)).clock(clock).sleeper(clock::advance).build());
+  }
+
+  HerokuData dataClient() {
+    return dataClient(Duration.ofMinutes(10));
+  }
+
+  static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2025-01-06T09:00:00Z");
+
+    synchronized void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}

@@ -1,0 +1,679 @@
+package io.herokusdk.testing.herokuapi;
+
+import io.herokusdk.testing.internal.FakeHttpServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.BufferedSink;
+
+/**
+ * A fake Heroku Data API (the host of {@code pg:*} and {@code redis:*}) on its own loopback
+ * port: point a client at it with {@code Heroku.builder().dataUrl(data.baseUrl())} (or {@code
+ * HEROKU_DATA_HOST}). It keeps databases by add-on name, backups and restores whose progress
+ * follows the fake's clock, and serves backup downloads from signed-looking {@code /_fake/} URLs
+ * that refuse the API token. A backup's bytes are deterministic pseudo-random bytes of {@link
+ * #backupSize(long)} length (not a real {@code pg_dump}), generated while sent: any size costs
+ * no memory. {@link #expectedBackupBytes(long, long)} gives the same bytes for checksums.
+ *
+ * <pre>{@code
+ * FakeDataApi data = FakeDataApi.start(api.token(), clock);
+ * data.addPostgres("shop", "postgresql-curved-12345", "standard-0");
+ * data.dropNextDownloadAt(1 << 20);   // the next download drops after 1 MiB; resumes get 206
+ * }</pre>
+ */
+public final class FakeDataApi implements Closeable {
+  private static final Pattern BYTE_RANGE = Pattern.compile("^bytes=(\\d+)-$");
+  private static final String RAW_PREFIX = "_fake";
+
+  private final String token;
+  private final Clock clock;
+  private final FakeHttpServer server;
+  private final Map<String, Db> databases = new LinkedHashMap<>();
+  private final Map<String, List<Transfer>> transfers = new LinkedHashMap<>();
+  private final List<String> requests = new ArrayList<>();
+  private final Deque<int[]> errors = new ArrayDeque<>();
+  private final AtomicLong bytesServed = new AtomicLong();
+  private Duration transferDuration = Duration.ofSeconds(30);
+  private long backupSize = 1 << 20;
+  private String failNextCapture;
+  private String failNextRestore;
+  private long dropNextDownloadAt = -1;
+  private long dropEvery = -1;
+  private int failNextDownload;
+
+  private FakeDataApi(String token, Clock clock) {
+    this.token = Objects.requireNonNull(token, "token == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.server = FakeHttpServer.start(0, "Heroku Data API", this::answer);
+  }
+
+  /** Starts a fake accepting {@code token} whose transfers progress on {@code clock}. */
+  public static FakeDataApi start(String token, Clock clock) {
+    return new FakeDataApi(token, clock);
+  }
+
+  /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's data URL setting. */
+  public String baseUrl() {
+    return server.origin() + "/";
+  }
+
+  /** Adds a Postgres database of {@code app} named {@code name} (its add-on name). */
+  public synchronized FakeDataApi addPostgres(String app, String name, String plan) {
+    databases.put(name, new Db(app, name, plan, false));
+    return this;
+  }
+
+  /** Adds a Key-Value Store of {@code app} named {@code name}. */
+  public synchronized FakeDataApi addRedis(String app, String name, String plan) {
+    databases.put(name, new Db(app, name, plan, true));
+    return this;
+  }
+
+  /**
+   * The database answers 404 to its first {@code notFoundPolls} requests (not provisioned yet),
+   * then waits for {@code waiting} on the fake's clock with the message {@code provisioning}.
+   */
+  public synchronized FakeDataApi provisioning(String name, int notFoundPolls, Duration waiting) {
+    Db db = db(name);
+    db.notFoundPolls = notFoundPolls;
+    db.availableAt = clock.instant().plus(waiting);
+    return this;
+  }
+
+  /** The database's {@code wait_status} reports an error with {@code message}. */
+  public synchronized FakeDataApi failPreparation(String name, String message) {
+    db(name).error = message;
+    return this;
+  }
+
+  /** Makes {@code name} follow {@code leader}, {@code behind} commits behind. */
+  public synchronized FakeDataApi follow(String name, String leader, long behind) {
+    db(name).following = leader;
+    db(name).behind = behind;
+    db(leader).followers.add(name);
+    return this;
+  }
+
+  /** Sets how many tables, bytes and open connections {@code pg:info} reports. */
+  public synchronized FakeDataApi stats(String name, long tables, long bytes, long connections) {
+    Db db = db(name);
+    db.tables = tables;
+    db.bytes = bytes;
+    db.connections = connections;
+    return this;
+  }
+
+  /** How long backups and restores take on the fake's clock (default 30 s). */
+  public synchronized FakeDataApi transferDuration(Duration duration) {
+    this.transferDuration = Objects.requireNonNull(duration, "duration == null");
+    return this;
+  }
+
+  /** The size of the next backups' dumps in bytes (default 1 MiB). */
+  public synchronized FakeDataApi backupSize(long bytes) {
+    this.backupSize = bytes;
+    return this;
+  }
+
+  /** The next backup fails when it finishes, its last log line {@code message}. */
+  public synchronized FakeDataApi failNextCapture(String message) {
+    this.failNextCapture = message;
+    return this;
+  }
+
+  /** The next restore fails when it finishes, its last log line {@code message}. */
+  public synchronized FakeDataApi failNextRestore(String message) {
+    this.failNextRestore = message;
+    return this;
+  }
+
+  /** The next download drops its connection after {@code offset} bytes of the dump. */
+  public synchronized FakeDataApi dropNextDownloadAt(long offset) {
+    this.dropNextDownloadAt = offset;
+    return this;
+  }
+
+  /**
+   * Every download from now on drops after sending {@code bytes} more bytes (0 or less: never),
+   * so a client that resumes a bounded number of times gives up.
+   */
+  public synchronized FakeDataApi dropEveryDownloadAfter(long bytes) {
+    this.dropEvery = bytes;
+    return this;
+  }
+
+  /** The next download answers {@code status} (like 403 for an expired signature). */
+  public synchronized FakeDataApi failNextDownload(int status) {
+    this.failNextDownload = status;
+    return this;
+  }
+
+  /** The next API request gets {@code status} with Heroku's error body instead of its answer. */
+  public synchronized FakeDataApi enqueueError(int status) {
+    errors.add(new int[] {status});
+    return this;
+  }
+
+  /** Every request so far as {@code METHOD path[?query] [Range: ...]}, in order. */
+  public synchronized List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Dump bytes written to download connections so far (for streaming checks). */
+  public long bytesServed() {
+    return bytesServed.get();
+  }
+
+  /** The database's current settings, as the fake keeps them (Redis: {@code maxmemory_policy}...). */
+  public synchronized Map<String, Object> settings(String name) {
+    return Map.copyOf(db(name).settings);
+  }
+
+  /** How many times the database's credentials were rotated. */
+  public synchronized int rotations(String name) {
+    return db(name).rotations;
+  }
+
+  /** Whether {@code name} still follows a leader. */
+  public synchronized boolean isFollowing(String name) {
+    return db(name).following != null;
+  }
+
+  /** How many times {@code pg:killall} ran on the database. */
+  public synchronized int connectionResets(String name) {
+    return db(name).resets;
+  }
+
+  /**
+   * Bytes {@code from}..{@code from+length} of every dump of this fake: byte {@code i} is the
+   * low byte of a 64-bit mix of {@code i / 8}, shifted by {@code i % 8}.
+   */
+  public static byte[] expectedBackupBytes(long from, int length) {
+    byte[] out = new byte[length];
+    for (int i = 0; i < length; i++) out[i] = byteAt(from + i);
+    return out;
+  }
+
+  private static byte byteAt(long i) {
+    long z = (i >>> 3) + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (byte) (z >>> ((i & 7) * 8));
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeDataApi{" + baseUrl() + "}";
+  }
+
+  private Db db(String name) {
+    Db db = databases.get(name);
+    if (db == null) throw new IllegalArgumentException("no database " + name + " in the fake");
+    return db;
+  }
+
+  private synchronized MockResponse answer(RecordedRequest request) {
+    List<String> path = request.getUrl().pathSegments();
+    String range = request.getHeaders().get("Range");
+    String query = request.getUrl().encodedQuery();
+    requests.add(request.getMethod() + " " + request.getUrl().encodedPath()
+        + (query == null ? "" : "?" + query) + (range == null ? "" : " Range: " + range));
+    if (!path.isEmpty() && path.get(0).equals(RAW_PREFIX)) return raw(request, path, range);
+    FakeReply reply;
+    int[] scripted = errors.poll();
+    if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
+      reply = FakeReply.error(401, "unauthorized", "Invalid credentials provided.");
+    } else if (scripted != null) {
+      reply = FakeReply.error(scripted[0], scripted[0] == 429 ? "rate_limit" : "internal_error",
+          "scripted failure " + scripted[0]);
+    } else {
+      try {
+        reply = route(request.getMethod(), path, query, FakeHerokuApi.parseObject(
+            FakeHttpServer.bodyText(request)));
+      } catch (FakeInvalidParams e) {
+        reply = FakeReply.error(422, "invalid_params", e.getMessage());
+      }
+    }
+    MockResponse.Builder response = new MockResponse.Builder().code(reply.status)
+        .addHeader("Request-Id", UUID.randomUUID().toString());
+    reply.headers.forEach(response::addHeader);
+    if (reply.json != null) {
+      response.addHeader("Content-Type", "application/json; charset=utf-8")
+          .body(FakeHttpServer.toJson(reply.json));
+    }
+    return response.build();
+  }
+
+  private FakeReply route(String method, List<String> p, String query, Map<String, Object> body) {
+    String route = method + " /" + String.join("/", p);
+    if (p.size() >= 4 && p.get(0).equals("client") && p.get(2).equals("databases")
+        || p.size() >= 4 && p.get(1).equals("v0") && p.get(2).equals("databases")) {
+      Db db = databases.get(p.get(3));
+      if (db == null || db.notFoundPolls > 0) {
+        if (db != null) db.notFoundPolls--;
+        return FakeReply.notFound("database");
+      }
+      String rest = String.join("/", p.subList(4, p.size()));
+      String family = p.get(0);
+      switch (method + " " + family + " " + (p.size() > 5 && rest.startsWith("transfer-schedules/")
+          ? "transfer-schedules/*" : p.size() == 7 && rest.startsWith("credentials/")
+          ? "credentials/*/credentials_rotation" : rest)) {
+        case "GET client " -> {
+          return FakeReply.ok(200, pgInfo(db));
+        }
+        case "GET client wait_status" -> {
+          return FakeReply.ok(200, waitStatus(db));
+        }
+        case "POST client backups" -> {
+          Transfer t = newTransfer(db, "pg_dump", "gof3r", failNextCapture);
+          failNextCapture = null;
+          return FakeReply.ok(201, t.json(false));
+        }
+        case "POST client restores" -> {
+          Object url = body.get("backup_url");
+          if (!(url instanceof String) || ((String) url).isBlank()) {
+            throw new FakeInvalidParams("backup_url is required");
+          }
+          Transfer t = newTransfer(db, "gof3r", "pg_restore", failNextRestore);
+          failNextRestore = null;
+          return FakeReply.ok(201, t.json(false));
+        }
+        case "GET client transfer-schedules" -> {
+          return FakeReply.ok(200, new ArrayList<>(db.schedules.values()));
+        }
+        case "POST client transfer-schedules" -> {
+          Map<String, Object> s = new LinkedHashMap<>();
+          s.put("uuid", UUID.randomUUID().toString());
+          s.put("name", String.valueOf(body.getOrDefault("schedule_name", "DATABASE_URL")));
+          s.put("hour", body.get("hour"));
+          s.put("timezone", String.valueOf(body.getOrDefault("timezone", "UTC")));
+          db.schedules.put((String) s.get("uuid"), s);
+          return FakeReply.ok(201, s);
+        }
+        case "DELETE client transfer-schedules/*" -> {
+          Map<String, Object> s = db.schedules.remove(p.get(5));
+          return s == null ? FakeReply.notFound("schedule") : FakeReply.ok(200, s);
+        }
+        case "PUT client unfollow" -> {
+          if (db.following == null) {
+            return FakeReply.error(422, "invalid_params", db.name + " is not a follower.");
+          }
+          Db leader = databases.get(db.following);
+          if (leader != null) leader.followers.remove(db.name);
+          db.following = null;
+          return FakeReply.ok(200, Map.of("message", "unfollowed"));
+        }
+        case "POST client connection_reset" -> {
+          db.resets++;
+          return FakeReply.ok(200, Map.of("message", "connections reset"));
+        }
+        case "POST client connection-pooling" -> {
+          if (db.plan.startsWith("essential")) {
+            return FakeReply.error(422, "invalid_params",
+                "Connection pooling is not available on Essential plans.");
+          }
+          Object name = body.get("name");
+          return FakeReply.ok(201, Map.of("name", name == null ? "DATABASE_CONNECTION_POOL"
+              : name, "app", String.valueOf(body.get("app"))));
+        }
+        case "GET postgres credentials" -> {
+          return FakeReply.ok(200, db.credentials.values().stream().map(Db::credentialJson)
+              .toList());
+        }
+        case "POST postgres credentials" -> {
+          String name = String.valueOf(body.get("name"));
+          if (db.credentials.containsKey(name)) {
+            return FakeReply.error(422, "invalid_params", "Credential " + name
+                + " already exists.");
+          }
+          db.credentials.put(name, name);
+          return FakeReply.ok(200, Map.of("message", "created"));
+        }
+        case "POST postgres credentials/*/credentials_rotation" -> {
+          if (!db.credentials.containsKey(p.get(5))) return FakeReply.notFound("credential");
+          db.rotations++;
+          return FakeReply.ok(200, Map.of("message", "rotating"));
+        }
+        case "POST postgres credentials_rotation", "POST redis credentials_rotation" -> {
+          db.rotations++;
+          return FakeReply.ok(200, Map.of("message", "rotating"));
+        }
+        case "GET redis " -> {
+          return FakeReply.ok(200, redisInfo(db));
+        }
+        case "GET redis wait" -> {
+          return FakeReply.ok(200, waitStatus(db));
+        }
+        case "PATCH redis config" -> {
+          for (String key : List.of("maxmemory_policy", "timeout", "notify_keyspace_events")) {
+            if (body.containsKey(key)) db.settings.put(key, body.get(key));
+          }
+          Map<String, Object> json = new LinkedHashMap<>();
+          db.settings.forEach((k, v) -> json.put(k, Map.of("value", v)));
+          return FakeReply.ok(200, json);
+        }
+        default -> {
+          return FakeReply.error(404, "not_found", "not served by the fake: " + route);
+        }
+      }
+    }
+    if (p.size() >= 5 && p.get(0).equals("client") && p.get(2).equals("apps")
+        && p.get(4).equals("transfers")) {
+      List<Transfer> all = transfers.getOrDefault(p.get(3), List.of());
+      if (p.size() == 5 && method.equals("GET")) {
+        return FakeReply.ok(200, all.stream().filter(t -> !t.deleted).map(t -> t.json(false))
+            .toList());
+      }
+      Transfer t = all.stream().filter(x -> !x.deleted && (p.get(5).equals(x.uuid)
+          || p.get(5).equals(String.valueOf(x.num)))).findFirst().orElse(null);
+      if (t == null) return FakeReply.notFound("transfer");
+      String rest = String.join("/", p.subList(6, p.size()));
+      switch (method + " " + rest) {
+        case "GET " -> {
+          return FakeReply.ok(200, t.json(query != null && query.contains("verbose=true")));
+        }
+        case "DELETE " -> {
+          t.deleted = true;
+          return FakeReply.ok(200, t.json(false));
+        }
+        case "POST actions/public-url" -> {
+          if (!t.toType.equals("gof3r") || t.finishedAt() == null || t.failure != null) {
+            return FakeReply.error(422, "invalid_params", "b" + t.num + " has no dump.");
+          }
+          return FakeReply.ok(200, Map.of("url", rawUrl(t), "expires_at",
+              clock.instant().plusSeconds(600).toString()));
+        }
+        case "POST actions/cancel" -> {
+          if (t.finishedAt() == null) t.canceledAt = clock.instant();
+          return FakeReply.ok(200, t.json(false));
+        }
+        default -> {
+          return FakeReply.error(404, "not_found", "not served by the fake: " + route);
+        }
+      }
+    }
+    return FakeReply.error(404, "not_found", "not served by the fake: " + route);
+  }
+
+  private String rawUrl(Transfer t) {
+    return baseUrl() + RAW_PREFIX + "/backups/" + t.uuid + "?signature=" + UUID.randomUUID();
+  }
+
+  private Transfer newTransfer(Db db, String from, String to, String failure) {
+    List<Transfer> all = transfers.computeIfAbsent(db.app, a -> new ArrayList<>());
+    Transfer t = new Transfer(all.size() + 1, db, from, to, clock.instant(), transferDuration,
+        backupSize, failure);
+    all.add(t);
+    return t;
+  }
+
+  private Map<String, Object> pgInfo(Db db) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("plan", db.plan);
+    json.put("num_bytes", db.bytes);
+    json.put("num_connections", db.connections);
+    json.put("num_tables", db.tables);
+    json.put("postgres_version", "16.4");
+    json.put("following", db.following);
+    json.put("waiting?", waiting(db));
+    List<Map<String, Object>> info = new ArrayList<>();
+    info.add(line("Plan", db.plan));
+    info.add(line("Status", waiting(db) ? "Preparing" : "Available"));
+    info.add(line("Connections", db.connections + "/120"));
+    info.add(line("PG Version", "16.4"));
+    info.add(line("Tables", db.tables));
+    if (db.following != null) {
+      info.add(line("Following", db.following));
+      info.add(line("Behind By", db.behind + " commits"));
+    }
+    if (!db.followers.isEmpty()) info.add(Map.of("name", "Followers", "values", db.followers));
+    json.put("info", info);
+    return json;
+  }
+
+  private Map<String, Object> redisInfo(Db db) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", db.name);
+    json.put("plan", db.plan);
+    json.put("info", List.of(line("Plan", db.plan), line("Status",
+        waiting(db) ? "preparing" : "available"), line("Version", "7.2.4"),
+        line("Maxmemory", db.settings.getOrDefault("maxmemory_policy", "noeviction")),
+        line("Timeout", db.settings.getOrDefault("timeout", 300L))));
+    return json;
+  }
+
+  private static Map<String, Object> line(String name, Object value) {
+    return Map.of("name", name, "values", List.of(value));
+  }
+
+  private boolean waiting(Db db) {
+    return db.error == null && clock.instant().isBefore(db.availableAt);
+  }
+
+  private Map<String, Object> waitStatus(Db db) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("waiting?", waiting(db));
+    json.put("error?", db.error != null);
+    json.put("message", db.error != null ? db.error : waiting(db) ? "provisioning" : "available");
+    return json;
+  }
+
+  /** The dump of a finished backup, from the {@code Range} asked for; may drop once. */
+  private MockResponse raw(RecordedRequest request, List<String> path, String range) {
+    if (request.getHeaders().get("Authorization") != null) {
+      return new MockResponse.Builder().code(400)
+          .body("This URL is signed; it must not be sent the API token.").build();
+    }
+    Transfer t = path.size() == 3 && path.get(1).equals("backups") ? transfers.values().stream()
+        .flatMap(List::stream).filter(x -> x.uuid.equals(path.get(2))).findFirst().orElse(null)
+        : null;
+    if (t == null || t.deleted) return new MockResponse.Builder().code(404).body("no such dump")
+        .build();
+    if (failNextDownload != 0) {
+      int status = failNextDownload;
+      failNextDownload = 0;
+      return new MockResponse.Builder().code(status).body("<Error>AccessDenied</Error>").build();
+    }
+    long from = 0;
+    if (range != null) {
+      Matcher m = BYTE_RANGE.matcher(range.trim());
+      if (!m.matches()) return new MockResponse.Builder().code(416).build();
+      from = Long.parseLong(m.group(1));
+      if (from >= t.size) {
+        return new MockResponse.Builder().code(416).addHeader("Content-Range", "bytes */"
+            + t.size).build();
+      }
+    }
+    long drop = dropNextDownloadAt > from ? dropNextDownloadAt
+        : dropEvery > 0 && from + dropEvery < t.size ? from + dropEvery : -1;
+    dropNextDownloadAt = -1;
+    DumpBody body = new DumpBody(from, t.size, drop, bytesServed);
+    MockResponse.Builder response = new MockResponse.Builder().code(range == null ? 200 : 206)
+        .addHeader("Content-Type", "application/octet-stream").body(body);
+    if (range != null) {
+      response.addHeader("Content-Range", "bytes " + from + "-" + (t.size - 1) + "/" + t.size);
+    }
+    if (drop >= 0) {
+      response.removeHeader("Content-Length").addHeader("Transfer-Encoding", "chunked")
+          .onResponseBody(new SocketEffect.CloseSocket());
+    }
+    return response.build();
+  }
+
+  /**
+   * Generates the dump while the connection is open. A dropping body is one chunk up to the drop
+   * offset and reports twice that chunk's framed size as its length: MockWebServer's {@code
+   * onResponseBody} effect closes the socket at half the length.
+   */
+  private static final class DumpBody implements MockResponseBody {
+    private final long from;
+    private final long size;
+    private final long drop;
+    private final AtomicLong served;
+
+    DumpBody(long from, long size, long drop, AtomicLong served) {
+      this.from = from;
+      this.size = size;
+      this.drop = drop;
+      this.served = served;
+    }
+
+    private long framed() {
+      long n = drop - from;
+      return Long.toHexString(n).length() + 2 + n + 2;
+    }
+
+    @Override
+    public long getContentLength() {
+      return drop >= 0 ? 2 * framed() : size - from;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      long end = drop >= 0 ? drop : size;
+      if (drop >= 0) sink.writeUtf8(Long.toHexString(end - from)).writeUtf8("\r\n");
+      byte[] block = new byte[16 * 1024];
+      for (long at = from; at < end; ) {
+        int n = (int) Math.min(block.length, end - at);
+        for (int i = 0; i < n; i++) block[i] = byteAt(at + i);
+        sink.write(block, 0, n);
+        at += n;
+        served.addAndGet(n);
+      }
+      if (drop >= 0) {
+        sink.writeUtf8("\r\n").flush();
+        throw new IOException("scripted drop of the backup download");
+      }
+    }
+  }
+
+  private static final class Db {
+    final String app;
+    final String name;
+    final String plan;
+    final boolean redis;
+    final List<String> followers = new ArrayList<>();
+    final Map<String, Map<String, Object>> schedules = new LinkedHashMap<>();
+    final Map<String, String> credentials = new LinkedHashMap<>(Map.of("default", "default"));
+    final Map<String, Object> settings = new LinkedHashMap<>();
+    Instant availableAt = Instant.MIN;
+    int notFoundPolls;
+    String error;
+    String following;
+    long behind;
+    long tables;
+    long bytes;
+    long connections;
+    int rotations;
+    int resets;
+
+    Db(String app, String name, String plan, boolean redis) {
+      this.app = app;
+      this.name = name;
+      this.plan = plan;
+      this.redis = redis;
+      if (redis) {
+        settings.put("maxmemory_policy", "noeviction");
+        settings.put("timeout", 300L);
+        settings.put("notify_keyspace_events", "");
+      }
+    }
+
+    static Map<String, Object> credentialJson(String name) {
+      String user = name.equals("default") ? "u" + Integer.toHexString(name.hashCode()) : name;
+      return Map.of("name", name, "state", "active", "database", "d1",
+          "credentials", List.of(Map.of("user", user, "state", "active", "connections", 0)));
+    }
+  }
+
+  private final class Transfer {
+    final String uuid = UUID.randomUUID().toString();
+    final int num;
+    final Db db;
+    final String fromType;
+    final String toType;
+    final Instant createdAt;
+    final Duration duration;
+    final long size;
+    final String failure;
+    Instant canceledAt;
+    boolean deleted;
+
+    Transfer(int num, Db db, String fromType, String toType, Instant createdAt, Duration duration,
+        long size, String failure) {
+      this.num = num;
+      this.db = db;
+      this.fromType = fromType;
+      this.toType = toType;
+      this.createdAt = createdAt;
+      this.duration = duration;
+      this.size = size;
+      this.failure = failure;
+    }
+
+    Instant finishedAt() {
+      if (canceledAt != null) return canceledAt;
+      Instant end = createdAt.plus(duration);
+      return clock.instant().isBefore(end) ? null : end;
+    }
+
+    Map<String, Object> json(boolean verbose) {
+      Instant finished = finishedAt();
+      long elapsed = Duration.between(createdAt, finished != null ? finished : clock.instant())
+          .toMillis();
+      long processed = duration.isZero() ? size
+          : Math.min(size, size * elapsed / Math.max(1, duration.toMillis()));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("uuid", uuid);
+      json.put("num", num);
+      json.put("from_type", fromType);
+      json.put("from_name", fromType.equals("pg_dump") ? db.name : "BACKUP");
+      json.put("to_type", toType);
+      json.put("to_name", toType.equals("pg_restore") ? db.name : "BACKUP");
+      json.put("created_at", createdAt.toString());
+      json.put("started_at", createdAt.toString());
+      json.put("finished_at", finished == null ? null : finished.toString());
+      json.put("canceled_at", canceledAt == null ? null : canceledAt.toString());
+      json.put("succeeded", finished != null && failure == null && canceledAt == null);
+      json.put("processed_bytes", processed);
+      json.put("source_bytes", size);
+      json.put("schedule", null);
+      json.put("to_url", toType.equals("gof3r")
+          ? "https://xfrtu.s3.amazonaws.com/" + uuid + "/backup" : null);
+      if (verbose) {
+        List<Map<String, Object>> logs = new ArrayList<>();
+        logs.add(Map.of("created_at", createdAt.toString(), "message", "starting " + fromType
+            + " -> " + toType));
+        if (finished != null) {
+          logs.add(Map.of("created_at", finished.toString(), "message", failure != null ? failure
+              : canceledAt != null ? "canceled" : "finished successfully"));
+        }
+        json.put("logs", logs);
+      }
+      return json;
+    }
+  }
+}
