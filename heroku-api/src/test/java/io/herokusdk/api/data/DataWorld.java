@@ -5,12 +5,10 @@ import io.herokusdk.api.RateLimitPolicy;
 import io.herokusdk.api.RetryPolicy;
 import io.herokusdk.core.Backoff;
 import io.herokusdk.core.Waiter;
+import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.herokuapi.FakeDataApi;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class DataWorld implements BeforeEachCallback, AfterEachCallback {
   static final String TOKEN = "01234567-89ab-cdef-0123-456789abcdef";
 
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock(Instant.parse("2025-01-06T09:00:00Z"));
   FakeDataApi data;
   Heroku heroku;
 
@@ -51,28 +49,5 @@ final class DataWorld implements BeforeEachCallback, AfterEachCallback {
 
   HerokuData dataClient() {
     return dataClient(Duration.ofMinutes(10));
-  }
-
-  static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2025-01-06T09:00:00Z");
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

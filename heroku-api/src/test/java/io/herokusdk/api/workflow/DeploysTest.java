@@ -7,6 +7,7 @@ import io.herokusdk.api.Heroku;
 import io.herokusdk.core.WaitTimeoutException;
 import io.herokusdk.core.Waiter;
 import io.herokusdk.api.SchemaCheckedFake;
+import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.herokuapi.BuildScript;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import io.herokusdk.testing.herokuapi.StoredBuild;
@@ -302,7 +303,7 @@ class DeploysTest {
 
   @Test
   void waitsForASlowBuildPastTheOldThirtySecondCap() throws Exception {
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     try (FakeHerokuApi slow = FakeHerokuApi.builder().clock(clock).start();
         Heroku client = Heroku.builder().token(slow.token()).baseUrl(slow.baseUrl()).build()) {
       slow.addApp("my-app");
@@ -322,7 +323,7 @@ class DeploysTest {
 
   @Test
   void givesUpAtTheUsersDeadline() throws Exception {
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     try (FakeHerokuApi slow = FakeHerokuApi.builder().clock(clock).start();
         Heroku client = Heroku.builder().token(slow.token()).baseUrl(slow.baseUrl()).build()) {
       slow.addApp("my-app");

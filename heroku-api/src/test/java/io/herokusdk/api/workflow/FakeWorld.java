@@ -6,12 +6,10 @@ import io.herokusdk.api.RetryPolicy;
 import io.herokusdk.core.Backoff;
 import io.herokusdk.core.Waiter;
 import io.herokusdk.api.SchemaCheckedFake;
+import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Async workflows use {@link #ticking()}: the clock moves one second per read.
  */
 final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock(Instant.parse("2025-01-06T09:00:00Z"));
   FakeHerokuApi api;
   Heroku heroku;
 
@@ -61,34 +59,8 @@ final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
 
   /** Workflows for async tests: polls 5 ms apart (wall clock); the fake's clock ticks on reads. */
   Workflows ticking() {
-    clock.ticking = true;
+    clock.tickOnRead(Duration.ofSeconds(1));
     return heroku.workflows().withWaiter(Waiter.builder().timeout(Duration.ofMinutes(5))
         .interval(Duration.ofMillis(5)).clock(clock).build());
-  }
-
-  static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2025-01-06T09:00:00Z");
-    volatile boolean ticking;
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      Instant result = now;
-      if (ticking) now = now.plusSeconds(1);
-      return result;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
