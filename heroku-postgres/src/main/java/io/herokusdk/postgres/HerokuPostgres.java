@@ -197,6 +197,12 @@ public final class HerokuPostgres implements Closeable {
     return PostgresDiagnostics.of(dataSource());
   }
 
+  // COPY
+  /** Returns CSV export and import with COPY over {@link #dataSource()}. */
+  public PostgresCopy copy() {
+    return PostgresCopy.of(dataSource());
+  }
+
   private PostgresDataSource pool(JdbcSettings settings, boolean readOnly) {
     if (closed) throw new IllegalStateException("This HerokuPostgres is closed");
     String key = settings.configVar() + (readOnly ? "#ro" : "");
