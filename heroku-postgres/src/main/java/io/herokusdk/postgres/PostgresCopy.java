@@ -23,7 +23,8 @@ import org.postgresql.util.ServerErrorMessage;
  * CSV export and import with PostgreSQL's {@code COPY}, through pgjdbc's {@code CopyManager},
  * streamed: rows go between the stream and the server as they come, so memory stays constant
  * whatever the size. Each call borrows one connection from the DataSource and gives it back.
- * Works through Heroku's PgBouncer in transaction mode: each COPY is one statement in autocommit.
+ * Works through Heroku's PgBouncer in transaction mode: each COPY is one statement in autocommit
+ * (or, from a pool whose connections have autocommit off, one transaction committed here).
  *
  * <pre>{@code
  * PostgresCopy copy = postgres.copy();
@@ -199,16 +200,28 @@ public final class PostgresCopy {
   private long run(String what, boolean importing, CopyCall call)
       throws SQLException, IOException {
     try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getAutoCommit()) {
-        throw new IllegalStateException("The DataSource handed out a connection with autocommit "
-            + "off; PostgresCopy runs each COPY as its own transaction and needs autocommit on");
-      }
+      // a pool handing out autocommit-off connections: the COPY is committed or rolled back here
+      boolean ownTransaction = !connection.getAutoCommit();
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       try {
-        return call.run(copy);
+        long rows = call.run(copy);
+        if (ownTransaction) connection.commit();
+        return rows;
       } catch (PSQLException e) {
+        if (ownTransaction) rollbackQuietly(connection, e);
         throw failure(what, importing, e);
+      } catch (SQLException | IOException | RuntimeException e) {
+        if (ownTransaction) rollbackQuietly(connection, e);
+        throw e;
       }
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -349,6 +349,25 @@ class CopyTest {
   }
 
   @Test
+  void aPoolWithAutocommitOffGetsTheImportCommittedOrRolledBack(TestDatabase db)
+      throws Exception {
+    execute(db, "CREATE TABLE manual (id int)");
+    try (HerokuPostgres postgres = HerokuPostgres.builder().config(db.configVars())
+        .hikariCustomizer(config -> config.setAutoCommit(false)).build()) {
+      assertThat(postgres.copy().importCsv(CopyTable.of("manual"),
+          new StringReader("id\n1\n2\n"), CsvOptions.defaults())).isEqualTo(2);
+      assertThatThrownBy(() -> postgres.copy().importCsv(CopyTable.of("manual"),
+          new StringReader("id\n3\nfour\n"), CsvOptions.defaults()))
+          .isInstanceOf(CopyFailedException.class);
+      assertThat(postgres.copy().importCsv(CopyTable.of("manual"), new StringReader("id\n5\n"),
+          CsvOptions.defaults())).isEqualTo(1);
+    }
+    // 1 and 2 committed, 3 rolled back with the bad line, 5 committed on the same pool
+    assertThat(queryLong(db, "SELECT count(*) FROM manual")).isEqualTo(3);
+    assertThat(queryLong(db, "SELECT sum(id) FROM manual")).isEqualTo(8);
+  }
+
+  @Test
   void pathExportReplacesTheFile(TestDatabase db, @TempDir Path dir) throws Exception {
     Path file = dir.resolve("out.csv");
     Files.writeString(file, "old content that is longer than the export\n".repeat(10));
