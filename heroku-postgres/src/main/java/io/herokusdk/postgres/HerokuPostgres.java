@@ -197,10 +197,14 @@ public final class HerokuPostgres implements Closeable {
     return PostgresDiagnostics.of(dataSource());
   }
 
-  // pg-extras
   /** Returns pg-extras and {@code diagnose()} over {@link #dataSource()}. */
   public PgExtras extras() {
     return PgExtras.of(dataSource());
+  }
+
+  /** Returns CSV export and import with COPY over {@link #dataSource()}. */
+  public PostgresCopy copy() {
+    return PostgresCopy.of(dataSource());
   }
 
   private PostgresDataSource pool(JdbcSettings settings, boolean readOnly) {

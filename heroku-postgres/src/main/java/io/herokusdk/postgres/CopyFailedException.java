@@ -1,0 +1,46 @@
+package io.herokusdk.postgres;
+
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A COPY import or export was rejected by PostgreSQL: bad CSV, a value that does not fit its
+ * column, a missing table or column, a failing query. The message names the table or query and,
+ * for bad CSV, the line; the cause is the driver's error. Nothing was imported: COPY is one
+ * statement, all rows or none. Never contains the database password.
+ */
+public final class CopyFailedException extends SQLException {
+  private static final long serialVersionUID = 1L;
+
+  private final String target;
+  private final long line;
+  private final String column;
+
+  /** Creates the exception; {@code line} is 0 when unknown, {@code column} null when unknown. */
+  public CopyFailedException(String message, String target, long line, String column,
+      String sqlState, Throwable cause) {
+    super(message, sqlState, cause);
+    this.target = Objects.requireNonNull(target, "target == null");
+    this.line = line;
+    this.column = column;
+  }
+
+  /** The table imported into or exported, or the (shortened) query exported. */
+  public String target() {
+    return target;
+  }
+
+  /**
+   * The line of the CSV PostgreSQL rejected, counting from 1 with the header line and the line
+   * breaks inside quoted fields, as an editor shows it. Empty when the error is not about a line.
+   */
+  public OptionalLong line() {
+    return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
+  }
+
+  /** The column PostgreSQL named for the rejected line, or null. */
+  public String column() {
+    return column;
+  }
+}
