@@ -3,6 +3,8 @@ package io.herokusdk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.herokusdk.api.data.HerokuData;
+import io.herokusdk.api.data.Transfer;
 import io.herokusdk.api.model.AppCreateRequest;
 import io.herokusdk.api.model.OauthAuthorization;
 import io.herokusdk.api.workflow.DeployRequest;
@@ -15,9 +17,11 @@ import io.herokusdk.api.workflow.PromotionResult;
 import io.herokusdk.api.workflow.Workflows;
 import io.herokusdk.core.Waiter;
 import io.herokusdk.testing.LogCapture;
+import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.SecretCanary;
 import io.herokusdk.testing.TraceLogging;
 import io.herokusdk.testing.herokuapi.BuildScript;
+import io.herokusdk.testing.herokuapi.FakeDataApi;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +128,31 @@ class TokenCanaryTest {
       assertThat(logs.text()).as("the workflows logged at TRACE").contains("POST /sources");
       SecretCanary.assertNoLeak(token, deployed, promoted, withoutCode, workflows, logs);
       SecretCanary.assertNoLeak(code, promoted, withoutCode, workflows, logs);
+    }
+  }
+
+  @Test
+  void theDataApiKeepsTheTokenOutOfLogsErrorsAndTheSignedBackupUrl() throws Exception {
+    String token = SecretCanary.newSecret().replaceAll("[^\\x21-\\x7e]", "");
+    ManualClock clock = new ManualClock();
+    try (LogCapture logs = LogCapture.start();
+        FakeDataApi data = FakeDataApi.start(token, clock);
+        Heroku heroku = Heroku.builder().token(token).baseUrl("http://127.0.0.1:9/")
+            .dataUrl(data.baseUrl()).build()) {
+      data.addPostgres("shop", "postgresql-shop", "standard-0").backupSize(200_000)
+          .dropNextDownloadAt(50_000);
+      HerokuData client = heroku.data().withWaiter(Waiter.builder().clock(clock)
+          .sleeper(clock.sleeper()).interval(Duration.ofSeconds(3)).build());
+      Transfer backup = client.postgres().backups().captureAndWait("shop", "postgresql-shop",
+          t -> { });
+      // the fake refuses a signed URL that is sent the token, so this download proves it wasn't
+      long bytes = client.postgres().backups().download("shop", backup.name(),
+          new java.io.ByteArrayOutputStream(), p -> { });
+      Throwable missing = catchThrowable(() -> client.postgres().info("nope"));
+
+      assertThat(bytes).isEqualTo(200_000);
+      assertThat(missing).isInstanceOf(HerokuApiException.class);
+      SecretCanary.assertNoLeak(token, backup, missing, client, logs);
     }
   }
 }
