@@ -3,7 +3,6 @@ package io.herokusdk.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herokusdk.core.ConfigVars;
 import io.herokusdk.testing.PostgresExtension;
 import io.herokusdk.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +32,8 @@ class CopyThroughPgBouncerTest {
   @BeforeAll
   void startBouncer(TestDatabase db) throws Exception {
     this.db = db;
-    bouncer = PgBouncer.start(db.host(), db.port(), db.name(), db.user(),
-        db.password().reveal(), 3);
-    String poolUrl = "postgres://" + db.user() + ":" + db.password().reveal() + "@127.0.0.1:"
-        + bouncer.port() + "/" + db.name();
-    postgres = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", db.url(),
-            "DATABASE_CONNECTION_POOL_URL", poolUrl)))
-        .connectionPooler(true)
-        .maximumPoolSize(2)
-        .build();
+    bouncer = PgBouncer.startFor(db, 3);
+    postgres = bouncer.herokuPostgres(db, 2);
     try (Connection direct = db.jdbcConnection(); Statement statement = direct.createStatement()) {
       statement.execute("CREATE TABLE src AS SELECT g AS id, 'row, \"' || g || E'\"\\n' AS name "
           + "FROM generate_series(1, 50000) g");

@@ -2,6 +2,8 @@ package io.herokusdk.postgres;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.herokusdk.core.ConfigVars;
+import io.herokusdk.testing.TestDatabase;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -114,6 +117,31 @@ final class PgBouncer implements Closeable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * A PgBouncer in transaction mode in front of {@code db}, with {@code serverConnections}
+   * server connections.
+   */
+  static PgBouncer startFor(TestDatabase db, int serverConnections) throws IOException,
+      InterruptedException {
+    return start(db.host(), db.port(), db.name(), db.user(), db.password().reveal(),
+        serverConnections);
+  }
+
+  /**
+   * The SDK configured as on Heroku with the connection pooler: {@code DATABASE_URL} direct and
+   * {@code DATABASE_CONNECTION_POOL_URL} through this bouncer.
+   */
+  HerokuPostgres herokuPostgres(TestDatabase db, int maximumPoolSize) {
+    String poolUrl = "postgres://" + db.user() + ":" + db.password().reveal() + "@127.0.0.1:"
+        + port() + "/" + db.name();
+    return HerokuPostgres.builder()
+        .config(ConfigVars.of(Map.of("DATABASE_URL", db.url(),
+            "DATABASE_CONNECTION_POOL_URL", poolUrl)))
+        .connectionPooler(true)
+        .maximumPoolSize(maximumPoolSize)
+        .build();
   }
 
   private static int freePort() throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.herokusdk.core.ConfigVars;
 import io.herokusdk.testing.PostgresExtension;
 import io.herokusdk.testing.TestDatabase;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -43,16 +41,8 @@ class PgBouncerTransactionModeTest {
   @BeforeAll
   void startBouncer(TestDatabase db) throws Exception {
     this.db = db;
-    bouncer = PgBouncer.start(db.host(), db.port(), db.name(), db.user(),
-        db.password().reveal(), SERVER_CONNECTIONS);
-    String poolUrl = "postgres://" + db.user() + ":" + db.password().reveal() + "@127.0.0.1:"
-        + bouncer.port() + "/" + db.name();
-    postgres = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", db.url(),
-            "DATABASE_CONNECTION_POOL_URL", poolUrl)))
-        .connectionPooler(true)
-        .maximumPoolSize(3)
-        .build();
+    bouncer = PgBouncer.startFor(db, SERVER_CONNECTIONS);
+    postgres = bouncer.herokuPostgres(db, 3);
     try (Connection direct = db.jdbcConnection(); Statement statement = direct.createStatement()) {
       statement.execute("CREATE TABLE items (id int PRIMARY KEY, name text)");
     }

@@ -1,5 +1,6 @@
 package io.herokusdk.benchmarks.deploy;
 
+import io.herokusdk.benchmarks.Stats;
 import io.herokusdk.api.Heroku;
 import io.herokusdk.api.workflow.DeployRequest;
 import io.herokusdk.api.workflow.DeployResult;
@@ -83,8 +84,8 @@ public final class DeployBenchmark {
         raw.add(mbPerSecond(big, raw(plain, heroku, big)));
       }
       System.out.printf("raw OkHttp RequestBody.create(File): %s MB/s%n", fmt(raw));
-      double sdkMedian = median(sdk);
-      double curlMedian = median(curl);
+      double sdkMedian = Stats.median(sdk);
+      double curlMedian = Stats.median(curl);
       System.out.printf("upload %d MB: SDK %s MB/s, curl -T %s MB/s (median of %d): SDK/curl ="
           + " %.2fx%n", Files.size(big) >> 20, fmt(sdk), fmt(curl), rounds,
           sdkMedian / curlMedian);
@@ -227,13 +228,6 @@ public final class DeployBenchmark {
   private static double mbPerSecond(Path file, Duration took) throws IOException {
     return Files.size(file) / 1048576.0 / (took.toNanos() / 1e9);
   }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
   private static String fmt(List<Double> values) {
     return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
   }

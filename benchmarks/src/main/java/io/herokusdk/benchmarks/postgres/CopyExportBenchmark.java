@@ -1,5 +1,6 @@
 package io.herokusdk.benchmarks.postgres;
 
+import io.herokusdk.benchmarks.Stats;
 import io.herokusdk.postgres.CsvOptions;
 import io.herokusdk.postgres.HerokuPostgres;
 import io.herokusdk.postgres.PostgresCopy;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,8 +80,8 @@ public final class CopyExportBenchmark {
         throw new IllegalStateException("the SDK's and psql's CSV differ in size: "
             + Files.size(sdkTarget) + " vs " + Files.size(psqlTarget));
       }
-      double sdkMedian = median(sdk);
-      double psqlMedian = median(psql);
+      double sdkMedian = Stats.median(sdk);
+      double psqlMedian = Stats.median(psql);
       System.out.printf(Locale.ROOT, "%nmedian: SDK %.0f ms (%.0f rows/s) | psql \\copy %.0f ms "
           + "(%.0f rows/s)%n", sdkMedian, rows / sdkMedian * 1000, psqlMedian,
           rows / psqlMedian * 1000);
@@ -136,14 +136,5 @@ public final class CopyExportBenchmark {
 
   private static double last(List<Double> values) {
     return values.get(values.size() - 1);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -1,5 +1,6 @@
 package io.herokusdk.benchmarks.postgres;
 
+import io.herokusdk.benchmarks.Stats;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.herokusdk.postgres.HerokuPostgres;
@@ -73,9 +74,9 @@ public final class PostgresSelectBenchmark {
               + "pgbench %.0f tps%n", round, last(sdk), last(hikari), last(pgbench));
         }
       }
-      double sdkMedian = median(sdk);
-      double hikariMedian = median(hikari);
-      double pgbenchMedian = median(pgbench);
+      double sdkMedian = Stats.median(sdk);
+      double hikariMedian = Stats.median(hikari);
+      double pgbenchMedian = Stats.median(pgbench);
       System.out.printf(Locale.ROOT, "%nmedian tps: SDK %.0f | HikariCP defaults %.0f | "
           + "pgbench -S -M prepared %.0f%n", sdkMedian, hikariMedian, pgbenchMedian);
       System.out.printf(Locale.ROOT, "SDK / HikariCP defaults = %.2fx%n",
@@ -169,14 +170,5 @@ public final class PostgresSelectBenchmark {
 
   private static double last(List<Double> values) {
     return values.get(values.size() - 1);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -1,5 +1,6 @@
 package io.herokusdk.benchmarks.redis;
 
+import io.herokusdk.benchmarks.Stats;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.redis.HerokuRedis;
 import io.herokusdk.testing.RedisServer;
@@ -75,8 +76,8 @@ public final class RedisThroughputBenchmark {
             }
             System.out.printf(Locale.ROOT, "%s %s sdk %s lettuce %s%n", mode, op, sdkRuns,
                 rawRuns);
-            results.put(mode + " " + op + " sdk", median(sdkRuns));
-            results.put(mode + " " + op + " lettuce", median(rawRuns));
+            results.put(mode + " " + op + " sdk", Stats.median(sdkRuns));
+            results.put(mode + " " + op + " lettuce", Stats.median(rawRuns));
           }
         } finally {
           client.shutdown();
@@ -139,13 +140,6 @@ public final class RedisThroughputBenchmark {
     finished.await();
     return count / (elapsed / 1e9);
   }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
-  }
-
   /** Runs redis-benchmark and returns requests per second by test name (SET, GET). */
   private static Map<String, Double> redisBenchmark(String tool, RedisServer server, boolean tls,
       int seconds) throws IOException, InterruptedException {
