@@ -46,7 +46,9 @@ public final class RedisDiagnostics {
     if (!info.isNoEviction()) return Optional.empty();
     return Optional.of("Redis at " + redis.endpoint() + " has maxmemory-policy noeviction: "
         + "when it fills up, cache writes fail instead of evicting old entries. For a cache, "
-        + "set an evicting policy, e.g. `heroku redis:maxmemory --policy allkeys-lru`.");
+        + "set an evicting policy, e.g. `heroku redis:maxmemory --policy allkeys-lru`, or from "
+        + "Java with heroku-api: `heroku.data().redis().maxmemoryPolicy(\"<redis add-on>\", "
+        + "\"allkeys-lru\")`.");
   }
 
   @Override

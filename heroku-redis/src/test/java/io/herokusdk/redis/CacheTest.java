@@ -140,7 +140,9 @@ class CacheTest {
         assertThat(logs.lines().stream().filter(l -> l.contains("maxmemory-policy noeviction")))
             .hasSize(1);
         assertThat(redis.diagnostics().warnings())
-            .anyMatch(w -> w.contains("maxmemory-policy noeviction"));
+            .anyMatch(w -> w.contains("maxmemory-policy noeviction")
+                && w.contains("heroku redis:maxmemory --policy allkeys-lru")
+                && w.contains("heroku.data().redis().maxmemoryPolicy("));
       }
       try (HerokuRedis admin = Fixtures.builder(server, false).build()) {
         admin.sync().configSet("maxmemory-policy", "allkeys-lru");
