@@ -141,8 +141,8 @@ class TokenCanaryTest {
             .dataUrl(data.baseUrl()).build()) {
       data.addPostgres("shop", "postgresql-shop", "standard-0").backupSize(200_000)
           .dropNextDownloadAt(50_000);
-      HerokuData client = heroku.data().withWaiter(Waiter.builder().clock(clock)
-          .sleeper(clock.sleeper()).interval(Duration.ofSeconds(3)).build());
+      HerokuData client = heroku.data().withWaiter(
+          clock.waiter(Duration.ofMinutes(10), Duration.ofSeconds(3)));
       Transfer backup = client.postgres().backups().captureAndWait("shop", "postgresql-shop",
           t -> { });
       // the fake refuses a signed URL that is sent the token, so this download proves it wasn't

@@ -17,7 +17,7 @@ import java.util.Objects;
  * <pre>{@code
  * ManualClock clock = new ManualClock();
  * FakeHerokuApi api = FakeHerokuApi.builder().clock(clock).start();
- * Waiter waiter = Waiter.builder().clock(clock).sleeper(clock.sleeper()).build();
+ * Waiter waiter = clock.waiter(Duration.ofMinutes(20), Duration.ofSeconds(2));
  * }</pre>
  *
  * <p>For code that polls on its own scheduler (asynchronous waits), {@link #tickOnRead(Duration)}
@@ -47,6 +47,15 @@ public final class ManualClock extends Clock {
   public synchronized void tickOnRead(Duration step) {
     if (step.isNegative()) throw new IllegalArgumentException("step < 0: " + step);
     tick = step;
+  }
+
+  /**
+   * A {@link Waiter} on this clock that advances it instead of sleeping: {@code timeout} in all,
+   * polls {@code interval} apart.
+   */
+  public Waiter waiter(Duration timeout, Duration interval) {
+    return Waiter.builder().clock(this).sleeper(sleeper()).timeout(timeout).interval(interval)
+        .build();
   }
 
   /** A {@link Waiter.Sleeper} that advances this clock instead of sleeping. */

@@ -4,7 +4,6 @@ import io.herokusdk.api.Heroku;
 import io.herokusdk.api.RateLimitPolicy;
 import io.herokusdk.api.RetryPolicy;
 import io.herokusdk.core.Backoff;
-import io.herokusdk.core.Waiter;
 import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.herokuapi.FakeDataApi;
 import java.time.Duration;
@@ -43,8 +42,7 @@ final class DataWorld implements BeforeEachCallback, AfterEachCallback {
   }
 
   HerokuData dataClient(Duration timeout) {
-    return heroku.data().withWaiter(Waiter.builder().timeout(timeout)
-        .interval(Duration.ofSeconds(3)).clock(clock).sleeper(clock::advance).build());
+    return heroku.data().withWaiter(clock.waiter(timeout, Duration.ofSeconds(3)));
   }
 
   HerokuData dataClient() {

@@ -308,8 +308,7 @@ class DeploysTest {
         Heroku client = Heroku.builder().token(slow.token()).baseUrl(slow.baseUrl()).build()) {
       slow.addApp("my-app");
       slow.scriptBuild(BuildScript.succeeding().pendingFor(Duration.ofSeconds(95)));
-      Waiter waiter = Waiter.builder().clock(clock).sleeper(clock::advance)
-          .timeout(Duration.ofMinutes(20)).interval(Duration.ofSeconds(2)).build();
+      Waiter waiter = clock.waiter(Duration.ofMinutes(20), Duration.ofSeconds(2));
 
       DeployResult result = client.workflows().withWaiter(waiter).deploys().deploy(
           DeployRequest.builder("my-app", DeploySource.directory(source())).build());
@@ -328,8 +327,7 @@ class DeploysTest {
         Heroku client = Heroku.builder().token(slow.token()).baseUrl(slow.baseUrl()).build()) {
       slow.addApp("my-app");
       slow.scriptBuild(BuildScript.succeeding().pendingFor(Duration.ofHours(2)));
-      Waiter waiter = Waiter.builder().clock(clock).sleeper(clock::advance)
-          .timeout(Duration.ofMinutes(5)).interval(Duration.ofSeconds(10)).build();
+      Waiter waiter = clock.waiter(Duration.ofMinutes(5), Duration.ofSeconds(10));
 
       assertThatThrownBy(() -> client.workflows().withWaiter(waiter).deploys().deploy(
           DeployRequest.builder("my-app", DeploySource.directory(source())).build()))

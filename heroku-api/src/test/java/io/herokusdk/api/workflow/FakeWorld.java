@@ -49,8 +49,7 @@ final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
 
   /** Workflows whose waits poll every second of the fake's clock, for {@code timeout}. */
   Workflows workflows(Duration timeout) {
-    return heroku.workflows().withWaiter(Waiter.builder().timeout(timeout)
-        .interval(Duration.ofSeconds(1)).clock(clock).sleeper(clock::advance).build());
+    return heroku.workflows().withWaiter(clock.waiter(timeout, Duration.ofSeconds(1)));
   }
 
   Workflows workflows() {
