@@ -2,6 +2,8 @@ package io.herokusdk.api.data;
 
 import io.herokusdk.api.NotFoundException;
 import io.herokusdk.api.internal.WorkflowContext;
+import io.herokusdk.api.model.AddOn;
+import io.herokusdk.api.workflow.Workflows;
 import io.herokusdk.core.Waiter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Heroku Postgres through the Data API: {@code pg:info}, {@code pg:wait}, {@code pg:backups},
- * {@code pg:credentials}, {@code pg:unfollow}, {@code pg:killall} and connection pooling. A
+ * {@code pg:credentials}, followers and forks, {@code pg:promote}, {@code pg:unfollow}, {@code
+ * pg:killall}, connection pooling and the plan {@link #changeover changeover}. A
  * {@code database} is the add-on's name or id. Thread-safe.
  *
  * <pre>{@code
@@ -111,6 +114,79 @@ public final class Postgres {
   public void rotateAllCredentials(String database, boolean forced) {
     context.runtime().execute(service.rotateAllCredentials(db(database),
         Map.of("forced", forced)));
+  }
+
+  /**
+   * {@code heroku addons:create heroku-postgresql:PLAN --follow LEADER}: creates a follower (a
+   * read-only replica) and waits until it is provisioned and available. It may still be behind
+   * its leader then: {@link PostgresInfo#behindByCommits()}.
+   *
+   * @param leader the leader's config var ({@code DATABASE_URL}) or add-on name
+   * @param plan the follower's plan, like {@code standard-2} or {@code heroku-postgresql:standard-2}
+   * @param attachmentName the follower's attachment name, or null for Heroku's colour name
+   * @param progress sees every {@code wait_status} polled once the add-on is provisioned
+   * @throws io.herokusdk.api.workflow.AddOnProvisioningException if provisioning failed
+   * @throws DatabaseUnavailableException if its preparation reported an error
+   */
+  public AddOn createFollower(String app, String leader, String plan,
+      @Nullable String attachmentName, Consumer<? super WaitStatus> progress) {
+    return createFrom(app, "follow", leader, plan, attachmentName, progress);
+  }
+
+  /**
+   * {@code heroku addons:create heroku-postgresql:PLAN --fork SOURCE}: creates a fork (a writable
+   * copy) and waits until it is provisioned and available.
+   *
+   * @see #createFollower
+   */
+  public AddOn createFork(String app, String source, String plan, @Nullable String attachmentName,
+      Consumer<? super WaitStatus> progress) {
+    return createFrom(app, "fork", source, plan, attachmentName, progress);
+  }
+
+  private AddOn createFrom(String app, String option, String source, String plan,
+      @Nullable String attachmentName, Consumer<? super WaitStatus> progress) {
+    Objects.requireNonNull(source, option + " == null");
+    Objects.requireNonNull(progress, "progress == null");
+    AddOn created = new Workflows(context, waiter).addOns().createAndWait(app, fullPlan(plan),
+        Map.of(option, source), attachmentName);
+    waitUntilAvailable(created.id(), progress);
+    return created;
+  }
+
+  /** {@code standard-2} as {@code heroku-postgresql:standard-2}; a full plan name as it is. */
+  static String fullPlan(String plan) {
+    Objects.requireNonNull(plan, "plan == null");
+    return plan.contains(":") ? plan : "heroku-postgresql:" + plan;
+  }
+
+  /**
+   * {@code pg:promote}: makes {@code database} the app's {@code DATABASE_URL}, as the CLI does.
+   * The database that was {@code DATABASE} stays attached under a second name (one it has, or a
+   * new colour name); a {@code DATABASE_CONNECTION_POOL} pooler moves along; with a release
+   * phase, waits for the "Attach DATABASE" release. A follower stays a follower (read-only):
+   * {@link #unfollow} it first, or see {@link PromoteResult#stillFollowing()}.
+   *
+   * @param database the add-on's name or id, or its attachment name ({@code HEROKU_POSTGRESQL_AMBER})
+   * @param force promote even while the database is not available (the CLI's {@code --force})
+   * @throws PromoteException if it is not attached to the app, already {@code DATABASE}, or the
+   *     release failed
+   * @throws DatabaseUnavailableException if it is not available and {@code force} is false
+   */
+  public PromoteResult promote(String app, String database, boolean force) {
+    Objects.requireNonNull(app, "app == null");
+    Objects.requireNonNull(database, "database == null");
+    return new Promote(context, this, waiter).run(app, database, force);
+  }
+
+  /**
+   * The documented low-downtime change of the app's {@code DATABASE} to {@code plan}: configure
+   * it, print its {@link Changeover#plan() plan}, then {@link Changeover#run run} it.
+   *
+   * @param plan the new plan, like {@code standard-2}
+   */
+  public Changeover.Builder changeover(String app, String plan) {
+    return new Changeover.Builder(context, this, waiter, app, plan);
   }
 
   /** {@code pg:unfollow}: makes a follower a writable database of its own. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +38,16 @@ public record PostgresInfo(String plan, @Nullable String status, long connection
   /** Whether this database follows another. */
   public boolean isFollower() {
     return following != null;
+  }
+
+  /**
+   * How many commits a follower is behind its leader, from {@link #behindBy()} ({@code 125
+   * commits}); empty when not a follower or not reported as a number.
+   */
+  public OptionalLong behindByCommits() {
+    if (behindBy == null) return OptionalLong.empty();
+    long commits = leadingNumber(behindBy);
+    return commits < 0 ? OptionalLong.empty() : OptionalLong.of(commits);
   }
 
   /** The {@code Connections} limit, if the Data API reported one. */

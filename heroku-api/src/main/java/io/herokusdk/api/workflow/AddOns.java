@@ -48,6 +48,33 @@ public final class AddOns {
     return finish(waiter.until(what(created), () -> poll(created), AddOns::done));
   }
 
+  /**
+   * Creates the add-on {@code request} describes (its name, config, attachment, confirm) and
+   * waits until it is {@code provisioned}.
+   *
+   * @throws AddOnProvisioningException if it ended {@code deprovisioned}
+   * @throws io.herokusdk.core.WaitTimeoutException if it was still provisioning at the deadline
+   */
+  public AddOn createAndWait(String app, AddOnCreateRequest request) {
+    Objects.requireNonNull(app, "app == null");
+    Objects.requireNonNull(request, "request == null");
+    AddOn created = context.heroku().addOns().create(app, request);
+    return finish(waiter.until(what(created), () -> poll(created), AddOns::done));
+  }
+
+  /**
+   * Waits while an existing add-on of {@code app} is {@code provisioning} (one created before,
+   * perhaps by a process that has since died).
+   *
+   * @param addOn the add-on's name or id
+   * @throws AddOnProvisioningException if it ended {@code deprovisioned}
+   */
+  public AddOn waitFor(String app, String addOn) {
+    Objects.requireNonNull(app, "app == null");
+    AddOn current = context.heroku().addOns().infoByApp(app, addOn);
+    return finish(waiter.until(what(current), () -> poll(current), AddOns::done));
+  }
+
   /** {@link #createAndWait} without blocking, on a daemon thread ended with the future. */
   public CompletableFuture<AddOn> createAsync(String app, String plan, Map<String, String> config,
       @Nullable String attachmentName) {

@@ -1,0 +1,89 @@
+package io.herokusdk.api.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Where a {@link Changeover} records what it has done (the follower it created, the formation
+ * it scaled down, the steps finished), written after every step so that a run after a crash
+ * resumes where the last one stopped instead of starting over. The record is a small JSON text
+ * without secrets.
+ */
+public interface ChangeoverJournal {
+  /** The last record saved, or empty before the first step. */
+  Optional<String> load();
+
+  /** Replaces the record; must be durable when it returns. */
+  void save(String record);
+
+  /**
+   * A journal in {@code file}, replaced atomically at each save (a crash leaves the old record
+   * or the new one, never half of one). Keep it beside the job that runs the changeover.
+   */
+  static ChangeoverJournal file(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    return new ChangeoverJournal() {
+      @Override
+      public Optional<String> load() {
+        try {
+          return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+          return Optional.empty();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the changeover journal " + file, e);
+        }
+      }
+
+      @Override
+      public void save(String record) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+          Files.writeString(temp, record, StandardCharsets.UTF_8);
+          try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write the changeover journal " + file, e);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "ChangeoverJournal[" + file + "]";
+      }
+    };
+  }
+
+  /** A journal in memory: resumes within this process only (after a failure, not a crash). */
+  static ChangeoverJournal inMemory() {
+    AtomicReference<String> record = new AtomicReference<>();
+    return new ChangeoverJournal() {
+      @Override
+      public Optional<String> load() {
+        return Optional.ofNullable(record.get());
+      }
+
+      @Override
+      public void save(String text) {
+        record.set(Objects.requireNonNull(text, "record == null"));
+      }
+
+      @Override
+      public String toString() {
+        return "ChangeoverJournal[in memory]";
+      }
+    };
+  }
+}
