@@ -5,6 +5,7 @@ import io.herokusdk.api.internal.ApiRuntime;
 import io.herokusdk.api.internal.ErrorMapper;
 import io.herokusdk.api.internal.HeadersInterceptor;
 import io.herokusdk.api.internal.JavaTimeAdapters;
+import io.herokusdk.api.internal.ListenerInterceptor;
 import io.herokusdk.api.internal.Netrc;
 import io.herokusdk.api.internal.RateLimiter;
 import io.herokusdk.api.internal.RetryInterceptor;
@@ -77,7 +78,7 @@ public final class Heroku extends HerokuResources implements Closeable {
     this.ownsClient = ownsClient;
     OkHttpClient.Builder streams = client.newBuilder();
     streams.interceptors().removeIf(i -> i instanceof HeadersInterceptor
-        || i instanceof RetryInterceptor);
+        || i instanceof RetryInterceptor || i instanceof ListenerInterceptor);
     OkHttpClient streamClient = streams.build();
     this.workflows = new Workflows(
         new WorkflowContext(this, streamClient, runtime), Waiter.ofDefaults());
@@ -198,6 +199,7 @@ public final class Heroku extends HerokuResources implements Closeable {
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
     private @Nullable Secret twoFactorCode;
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private @Nullable ApiListener listener;
 
     private Builder() {}
 
@@ -215,6 +217,7 @@ public final class Heroku extends HerokuResources implements Closeable {
       b.rateLimitPolicy = rateLimitPolicy;
       b.twoFactorCode = twoFactorCode;
       b.sleeper = sleeper;
+      b.listener = listener;
       return b;
     }
 
@@ -306,6 +309,15 @@ public final class Heroku extends HerokuResources implements Closeable {
       return this;
     }
 
+    /**
+     * Reports every HTTP exchange (each retry too) to {@code listener}, e.g. for metrics; see
+     * {@link ApiListener}. Default none.
+     */
+    public Builder listener(ApiListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** How the client waits between retries; for tests in this package. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -350,10 +362,11 @@ public final class Heroku extends HerokuResources implements Closeable {
       RateLimiter limiter = new RateLimiter(rateLimitPolicy.throttleFloor(),
           rateLimitPolicy.refillPerMinute(), System::nanoTime);
       clientBuilder.interceptors().removeIf(i -> i instanceof HeadersInterceptor
-          || i instanceof RetryInterceptor);
+          || i instanceof RetryInterceptor || i instanceof ListenerInterceptor);
       clientBuilder.addInterceptor(new HeadersInterceptor(t, userAgent, twoFactorCode));
       clientBuilder.addInterceptor(new RetryInterceptor(retryPolicy, rateLimitPolicy, limiter,
           sleeper, ThreadLocalRandom.current()));
+      if (listener != null) clientBuilder.addInterceptor(new ListenerInterceptor(listener));
       OkHttpClient client = clientBuilder.build();
       Moshi moshi = GeneratedAdapters.addTo(new Moshi.Builder())
           .add(Instant.class, JavaTimeAdapters.INSTANT)

@@ -1,0 +1,37 @@
+package io.herokusdk.spring;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The starter's own settings, under {@code heroku.}. Everything else comes from Heroku's config
+ * vars ({@code DATABASE_URL}, {@code REDIS_URL}, ...) as the SDK modules read them.
+ */
+@ConfigurationProperties("heroku")
+public class HerokuProperties {
+  private final DevServices devServices = new DevServices();
+
+  /** Embedded PostgreSQL and Redis for local runs and tests. */
+  public DevServices getDevServices() {
+    return devServices;
+  }
+
+  /** Settings of the embedded dev services. */
+  public static class DevServices {
+    /**
+     * Whether to start heroku-testing's embedded PostgreSQL and Redis when DATABASE_URL or
+     * REDIS_URL is not set. Default: on when heroku-testing is on the classpath and the app is
+     * not on a dyno (no DYNO variable).
+     */
+    private Boolean enabled;
+
+    /** Whether dev services are on; null means the default described above. */
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    /** Turns dev services on or off. */
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}

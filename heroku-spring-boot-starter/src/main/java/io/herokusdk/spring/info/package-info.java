@@ -1,0 +1,2 @@
+/** Actuator info contributors. */
+package io.herokusdk.spring.info;

@@ -1,0 +1,6 @@
+/**
+ * Test support: {@link io.herokusdk.spring.test.HerokuTestServices} wires fresh embedded
+ * PostgreSQL and Redis databases into a {@code @SpringBootTest}. Needs heroku-testing and
+ * spring-test on the test classpath.
+ */
+package io.herokusdk.spring.test;
