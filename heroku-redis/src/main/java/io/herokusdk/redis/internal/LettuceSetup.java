@@ -48,12 +48,16 @@ public final class LettuceSetup {
    * client would stay silent for many seconds after Redis is back).
    */
   public static ClientResources clientResources(RedisSettings settings) {
+    return clientResourcesBuilder(settings).build();
+  }
+
+  /** {@link #clientResources} not built yet, for callers that add to it. */
+  public static ClientResources.Builder clientResourcesBuilder(RedisSettings settings) {
     Duration cap = settings.reconnectMaxDelay();
     long base = Math.max(1, Math.min(RECONNECT_BASE_DELAY.toMillis(), cap.toMillis()));
     return DefaultClientResources.builder()
         .reconnectDelay(Delay.fullJitter(Duration.ZERO, cap, base, TimeUnit.MILLISECONDS))
-        .nettyCustomizer(QuietCommandEncoder.CUSTOMIZER)
-        .build();
+        .nettyCustomizer(QuietCommandEncoder.CUSTOMIZER);
   }
 
   /** Options shared by every connection of the client. */

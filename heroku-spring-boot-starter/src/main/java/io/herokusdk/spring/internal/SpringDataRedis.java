@@ -1,10 +1,8 @@
 package io.herokusdk.spring.internal;
 
 import io.herokusdk.core.ConfigVars;
-import io.herokusdk.redis.internal.LettuceSetup;
-import io.herokusdk.redis.internal.RedisAuth;
-import io.herokusdk.redis.internal.RedisSettings;
-import io.herokusdk.redis.internal.SettingsResolver;
+import io.herokusdk.redis.LettuceSettings;
+import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
@@ -42,12 +40,9 @@ public final class SpringDataRedis {
   /** The factory for {@code vars}; it owns (and shuts down) its client resources. */
   public static LettuceConnectionFactory connectionFactory(ConfigVars vars,
       CommandLatencyRecorder latencyRecorder, List<ClientResourcesBuilderCustomizer> customizers) {
-    RedisSettings settings = SettingsResolver.resolve(vars,
-        new SettingsResolver.Explicit(null, null, null, null, null, null, null, null, null));
-    RedisAuth auth = RedisAuth.of(settings);
-    RedisURI uri = LettuceSetup.redisUri(settings, auth);
-    ClientResources base = LettuceSetup.clientResources(settings);
-    ClientResources.Builder builder = base.mutate();
+    LettuceSettings settings = LettuceSettings.fromConfig(vars);
+    RedisURI uri = settings.redisUri();
+    ClientResources.Builder builder = settings.clientResources();
     if (latencyRecorder != null) builder.commandLatencyRecorder(latencyRecorder);
     customizers.forEach(customizer -> customizer.customize(builder));
     ClientResources resources = builder.build();
@@ -57,16 +52,17 @@ public final class SpringDataRedis {
     standalone.setDatabase(uri.getDatabase());
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client =
         LettuceClientConfiguration.builder()
-            .clientOptions(LettuceSetup.clientOptions(settings))
+            .clientOptions(settings.clientOptions())
             .clientResources(resources)
             .commandTimeout(settings.commandTimeout());
-    if (auth != null) client.redisCredentialsProviderFactory(new FixedCredentials(auth));
+    settings.credentials().ifPresent(credentials ->
+        client.redisCredentialsProviderFactory(new FixedCredentials(credentials)));
     if (uri.isSsl()) client.useSsl().verifyPeer(uri.getVerifyMode());
-    return new OwningFactory(standalone, client.build(), resources, base);
+    return new OwningFactory(standalone, client.build(), resources);
   }
 
   /** Sends heroku-redis' credentials provider, which Lettuce asks on every (re)connect. */
-  private record FixedCredentials(RedisAuth auth)
+  private record FixedCredentials(RedisCredentialsProvider auth)
       implements org.springframework.data.redis.connection.lettuce.RedisCredentialsProviderFactory {
     @Override
     public io.lettuce.core.RedisCredentialsProvider createCredentialsProvider(
@@ -83,20 +79,17 @@ public final class SpringDataRedis {
   /** Shuts down the client resources it was given, after the connections. */
   private static final class OwningFactory extends LettuceConnectionFactory {
     private final ClientResources resources;
-    private final ClientResources base;
 
     OwningFactory(RedisStandaloneConfiguration standalone, LettuceClientConfiguration client,
-        ClientResources resources, ClientResources base) {
+        ClientResources resources) {
       super(standalone, client);
       this.resources = resources;
-      this.base = base;
     }
 
     @Override
     public void destroy() {
       super.destroy();
       resources.shutdown(0, 2, TimeUnit.SECONDS);
-      base.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 }
