@@ -414,6 +414,7 @@ public final class FakeDataApi implements Closeable {
   /** New sessions of a follower's database are read-only, as on a hot standby. */
   private static void readOnly(Db db, boolean on) {
     try (Connection c = db.database.jdbcConnection(); Statement st = c.createStatement()) {
+      st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
       st.execute("ALTER DATABASE \"" + db.database.name().replace("\"", "\"\"")
           + "\" SET default_transaction_read_only = " + (on ? "on" : "off"));
     } catch (SQLException e) {
@@ -442,6 +443,17 @@ public final class FakeDataApi implements Closeable {
   }
 
   private MockResponse answer(RecordedRequest request) {
+    try {
+      return answerLinked(request);
+    } catch (RuntimeException e) {
+      // The fake's own failure (a real database refused): say so rather than hang the client.
+      return new MockResponse.Builder().code(500).addHeader("Content-Type",
+          "application/json; charset=utf-8").body(FakeHttpServer.toJson(Map.of("id",
+          "internal_error", "message", "The fake Data API failed: " + e.getMessage()))).build();
+    }
+  }
+
+  private MockResponse answerLinked(RecordedRequest request) {
     if (api == null) {
       synchronized (this) {
         return answerLocked(request);

@@ -658,7 +658,12 @@ public final class FakeHerokuApi implements Closeable {
     } else if (scripted != null) {
       reply = FakeReply.error(scripted.status, scripted.id, scripted.message);
     } else {
-      reply = route(request, headers, body);
+      try {
+        reply = route(request, headers, body);
+      } catch (RuntimeException e) {
+        // The fake's own failure (like a linked real database refusing): say so, don't hang.
+        reply = FakeReply.error(500, "internal_error", "The fake failed: " + e.getMessage());
+      }
     }
     rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
     String responseBody = reply == null || reply.json == null ? null

@@ -89,11 +89,12 @@ public final class SqlDump {
    */
   public static void restore(Connection connection, byte[] script) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
     try (Statement st = connection.createStatement()) {
       // A follower's database is read-only for new sessions; the fake itself must write.
       st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
-      st.execute("SET TRANSACTION READ WRITE");
+    }
+    connection.setAutoCommit(false);
+    try {
       clear(connection);
       run(connection, script);
       connection.commit();
