@@ -39,6 +39,12 @@ import okio.BufferedSink;
  * #backupSize(long)} length (not a real {@code pg_dump}), generated while sent: any size costs
  * no memory. {@link #expectedBackupBytes(long, long)} gives the same bytes for checksums.
  *
+ * <p>{@link #linkedTo(FakeHerokuApi)} ties it to a Platform API fake (add-ons become databases,
+ * followers and forks included) and {@link #embeddedPostgres(PostgresServer)} binds its Postgres
+ * databases to real ones: backups are then plain-SQL dumps of the {@code public} schema,
+ * restores load them, and a follower is a copy of its leader (a snapshot, refreshed at {@code
+ * unfollow}, not replication).
+ *
  * <pre>{@code
  * FakeDataApi data = FakeDataApi.start(api.token(), clock);
  * data.addPostgres("shop", "postgresql-curved-12345", "standard-0");

@@ -42,6 +42,10 @@ import mockwebserver3.SocketEffect;
  *       app setups and review apps, add-ons that provision after a delay, domains with ACM
  *       status, dyno restarts: see {@link #provisioningDelay(Duration)} and the scripting
  *       methods next to it
+ *   <li>add-on attachments ({@code DATABASE}, {@code HEROKU_POSTGRESQL_<COLOR>}, replacing a
+ *       name with {@code confirm}, as {@code pg:promote} does): see {@link #attachments(String)};
+ *       with a {@link FakeDataApi#linkedTo linked} Data API, Postgres add-ons (followers and
+ *       forks too) are its databases, real ones when it is bound to embedded Postgres
  *   <li>sources with a signed upload URL, builds that move {@code pending} to succeeded or
  *       failed with a streamed output, releases with a release phase and rollbacks: see {@link
  *       #scriptBuild(BuildScript)}
@@ -56,8 +60,8 @@ import mockwebserver3.SocketEffect;
  * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
  * most {@code max} (default 200, at most 1000) items, {@code 206} with {@code Next-Range} when
  * more remain, {@code 200} on the last page, {@code 416} for a bad range. Errors are Heroku's
- * {@code {"id", "message", "url"}}; others can be scripted with {@link #enqueue(Answer)}. Every
- * request is recorded.
+ * {@code {"id", "message", "url"}}; others can be scripted with {@link #enqueue(Answer)} or,
+ * for one route, {@link #failNextRequest(String, String, Answer)}. Every request is recorded.
  *
  * <pre>{@code
  * try (FakeHerokuApi api = FakeHerokuApi.start()) {
