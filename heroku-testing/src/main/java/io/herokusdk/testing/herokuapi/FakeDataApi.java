@@ -483,8 +483,10 @@ public final class FakeDataApi implements Closeable {
     if (!path.isEmpty() && path.get(0).equals(RAW_PREFIX)) return raw(request, path, range);
     FakeReply reply;
     int[] scripted = errors.poll();
-    RouteFailure failure = scripted == null ? routeFailure(request.getMethod(), path) : null;
-    if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
+    boolean authorized = ("Bearer " + token).equals(request.getHeaders().get("Authorization"));
+    RouteFailure failure = scripted == null && authorized
+        ? routeFailure(request.getMethod(), path) : null;
+    if (!authorized) {
       reply = FakeReply.error(401, "unauthorized", "Invalid credentials provided.");
     } else if (failure != null) {
       reply = FakeReply.error(failure.status, failure.status == 429 ? "rate_limit"

@@ -135,7 +135,6 @@ class FakeDataApiLinkedTest {
     assertThat(this.<Map<String, Object>>dataApi("GET",
         "client/v11/databases/" + name + "/wait_status", null)).containsEntry("waiting?", false);
 
-    api.requests(); // settles the add-on via the next API request
     platform("GET", "apps/shop/addons/" + name, null);
     String url = api.app("shop").configVars().get("DATABASE_URL");
     assertThat(url).isEqualTo(data.url(name)).isEqualTo(data.url((String) addOn.get("id")));
