@@ -85,13 +85,16 @@ public final class SqlDump {
 
   /**
    * Drops every table, view and sequence of the {@code public} schema that the connected role
-   * owns, then runs {@code script} (a {@link #dump}); one transaction.
+   * owns, then runs {@code script} (a {@link #dump}); one transaction, failing after 10 s
+   * waiting for a lock another session holds.
    */
   public static void restore(Connection connection, byte[] script) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     try (Statement st = connection.createStatement()) {
       // A follower's database is read-only for new sessions; the fake itself must write.
       st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
+      // A client's open transaction on the target must fail the restore, not hang the fake.
+      st.execute("SET lock_timeout = '10s'");
     }
     connection.setAutoCommit(false);
     try {
