@@ -1,14 +1,21 @@
 package io.herokusdk.testing.herokuapi;
 
+import io.herokusdk.testing.PostgresServer;
+import io.herokusdk.testing.TestDatabase;
 import io.herokusdk.testing.internal.FakeHttpServer;
+import io.herokusdk.testing.internal.SqlDump;
 import java.io.Closeable;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,12 @@ import okio.BufferedSink;
  * #backupSize(long)} length (not a real {@code pg_dump}), generated while sent: any size costs
  * no memory. {@link #expectedBackupBytes(long, long)} gives the same bytes for checksums.
  *
+ * <p>{@link #linkedTo(FakeHerokuApi)} ties it to a Platform API fake (add-ons become databases,
+ * followers and forks included) and {@link #embeddedPostgres(PostgresServer)} binds its Postgres
+ * databases to real ones: backups are then plain-SQL dumps of the {@code public} schema,
+ * restores load them, and a follower is a copy of its leader (a snapshot, refreshed at {@code
+ * unfollow}, not replication).
+ *
  * <pre>{@code
  * FakeDataApi data = FakeDataApi.start(api.token(), clock);
  * data.addPostgres("shop", "postgresql-curved-12345", "standard-0");
@@ -41,11 +54,23 @@ import okio.BufferedSink;
 public final class FakeDataApi implements Closeable {
   private static final Pattern BYTE_RANGE = Pattern.compile("^bytes=(\\d+)-$");
   private static final String RAW_PREFIX = "_fake";
+  private static final Pattern OWN_BACKUP_URL = Pattern.compile(
+      "^https://xfrtu\\.s3\\.amazonaws\\.com/([0-9a-f-]{36})/backup$"
+          + "|^http://[^/]+/" + RAW_PREFIX + "/backups/([0-9a-f-]{36})(\\?.*)?$");
+  private static final String POOLING_NAMESPACE = "connection-pooling:default";
 
   private final String token;
   private final Clock clock;
+  /** The Platform API fake this one is linked to, or null. Lock order: api, then this. */
+  private final FakeHerokuApi api;
   private final FakeHttpServer server;
   private final Map<String, Db> databases = new LinkedHashMap<>();
+  /** Add-on id → database name, for databases made from add-ons. */
+  private final Map<String, String> ids = new HashMap<>();
+  private final List<RouteFailure> routeFailures = new ArrayList<>();
+  private PostgresServer postgres;
+  private long followerLagCommits;
+  private Duration followerCatchUp = Duration.ZERO;
   private final Map<String, List<Transfer>> transfers = new LinkedHashMap<>();
   private final List<String> requests = new ArrayList<>();
   private final Deque<int[]> errors = new ArrayDeque<>();
@@ -58,25 +83,122 @@ public final class FakeDataApi implements Closeable {
   private long dropEvery = -1;
   private int failNextDownload;
 
-  private FakeDataApi(String token, Clock clock) {
+  private FakeDataApi(String token, Clock clock, FakeHerokuApi api) {
     this.token = Objects.requireNonNull(token, "token == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.api = api;
     this.server = FakeHttpServer.start(0, "Heroku Data API", this::answer);
   }
 
   /** Starts a fake accepting {@code token} whose transfers progress on {@code clock}. */
   public static FakeDataApi start(String token, Clock clock) {
-    return new FakeDataApi(token, clock);
+    return new FakeDataApi(token, clock, null);
   }
+
+  /**
+   * Starts a fake linked to {@code api}: same token and clock; {@code heroku-postgresql} add-ons
+   * created there become its Postgres databases and {@code heroku-redis} ones its Redis
+   * databases, addressable by add-on name and id; {@code config: {follow|fork: VAR}} makes a
+   * follower or fork; {@code POST .../connection-pooling} attaches the pooler on {@code api}.
+   *
+   * @throws IllegalStateException if {@code api} already has a linked Data API
+   */
+  public static FakeDataApi linkedTo(FakeHerokuApi api) {
+    FakeDataApi data = new FakeDataApi(api.token(), api.clock(), api);
+    try {
+      api.link(data);
+    } catch (RuntimeException e) {
+      data.server.close();
+      throw e;
+    }
+    return data;
+  }
+
+  /**
+   * From now on every Postgres database ({@link #addPostgres(String, String, String)} or a
+   * provisioned add-on) gets a fresh {@link PostgresServer#createDatabase()}, so backups dump
+   * its real rows, restores load them and followers and forks start as copies of their leader.
+   * {@link #close()} drops those databases.
+   */
+  public synchronized FakeDataApi embeddedPostgres(PostgresServer server) {
+    this.postgres = Objects.requireNonNull(server, "server == null");
+    return this;
+  }
+
+  /**
+   * Followers created from now on report {@code commits} behind when they become available,
+   * falling linearly to 0 over {@code catchUp} on the fake's clock (default: 0, at once).
+   */
+  public synchronized FakeDataApi followerLag(long commits, Duration catchUp) {
+    if (commits < 0) throw new IllegalArgumentException("commits < 0: " + commits);
+    if (Objects.requireNonNull(catchUp, "catchUp == null").isNegative()) {
+      throw new IllegalArgumentException("catchUp < 0: " + catchUp);
+    }
+    this.followerLagCommits = commits;
+    this.followerCatchUp = catchUp;
+    return this;
+  }
+
+  /**
+   * The {@code DATABASE_URL}-format URL of a database bound to a real one (by name or add-on
+   * id).
+   *
+   * @throws IllegalArgumentException if there is no such database or it is not bound
+   */
+  public synchronized String url(String database) {
+    Db db = db(database);
+    if (db.database == null) {
+      throw new IllegalArgumentException("database " + db.name + " is not bound to a real"
+          + " database: call embeddedPostgres(server) before adding it, or addPostgres(app,"
+          + " name, plan, testDatabase)");
+    }
+    return db.database.url();
+  }
+
+  /**
+   * The next request whose method is {@code method} and whose path matches {@code pathGlob}
+   * ({@code *} matches one segment) answers {@code status} with Heroku's error body and {@code
+   * message}, and changes nothing. Several may be queued; each is used once.
+   */
+  public synchronized FakeDataApi failNextRequest(String method, String pathGlob, int status,
+      String message) {
+    if (status < 400 || status > 599) throw new IllegalArgumentException("not an error: " + status);
+    routeFailures.add(new RouteFailure(Objects.requireNonNull(method, "method == null")
+        .toUpperCase(java.util.Locale.ROOT), Objects.requireNonNull(pathGlob,
+        "pathGlob == null"), status, Objects.requireNonNull(message, "message == null")));
+    return this;
+  }
+
+  private record RouteFailure(String method, String pathGlob, int status, String message) {}
 
   /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's data URL setting. */
   public String baseUrl() {
     return server.origin() + "/";
   }
 
-  /** Adds a Postgres database of {@code app} named {@code name} (its add-on name). */
+  /**
+   * Adds a Postgres database of {@code app} named {@code name} (its add-on name); after {@link
+   * #embeddedPostgres} it is bound to a fresh real database.
+   */
   public synchronized FakeDataApi addPostgres(String app, String name, String plan) {
-    databases.put(name, new Db(app, name, plan, false));
+    Db db = new Db(app, name, plan, false);
+    if (postgres != null) {
+      db.database = postgres.createDatabase();
+      db.ownsDatabase = true;
+    }
+    databases.put(name, db);
+    return this;
+  }
+
+  /**
+   * Adds a Postgres database bound to {@code database} (which the caller keeps and closes):
+   * backups dump its rows and restores replace its {@code public} schema.
+   */
+  public synchronized FakeDataApi addPostgres(String app, String name, String plan,
+      TestDatabase database) {
+    Db db = new Db(app, name, plan, false);
+    db.database = Objects.requireNonNull(database, "database == null");
+    databases.put(name, db);
     return this;
   }
 
@@ -219,9 +341,92 @@ public final class FakeDataApi implements Closeable {
     return (byte) (z >>> ((i & 7) * 8));
   }
 
+  /** Stops the server and drops the real databases it created. */
   @Override
   public void close() {
     server.close();
+    List<TestDatabase> owned = new ArrayList<>();
+    synchronized (this) {
+      for (Db db : databases.values()) {
+        if (db.ownsDatabase) owned.add(db.database);
+      }
+      databases.clear();
+    }
+    owned.forEach(TestDatabase::close);
+  }
+
+  // called by the linked FakeHerokuApi, holding its lock
+
+  /**
+   * A linked add-on was created: adds its database (Postgres: bound, a copy of {@code leader}
+   * for a follower or fork) and returns its URL, or null when it is not bound.
+   */
+  synchronized String addOnCreated(String app, String name, String id, String plan,
+      String service, Instant availableAt, String leader, boolean fork, boolean bind) {
+    boolean redis = service.equals("heroku-redis");
+    if (!redis && !service.equals("heroku-postgresql")) return null;
+    Db db = new Db(app, name, plan.contains(":") ? plan.substring(plan.indexOf(':') + 1) : plan,
+        redis);
+    db.availableAt = availableAt;
+    if (!redis && bind && postgres != null) {
+      db.database = postgres.createDatabase();
+      db.ownsDatabase = true;
+    }
+    if (leader != null) {
+      Db from = find(leader);
+      if (from == null) {
+        throw new FakeInvalidParams(leader + " is not a database of the linked Data API.");
+      }
+      db.waitMessage = "preparing";
+      if (fork) {
+        db.forkedFrom = from.name;
+      } else {
+        db.following = from.name;
+        db.lag = followerLagCommits;
+        db.catchUp = followerCatchUp;
+        from.followers.add(name);
+      }
+      if (db.database != null && from.database != null) {
+        copy(from, db);
+        if (!fork) readOnly(db, true);
+      }
+    }
+    databases.put(name, db);
+    ids.put(id, name);
+    return db.database == null ? null : db.database.url();
+  }
+
+  /** A linked add-on was deleted: forgets its database and drops the real one. */
+  synchronized void addOnDeleted(String name) {
+    Db db = databases.remove(name);
+    if (db == null) return;
+    ids.values().remove(name);
+    if (db.following != null && databases.get(db.following) != null) {
+      databases.get(db.following).followers.remove(name);
+    }
+    if (db.ownsDatabase) db.database.close();
+  }
+
+  private static void copy(Db from, Db to) {
+    try (Connection source = from.database.jdbcConnection();
+        Connection target = to.database.jdbcConnection()) {
+      SqlDump.restore(target, SqlDump.dump(source));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not copy " + from.name + " into " + to.name + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** New sessions of a follower's database are read-only, as on a hot standby. */
+  private static void readOnly(Db db, boolean on) {
+    try (Connection c = db.database.jdbcConnection(); Statement st = c.createStatement()) {
+      st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
+      st.execute("ALTER DATABASE \"" + db.database.name().replace("\"", "\"\"")
+          + "\" SET default_transaction_read_only = " + (on ? "on" : "off"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not make " + db.name + (on ? " read-only: "
+          : " writable: ") + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -230,12 +435,46 @@ public final class FakeDataApi implements Closeable {
   }
 
   private Db db(String name) {
-    Db db = databases.get(name);
+    Db db = find(name);
     if (db == null) throw new IllegalArgumentException("no database " + name + " in the fake");
     return db;
   }
 
-  private synchronized MockResponse answer(RecordedRequest request) {
+  /** The database with this name or add-on id, or null. */
+  private Db find(String nameOrId) {
+    Db db = databases.get(nameOrId);
+    if (db != null) return db;
+    String name = ids.get(nameOrId);
+    return name == null ? null : databases.get(name);
+  }
+
+  private MockResponse answer(RecordedRequest request) {
+    try {
+      return answerLinked(request);
+    } catch (RuntimeException e) {
+      // The fake's own failure (a real database refused): say so rather than hang the client.
+      return new MockResponse.Builder().code(500).addHeader("Content-Type",
+          "application/json; charset=utf-8").body(FakeHttpServer.toJson(Map.of("id",
+          "internal_error", "message", "The fake Data API failed: " + e.getMessage()))).build();
+    }
+  }
+
+  private MockResponse answerLinked(RecordedRequest request) {
+    if (api == null) {
+      synchronized (this) {
+        return answerLocked(request);
+      }
+    }
+    // The linked Platform API fake's lock first, always: it calls into this one holding it.
+    synchronized (api) {
+      synchronized (this) {
+        return answerLocked(request);
+      }
+    }
+  }
+
+  private MockResponse answerLocked(RecordedRequest request) {
+    settleRestores();
     List<String> path = request.getUrl().pathSegments();
     String range = request.getHeaders().get("Range");
     String query = request.getUrl().encodedQuery();
@@ -244,8 +483,14 @@ public final class FakeDataApi implements Closeable {
     if (!path.isEmpty() && path.get(0).equals(RAW_PREFIX)) return raw(request, path, range);
     FakeReply reply;
     int[] scripted = errors.poll();
-    if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
+    boolean authorized = ("Bearer " + token).equals(request.getHeaders().get("Authorization"));
+    RouteFailure failure = scripted == null && authorized
+        ? routeFailure(request.getMethod(), path) : null;
+    if (!authorized) {
       reply = FakeReply.error(401, "unauthorized", "Invalid credentials provided.");
+    } else if (failure != null) {
+      reply = FakeReply.error(failure.status, failure.status == 429 ? "rate_limit"
+          : failure.status == 422 ? "invalid_params" : "internal_error", failure.message);
     } else if (scripted != null) {
       reply = FakeReply.error(scripted[0], scripted[0] == 429 ? "rate_limit" : "internal_error",
           "scripted failure " + scripted[0]);
@@ -267,11 +512,39 @@ public final class FakeDataApi implements Closeable {
     return response.build();
   }
 
+  private RouteFailure routeFailure(String method, List<String> path) {
+    for (int i = 0; i < routeFailures.size(); i++) {
+      RouteFailure f = routeFailures.get(i);
+      if (f.method.equals(method) && FakeHerokuApi.pathMatches(f.pathGlob, path)) {
+        return routeFailures.remove(i);
+      }
+    }
+    return null;
+  }
+
+  /** Applies every finished, successful restore of a real dump once. */
+  private void settleRestores() {
+    for (List<Transfer> all : transfers.values()) {
+      for (Transfer t : all) {
+        if (t.restoreFrom == null || t.applied || t.failure != null || t.canceledAt != null
+            || t.finishedAt() == null) {
+          continue;
+        }
+        t.applied = true;
+        try (Connection c = t.db.database.jdbcConnection()) {
+          SqlDump.restore(c, t.restoreFrom);
+        } catch (SQLException e) {
+          t.failure = "pg_restore: error: " + e.getMessage();
+        }
+      }
+    }
+  }
+
   private FakeReply route(String method, List<String> p, String query, Map<String, Object> body) {
     String route = method + " /" + String.join("/", p);
     if (p.size() >= 4 && p.get(0).equals("client") && p.get(2).equals("databases")
         || p.size() >= 4 && p.get(1).equals("v0") && p.get(2).equals("databases")) {
-      Db db = databases.get(p.get(3));
+      Db db = find(p.get(3));
       if (db == null || db.notFoundPolls > 0) {
         if (db != null) db.notFoundPolls--;
         return FakeReply.notFound("database");
@@ -288,7 +561,10 @@ public final class FakeDataApi implements Closeable {
           return FakeReply.ok(200, waitStatus(db));
         }
         case "POST client backups" -> {
-          Transfer t = newTransfer(db, "pg_dump", "gof3r", failNextCapture);
+          byte[] dump = db.database == null ? null : dump(db);
+          Transfer t = newTransfer(db, "pg_dump", "gof3r", failNextCapture,
+              dump == null ? backupSize : dump.length);
+          t.dump = dump;
           failNextCapture = null;
           return FakeReply.ok(201, t.json(false));
         }
@@ -297,7 +573,22 @@ public final class FakeDataApi implements Closeable {
           if (!(url instanceof String) || ((String) url).isBlank()) {
             throw new FakeInvalidParams("backup_url is required");
           }
-          Transfer t = newTransfer(db, "gof3r", "pg_restore", failNextRestore);
+          byte[] source = null;
+          String failure = failNextRestore;
+          if (db.database != null && failure == null) {
+            Transfer backup = ownBackup((String) url);
+            if (backup == null || backup.dump == null) {
+              failure = "pg_restore: error: the fake Data API restores only its own backup URLs"
+                  + " of bound databases (a public-url or a backup's to_url); "
+                  + (backup == null ? "this URL is not one" : "b" + backup.num + " of "
+                  + backup.db.name + " has no SQL dump (its database is not bound)");
+            } else {
+              source = backup.dump;
+            }
+          }
+          Transfer t = newTransfer(db, "gof3r", "pg_restore", failure,
+              source == null ? backupSize : source.length);
+          t.restoreFrom = source;
           failNextRestore = null;
           return FakeReply.ok(201, t.json(false));
         }
@@ -319,11 +610,19 @@ public final class FakeDataApi implements Closeable {
         }
         case "PUT client unfollow" -> {
           if (db.following == null) {
-            return FakeReply.error(422, "invalid_params", db.name + " is not a follower.");
+            return FakeReply.error(422, "invalid_params", db.name + " is not a follower: only"
+                + " a database that follows a leader can be unfollowed.");
           }
           Db leader = databases.get(db.following);
           if (leader != null) leader.followers.remove(db.name);
+          if (db.database != null) {
+            // A snapshot, not replication: catch up with everything the leader has now.
+            if (leader != null && leader.database != null) copy(leader, db);
+            readOnly(db, false);
+          }
           db.following = null;
+          db.catchUp = null;
+          db.behind = 0;
           return FakeReply.ok(200, Map.of("message", "unfollowed"));
         }
         case "POST client connection_reset" -> {
@@ -336,8 +635,16 @@ public final class FakeDataApi implements Closeable {
                 "Connection pooling is not available on Essential plans.");
           }
           Object name = body.get("name");
-          return FakeReply.ok(201, Map.of("name", name == null ? "DATABASE_CONNECTION_POOL"
-              : name, "app", String.valueOf(body.get("app"))));
+          String poolName = name instanceof String n ? n : "DATABASE_CONNECTION_POOL";
+          String appName = body.get("app") instanceof String a ? a : db.app;
+          if (api != null) {
+            FakeHerokuApi.AppState app = api.findApp(appName);
+            FakeAddOns.AddOnState addOn = api.addOns().find(db.name);
+            if (app == null) return FakeReply.notFound("app");
+            if (addOn == null) return FakeReply.notFound("add-on");
+            api.attachments().attach(app, addOn, poolName, POOLING_NAMESPACE, null, true);
+          }
+          return FakeReply.ok(201, Map.of("name", poolName, "app", appName));
         }
         case "GET postgres credentials" -> {
           return FakeReply.ok(200, db.credentials.values().stream().map(Db::credentialJson)
@@ -422,10 +729,29 @@ public final class FakeDataApi implements Closeable {
     return baseUrl() + RAW_PREFIX + "/backups/" + t.uuid + "?signature=" + UUID.randomUUID();
   }
 
-  private Transfer newTransfer(Db db, String from, String to, String failure) {
+  private static byte[] dump(Db db) {
+    try (Connection c = db.database.jdbcConnection()) {
+      return SqlDump.dump(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not dump " + db.name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The backup behind one of this fake's URLs (public-url or to_url), or null. */
+  private Transfer ownBackup(String url) {
+    Matcher m = OWN_BACKUP_URL.matcher(url);
+    if (!m.matches()) return null;
+    if (m.group(2) != null && !url.startsWith(baseUrl())) return null;
+    String uuid = m.group(1) != null ? m.group(1) : m.group(2);
+    return transfers.values().stream().flatMap(List::stream)
+        .filter(x -> x.uuid.equals(uuid) && !x.deleted && x.toType.equals("gof3r"))
+        .findFirst().orElse(null);
+  }
+
+  private Transfer newTransfer(Db db, String from, String to, String failure, long size) {
     List<Transfer> all = transfers.computeIfAbsent(db.app, a -> new ArrayList<>());
     Transfer t = new Transfer(all.size() + 1, db, from, to, clock.instant(), transferDuration,
-        backupSize, failure);
+        size, failure);
     all.add(t);
     return t;
   }
@@ -438,6 +764,7 @@ public final class FakeDataApi implements Closeable {
     json.put("num_tables", db.tables);
     json.put("postgres_version", "16.4");
     json.put("following", db.following);
+    json.put("leader", db.following);
     json.put("waiting?", waiting(db));
     List<Map<String, Object>> info = new ArrayList<>();
     info.add(line("Plan", db.plan));
@@ -447,8 +774,9 @@ public final class FakeDataApi implements Closeable {
     info.add(line("Tables", db.tables));
     if (db.following != null) {
       info.add(line("Following", db.following));
-      info.add(line("Behind By", db.behind + " commits"));
+      info.add(line("Behind By", behind(db) + " commits"));
     }
+    if (db.forkedFrom != null) info.add(line("Forked From", db.forkedFrom));
     if (!db.followers.isEmpty()) info.add(Map.of("name", "Followers", "values", db.followers));
     json.put("info", info);
     return json;
@@ -469,6 +797,17 @@ public final class FakeDataApi implements Closeable {
     return Map.of("name", name, "values", List.of(value));
   }
 
+  /** The scripted lag, falling linearly to 0 over the catch-up time once available. */
+  private long behind(Db db) {
+    if (db.catchUp == null) return db.behind;
+    Instant now = clock.instant();
+    if (now.isBefore(db.availableAt)) return db.lag;
+    long total = db.catchUp.toMillis();
+    long elapsed = Duration.between(db.availableAt, now).toMillis();
+    if (elapsed >= total) return 0;
+    return db.lag - (long) ((double) db.lag * elapsed / total);
+  }
+
   private boolean waiting(Db db) {
     return db.error == null && clock.instant().isBefore(db.availableAt);
   }
@@ -477,7 +816,8 @@ public final class FakeDataApi implements Closeable {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("waiting?", waiting(db));
     json.put("error?", db.error != null);
-    json.put("message", db.error != null ? db.error : waiting(db) ? "provisioning" : "available");
+    json.put("message", db.error != null ? db.error : waiting(db) ? db.waitMessage
+        : "available");
     return json;
   }
 
@@ -510,7 +850,7 @@ public final class FakeDataApi implements Closeable {
     long drop = dropNextDownloadAt > from ? dropNextDownloadAt
         : dropEvery > 0 && from + dropEvery < t.size ? from + dropEvery : -1;
     dropNextDownloadAt = -1;
-    DumpBody body = new DumpBody(from, t.size, drop, bytesServed);
+    DumpBody body = new DumpBody(t.dump, from, t.size, drop, bytesServed);
     MockResponse.Builder response = new MockResponse.Builder().code(range == null ? 200 : 206)
         .addHeader("Content-Type", "application/octet-stream").body(body);
     if (range != null) {
@@ -529,12 +869,15 @@ public final class FakeDataApi implements Closeable {
    * onResponseBody} effect closes the socket at half the length.
    */
   private static final class DumpBody implements MockResponseBody {
+    /** The real dump, or null for pseudo-random bytes. */
+    private final byte[] bytes;
     private final long from;
     private final long size;
     private final long drop;
     private final AtomicLong served;
 
-    DumpBody(long from, long size, long drop, AtomicLong served) {
+    DumpBody(byte[] bytes, long from, long size, long drop, AtomicLong served) {
+      this.bytes = bytes;
       this.from = from;
       this.size = size;
       this.drop = drop;
@@ -558,8 +901,12 @@ public final class FakeDataApi implements Closeable {
       byte[] block = new byte[16 * 1024];
       for (long at = from; at < end; ) {
         int n = (int) Math.min(block.length, end - at);
-        for (int i = 0; i < n; i++) block[i] = byteAt(at + i);
-        sink.write(block, 0, n);
+        if (bytes != null) {
+          sink.write(bytes, (int) at, n);
+        } else {
+          for (int i = 0; i < n; i++) block[i] = byteAt(at + i);
+          sink.write(block, 0, n);
+        }
         at += n;
         served.addAndGet(n);
       }
@@ -584,6 +931,16 @@ public final class FakeDataApi implements Closeable {
     String error;
     String following;
     long behind;
+    /** The real database it is bound to, or null. */
+    TestDatabase database;
+    /** Whether {@link #close()} drops {@link #database}. */
+    boolean ownsDatabase;
+    String waitMessage = "provisioning";
+    String forkedFrom;
+    /** A linked follower's lag when it became available. */
+    long lag;
+    /** Time a linked follower takes to catch up; null: {@link #behind} as scripted. */
+    Duration catchUp;
     long tables;
     long bytes;
     long connections;
@@ -618,7 +975,12 @@ public final class FakeDataApi implements Closeable {
     final Instant createdAt;
     final Duration duration;
     final long size;
-    final String failure;
+    String failure;
+    /** A capture's SQL dump (bound database), or null. */
+    byte[] dump;
+    /** The SQL dump a restore loads when it finishes (bound target), or null. */
+    byte[] restoreFrom;
+    boolean applied;
     Instant canceledAt;
     boolean deleted;
 

@@ -42,6 +42,10 @@ import mockwebserver3.SocketEffect;
  *       app setups and review apps, add-ons that provision after a delay, domains with ACM
  *       status, dyno restarts: see {@link #provisioningDelay(Duration)} and the scripting
  *       methods next to it
+ *   <li>add-on attachments ({@code DATABASE}, {@code HEROKU_POSTGRESQL_<COLOR>}, replacing a
+ *       name with {@code confirm}, as {@code pg:promote} does): see {@link #attachments(String)};
+ *       with a {@link FakeDataApi#linkedTo linked} Data API, Postgres add-ons (followers and
+ *       forks too) are its databases, real ones when it is bound to embedded Postgres
  *   <li>sources with a signed upload URL, builds that move {@code pending} to succeeded or
  *       failed with a streamed output, releases with a release phase and rollbacks: see {@link
  *       #scriptBuild(BuildScript)}
@@ -56,8 +60,8 @@ import mockwebserver3.SocketEffect;
  * <p>Lists honour {@code Range: <field> [[]start]..[end][; order=desc, max=N]} like Heroku: at
  * most {@code max} (default 200, at most 1000) items, {@code 206} with {@code Next-Range} when
  * more remain, {@code 200} on the last page, {@code 416} for a bad range. Errors are Heroku's
- * {@code {"id", "message", "url"}}; others can be scripted with {@link #enqueue(Answer)}. Every
- * request is recorded.
+ * {@code {"id", "message", "url"}}; others can be scripted with {@link #enqueue(Answer)} or,
+ * for one route, {@link #failNextRequest(String, String, Answer)}. Every request is recorded.
  *
  * <pre>{@code
  * try (FakeHerokuApi api = FakeHerokuApi.start()) {
@@ -226,6 +230,11 @@ public final class FakeHerokuApi implements Closeable {
   private final FakePipelines pipelines = new FakePipelines(this);
   private final FakeAppSetups appSetups = new FakeAppSetups(this);
   private final FakeAddOns addOns = new FakeAddOns(this);
+  private final FakeAttachments attachments = new FakeAttachments(this);
+  /** Scripted answers for the next request matching a method and a path glob. */
+  private final List<RouteFailure> routeFailures = new ArrayList<>();
+  /** The Data API linked to this fake, or null. */
+  private FakeDataApi data;
   private final FakeDomains domains = new FakeDomains(this);
   private final FakeDeploys deploys = new FakeDeploys(this);
 
@@ -239,6 +248,7 @@ public final class FakeHerokuApi implements Closeable {
     serve(pipelines);
     serve(appSetups);
     serve(addOns);
+    serve(attachments);
     serve(domains);
     serve(logSessions);
     server.bodyLimit(b.maxUploadBytesKept);
@@ -248,6 +258,32 @@ public final class FakeHerokuApi implements Closeable {
   /** Sources, builds and releases; other families make their releases there. */
   FakeDeploys deploys() {
     return deploys;
+  }
+
+  /** Add-ons; attachments and the linked Data API read them. */
+  FakeAddOns addOns() {
+    return addOns;
+  }
+
+  /** Add-on attachments. */
+  FakeAttachments attachments() {
+    return attachments;
+  }
+
+  /** The linked Data API, or null; call it only holding this fake's lock (lock order). */
+  FakeDataApi data() {
+    return data;
+  }
+
+  /** The clock of {@code created_at} and of everything that changes with time. */
+  Clock clock() {
+    return clock;
+  }
+
+  /** Links a Data API: add-ons of Postgres and Redis plans become its databases. */
+  synchronized void link(FakeDataApi linked) {
+    if (data != null) throw new IllegalStateException("a Data API is already linked to " + this);
+    this.data = linked;
   }
 
   /** Adds a resource family; called once per family from the constructor. */
@@ -483,6 +519,48 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
+  /**
+   * The next request whose method is {@code method} and whose path matches {@code pathGlob}
+   * ({@code *} matches one segment, like {@code /apps/*}{@code /formation}) gets {@code answer}
+   * instead of being served, and changes nothing. Several may be queued; each is used once.
+   */
+  public synchronized FakeHerokuApi failNextRequest(String method, String pathGlob,
+      Answer answer) {
+    routeFailures.add(new RouteFailure(Objects.requireNonNull(method, "method == null")
+        .toUpperCase(Locale.ROOT), Objects.requireNonNull(pathGlob, "pathGlob == null"),
+        Objects.requireNonNull(answer, "answer == null")));
+    return this;
+  }
+
+  // add-on attachments
+
+  /**
+   * Adds an add-on of {@code plan} to the app, already provisioned and attached as {@code
+   * attachmentName} (null: {@code DATABASE} for the first Postgres add-on, else a colour name),
+   * and returns its name. {@code url} null: the linked Data API's database URL (a real database
+   * when it is bound to embedded Postgres), else a placeholder.
+   *
+   * @throws IllegalArgumentException if there is no such app or the attachment name is taken
+   */
+  public synchronized String addAddOn(String app, String plan, String attachmentName,
+      String url) {
+    AppState state = existing(app);
+    try {
+      FakeAddOns.AddOnState addOn = addOns.add(state, Objects.requireNonNull(plan,
+          "plan == null"), null, attachmentName, null, url, null, false, null, Duration.ZERO);
+      addOns.state(addOn);
+      return addOn.name;
+    } catch (FakeInvalidParams e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The app's add-on attachments, oldest first. */
+  public synchronized List<StoredAttachment> attachments(String app) {
+    addOns.settleAll();
+    return attachments.stored(existing(app));
+  }
+
   /** Makes the certificate of this hostname end {@code failed} with this reason. */
   public synchronized FakeHerokuApi failCertificate(String hostname, String reason) {
     domains.failCertificate(Objects.requireNonNull(hostname, "hostname == null"),
@@ -546,6 +624,7 @@ public final class FakeHerokuApi implements Closeable {
   /** Forgets apps, recorded requests and scripted answers; restores the rate-limit budget. */
   public synchronized void reset() {
     script.clear();
+    routeFailures.clear();
     requests.clear();
     apps.clear();
     resources.forEach(FakeResource::reset);
@@ -576,13 +655,19 @@ public final class FakeHerokuApi implements Closeable {
     }
     String requestId = headers.getOrDefault("request-id", UUID.randomUUID().toString());
     Answer scripted = script.poll();
+    if (scripted == null) scripted = routeFailure(request.getMethod(), segments);
     FakeReply reply;
     if (scripted != null && scripted.dropConnection) {
       reply = null;
     } else if (scripted != null) {
       reply = FakeReply.error(scripted.status, scripted.id, scripted.message);
     } else {
-      reply = route(request, headers, body);
+      try {
+        reply = route(request, headers, body);
+      } catch (RuntimeException e) {
+        // The fake's own failure (like a linked real database refusing): say so, don't hang.
+        reply = FakeReply.error(500, "internal_error", "The fake failed: " + e.getMessage());
+      }
     }
     rateLimitRemaining = Math.max(0, rateLimitRemaining - 1);
     String responseBody = reply == null || reply.json == null ? null
@@ -624,6 +709,32 @@ public final class FakeHerokuApi implements Closeable {
     }
     return new MockResponse.Builder().code(404).body("no such fake URL").build();
   }
+
+  private Answer routeFailure(String method, List<String> path) {
+    for (int i = 0; i < routeFailures.size(); i++) {
+      RouteFailure f = routeFailures.get(i);
+      if (f.method.equals(method) && pathMatches(f.pathGlob, path)) {
+        routeFailures.remove(i);
+        return f.answer;
+      }
+    }
+    return null;
+  }
+
+  /** True if the decoded path segments match a glob like {@code /apps/*}{@code /formation}. */
+  static boolean pathMatches(String glob, List<String> path) {
+    List<String> parts = new ArrayList<>();
+    for (String part : glob.split("/")) {
+      if (!part.isEmpty()) parts.add(part);
+    }
+    if (parts.size() != path.size()) return false;
+    for (int i = 0; i < parts.size(); i++) {
+      if (!parts.get(i).equals("*") && !parts.get(i).equals(path.get(i))) return false;
+    }
+    return true;
+  }
+
+  private record RouteFailure(String method, String pathGlob, Answer answer) {}
 
   private static FakeRequest fakeRequest(RecordedRequest request, Map<String, String> headers,
       String body, List<String> path) {
