@@ -40,8 +40,8 @@ final class Promote {
         .stream().toList();
     AddOnAttachment target = attachmentOf(attachments, database);
     if (target == null) {
-      throw new PromoteException(app, database, "no add-on or attachment of that name is attached"
-          + " to the app; see `heroku addons -a " + app + "`");
+      throw new PromoteException(app, database, "it is not attached to the app (no add-on or attachment"
+          + " of that name); see `heroku addons -a " + app + "`");
     }
     String addOn = target.addon().name();
     AddOnAttachment current = attachments.stream()

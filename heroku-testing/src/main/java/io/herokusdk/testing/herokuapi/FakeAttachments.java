@@ -3,6 +3,7 @@ package io.herokusdk.testing.herokuapi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class FakeAttachments implements FakeResource {
   @Override
   public void reset() {
     attachments.clear();
+    nextAttachRelease.clear();
   }
 
   @Override
@@ -163,6 +165,9 @@ final class FakeAttachments implements FakeResource {
    * Attaches {@code addOn} to {@code app} as {@code name}, replacing (with {@code confirm}) an
    * attachment of that name; {@code releases}: make Detach and Attach releases.
    */
+  /** Attachment name → the release phase of its next Attach release. */
+  final Map<String, BuildScript> nextAttachRelease = new HashMap<>();
+
   Attachment attach(FakeHerokuApi.AppState app, FakeAddOns.AddOnState addOn, String name,
       String namespace, String confirm, boolean releases) {
     name = name.toUpperCase(Locale.ROOT);
@@ -176,7 +181,11 @@ final class FakeAttachments implements FakeResource {
       app.configVars.put(a.configVar(), addOn.url);
       app.updatedAt = now;
     }
-    if (releases) fake.deploys().addRelease(app.id, "Attach " + name + " (@ref:" + addOn.name + ")");
+    if (releases) {
+      BuildScript script = nextAttachRelease.remove(name);
+      if (script == null) script = BuildScript.succeeding();
+      fake.deploys().addRelease(app.id, "Attach " + name + " (@ref:" + addOn.name + ")", script);
+    }
     return a;
   }
 

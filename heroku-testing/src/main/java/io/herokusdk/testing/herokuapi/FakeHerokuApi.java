@@ -512,6 +512,17 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
+  /**
+   * The next {@code Attach NAME} release (from {@code POST /addon-attachments}, as {@code
+   * pg:promote} makes) runs this release phase, e.g. {@code
+   * BuildScript.succeeding().releasePhaseFails("...")}.
+   */
+  public synchronized FakeHerokuApi nextAttachRelease(String attachmentName, BuildScript script) {
+    attachments.nextAttachRelease.put(attachmentName.toUpperCase(Locale.ROOT),
+        Objects.requireNonNull(script, "script == null"));
+    return this;
+  }
+
   /** Makes the next add-on of this plan end {@code deprovisioned} with this message. */
   public synchronized FakeHerokuApi failNextProvisioning(String plan, String provisionMessage) {
     addOns.failProvisioning(Objects.requireNonNull(plan, "plan == null"),
