@@ -113,9 +113,22 @@ public final class Heroku extends HerokuResources implements Closeable {
     return builderFrom(ConfigVars.fromEnv(), Path.of(System.getProperty("user.home", "."))).build();
   }
 
-  /** Like {@link #fromEnv()}, reading {@code config} and {@code home/.netrc}; for tests. */
-  static Builder builderFrom(ConfigVars config, Path home) {
-    Builder builder = builder();
+  /**
+   * A client from explicit config vars: {@code HEROKU_API_KEY} (required: no {@code .netrc} is
+   * read) and {@code HEROKU_DATA_HOST}.
+   *
+   * @throws io.herokusdk.core.MissingConfigVarException if {@code HEROKU_API_KEY} is not set
+   */
+  public static Heroku fromConfig(ConfigVars configVars) {
+    Objects.requireNonNull(configVars, "configVars == null");
+    Optional<Secret> token = configVars.secret(API_KEY_VAR).filter(s -> !s.isEmpty());
+    if (token.isEmpty()) {
+      throw configVars.missing(API_KEY_VAR, "set it to an API token (`heroku authorizations:create`)");
+    }
+    return withDataHost(builder(), configVars).token(token.get()).build();
+  }
+
+  private static Builder withDataHost(Builder builder, ConfigVars config) {
     config.get(DATA_HOST_VAR).filter(h -> !h.isBlank()).ifPresent(h -> {
       try {
         builder.dataUrl(h.contains("://") ? h : "https://" + h.strip());
@@ -124,6 +137,12 @@ public final class Heroku extends HerokuResources implements Closeable {
             + " set it to a host like api.data.heroku.com, or unset it", e);
       }
     });
+    return builder;
+  }
+
+  /** Like {@link #fromEnv()}, reading {@code config} and {@code home/.netrc}; for tests. */
+  static Builder builderFrom(ConfigVars config, Path home) {
+    Builder builder = withDataHost(builder(), config);
     Optional<Secret> fromVar = config.secret(API_KEY_VAR).filter(s -> !s.isEmpty());
     if (fromVar.isPresent()) {
       return builder.token(fromVar.get());

@@ -30,16 +30,6 @@ import java.util.function.Supplier;
  * flag set), an asynchronous one with {@link CompletableFuture#cancel(boolean)}.
  */
 public final class Waiter {
-  /** Sleeps between polls; replace it in tests to run without waiting. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** The real one: {@link Thread#sleep(long)}. */
-    Sleeper SYSTEM = duration -> Thread.sleep(Math.max(0L, duration.toMillis()));
-
-    /** Waits for {@code duration}. */
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final Duration timeout;
   private final Backoff interval;
   private final Clock clock;

@@ -39,7 +39,7 @@ class WaiterTest {
       return this;
     }
 
-    Waiter.Sleeper sleeper() {
+    Sleeper sleeper() {
       return d -> {
         sleeps.add(d);
         now = now.plus(d);

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
  * The request was written to the provider but no definite answer came back: the read timed out,
  * the connection broke, or the provider answered 5xx. The provider may or may not have accepted
  * the email, and neither SendGrid nor Mailgun has an idempotency key, so sending it again may
- * deliver it twice. The default {@link RetryPolicy} therefore does not retry; check the
- * provider's activity feed, or opt in with {@link RetryPolicy#atLeastOnce()}.
+ * deliver it twice. The default {@link MailRetryPolicy} therefore does not retry; check the
+ * provider's activity feed, or opt in with {@link MailRetryPolicy#atLeastOnce()}.
  */
 public final class DeliveryUnknownException extends MailException {
   private static final long serialVersionUID = 1L;

@@ -44,7 +44,7 @@ public final class HerokuMail {
 
   /** Picks a mailer from {@code config}. */
   public static Mailer fromConfig(ConfigVars config) {
-    return builder().config(config).build();
+    return builder().configVars(config).build();
   }
 
   /** Returns a builder, for settings that are not config vars. */
@@ -56,7 +56,7 @@ public final class HerokuMail {
   public static final class Builder {
     private ConfigVars config;
     private Boolean allowConsole;
-    private RetryPolicy retryPolicy = RetryPolicy.safe();
+    private MailRetryPolicy retryPolicy = MailRetryPolicy.safe();
     private Duration connectTimeout;
     private Duration readTimeout;
     private Boolean sandbox;
@@ -64,7 +64,7 @@ public final class HerokuMail {
     private Builder() {}
 
     /** Reads config vars from {@code config} instead of the environment. */
-    public Builder config(ConfigVars config) {
+    public Builder configVars(ConfigVars config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
     }
@@ -77,8 +77,8 @@ public final class HerokuMail {
       return this;
     }
 
-    /** Sets when to retry. Default {@link RetryPolicy#safe()}. */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
+    /** Sets when to retry. Default {@link MailRetryPolicy#safe()}. */
+    public Builder retryPolicy(MailRetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }

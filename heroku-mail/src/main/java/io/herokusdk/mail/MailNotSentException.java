@@ -3,7 +3,7 @@ package io.herokusdk.mail;
 /**
  * The provider could not be reached and no request was written: the host name did not resolve,
  * the connection was refused or timed out, or TLS failed. The email was certainly not sent, so
- * sending it again is safe. Thrown after the {@link RetryPolicy}'s attempts ran out.
+ * sending it again is safe. Thrown after the {@link MailRetryPolicy}'s attempts ran out.
  */
 public final class MailNotSentException extends MailException {
   private static final long serialVersionUID = 1L;

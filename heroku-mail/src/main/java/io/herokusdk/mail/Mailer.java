@@ -10,14 +10,14 @@ import java.util.List;
  */
 public interface Mailer extends Closeable {
   /**
-   * Sends one email, retrying as its {@link RetryPolicy} allows.
+   * Sends one email, retrying as its {@link MailRetryPolicy} allows.
    *
    * @return the provider's answer
    * @throws InvalidEmailException if the email has no {@code to} recipient or breaks a rule;
    *     nothing was sent
    * @throws MailRejectedException if the provider refused it (including
    *     {@link MailAuthenticationException} for a bad key)
-   * @throws RateLimitedException if rate limited beyond what the policy waits for
+   * @throws MailRateLimitedException if rate limited beyond what the policy waits for
    * @throws MailNotSentException if the provider could not be reached
    * @throws DeliveryUnknownException if the provider may or may not have accepted it
    */

@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import io.herokusdk.core.Secret;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +114,8 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     return self();
   }
 
-  /** Sets when to retry. Default {@link RetryPolicy#safe()}. */
-  public B retryPolicy(RetryPolicy retryPolicy) {
+  /** Sets when to retry. Default {@link MailRetryPolicy#safe()}. */
+  public B retryPolicy(MailRetryPolicy retryPolicy) {
     transport = transport.withRetryPolicy(retryPolicy);
     return self();
   }

@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import io.herokusdk.core.Secret;
 import io.herokusdk.mail.internal.HttpSettings;
 import io.herokusdk.mail.internal.Retrier;
@@ -18,11 +20,11 @@ import java.util.Objects;
  * @param sleeper how to wait between retries
  */
 record TransportOptions(Secret apiKey, String apiKeyVar, HttpSettings http,
-    RetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {
+    MailRetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {
 
-  /** No key, the default connection settings and {@link RetryPolicy#safe()}. */
+  /** No key, the default connection settings and {@link MailRetryPolicy#safe()}. */
   static TransportOptions defaults(String apiKeyVar) {
-    return new TransportOptions(null, apiKeyVar, HttpSettings.defaults(), RetryPolicy.safe(),
+    return new TransportOptions(null, apiKeyVar, HttpSettings.defaults(), MailRetryPolicy.safe(),
         Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
@@ -40,7 +42,7 @@ record TransportOptions(Secret apiKey, String apiKeyVar, HttpSettings http,
     return new TransportOptions(apiKey, apiKeyVar, settings, retryPolicy, clock, sleeper);
   }
 
-  TransportOptions withRetryPolicy(RetryPolicy policy) {
+  TransportOptions withRetryPolicy(MailRetryPolicy policy) {
     return new TransportOptions(apiKey, apiKeyVar, http,
         Objects.requireNonNull(policy, "retryPolicy == null"), clock, sleeper);
   }

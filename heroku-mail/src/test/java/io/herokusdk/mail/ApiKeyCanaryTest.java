@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import static io.herokusdk.mail.TestSupport.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -43,7 +45,7 @@ class ApiKeyCanaryTest {
       fake.enqueue(Answer.noAnswer());
       fake.enqueue(Answer.rateLimited(java.time.Instant.now().plusSeconds(3600)));
       Mailer mailer = HerokuMail.builder()
-          .config(ConfigVars.of(Map.of("SENDGRID_API_KEY", key, "MAIL_SANDBOX", "false"))).build();
+          .configVars(ConfigVars.of(Map.of("SENDGRID_API_KEY", key, "MAIL_SANDBOX", "false"))).build();
       mailer.close();
       evidence.add(mailer);
       try (SendGridMailer sg = SendGridMailer.builder().apiKey(Secret.of(key))
@@ -61,7 +63,7 @@ class ApiKeyCanaryTest {
       }
       try (SendGridMailer down = SendGridMailer.builder().apiKey(Secret.of(key))
           .endpoint(URI.create("http://127.0.0.1:" + TestSupport.closedPort()))
-          .retryPolicy(RetryPolicy.none()).build()) {
+          .retryPolicy(MailRetryPolicy.none()).build()) {
         evidence.add(catchThrowable(() -> down.send(welcome().build())));
       }
       evidence.add(logs);

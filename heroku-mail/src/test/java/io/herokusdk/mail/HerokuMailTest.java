@@ -74,7 +74,7 @@ class HerokuMailTest {
     try (Mailer mailer = pick(Map.of("DYNO", "web.1", "MAIL_ALLOW_CONSOLE", "true"))) {
       assertThat(mailer).isInstanceOf(ConsoleMailer.class);
     }
-    try (Mailer mailer = HerokuMail.builder().config(ConfigVars.of(Map.of("DYNO", "web.1")))
+    try (Mailer mailer = HerokuMail.builder().configVars(ConfigVars.of(Map.of("DYNO", "web.1")))
         .allowConsole(true).build()) {
       assertThat(mailer).isInstanceOf(ConsoleMailer.class);
     }

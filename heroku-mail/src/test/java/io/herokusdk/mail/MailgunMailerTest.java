@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import static io.herokusdk.mail.TestSupport.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,7 +138,7 @@ class MailgunMailerTest {
   void connectFailureIsRetriedThenMailNotSent() {
     int port = TestSupport.closedPort();
     try (MailgunMailer down = mailer.toBuilder().endpoint("http://127.0.0.1:" + port)
-        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
+        .retryPolicy(MailRetryPolicy.builder().maxAttempts(2).build()).build()) {
       assertThatThrownBy(() -> down.send(welcome().build()))
           .isInstanceOf(MailNotSentException.class).hasMessageContaining("could not connect");
     }

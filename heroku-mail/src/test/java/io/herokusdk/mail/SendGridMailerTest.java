@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import static io.herokusdk.mail.TestSupport.mailerFor;
 import static io.herokusdk.mail.TestSupport.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,7 +157,7 @@ class SendGridMailerTest {
     fake.enqueue(Answer.rateLimited(now.plusSeconds(3600)));
     try (SendGridMailer mailer = mailerFor(fake, sleeper)
         .clock(Clock.fixed(now, ZoneOffset.UTC)).build()) {
-      RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
+      MailRateLimitedException e = catchThrowableOfType(MailRateLimitedException.class,
           () -> mailer.send(welcome().build()));
       assertThat(e.retryAt()).contains(now.plusSeconds(3600));
       assertThat(e.getMessage()).contains("maxRateLimitWait");
@@ -189,7 +191,7 @@ class SendGridMailerTest {
     try (SendGridMailer mailer = SendGridMailer.builder()
         .apiKey(Secret.of("SG.key"))
         .endpoint(URI.create("http://127.0.0.1:" + port))
-        .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+        .retryPolicy(MailRetryPolicy.builder().maxAttempts(3).build())
         .sleeper(sleeper).build()) {
       MailNotSentException e = catchThrowableOfType(MailNotSentException.class,
           () -> mailer.send(welcome().build()));
@@ -240,7 +242,7 @@ class SendGridMailerTest {
   void atLeastOncePolicyRetriesAfterA5xx() {
     fake.enqueue(Answer.serverError(503));
     try (SendGridMailer mailer = mailerFor(fake, sleeper)
-        .retryPolicy(RetryPolicy.atLeastOnce()).build()) {
+        .retryPolicy(MailRetryPolicy.atLeastOnce()).build()) {
       assertThat(mailer.send(welcome().build()).attempts()).isEqualTo(2);
     }
     assertThat(fake.requestCount()).isEqualTo(2);

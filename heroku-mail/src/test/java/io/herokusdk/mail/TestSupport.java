@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import io.herokusdk.core.Secret;
 import io.herokusdk.testing.sendgrid.FakeSendGrid;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Sleeper;
+
 import static io.herokusdk.mail.TestSupport.welcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -103,7 +103,7 @@ public final class HerokuPostgres implements Closeable {
 
   /** Reads {@code DATABASE_URL} and the other config vars from {@code config}. */
   public static HerokuPostgres fromConfig(ConfigVars config) {
-    return builder().config(config).build();
+    return builder().configVars(config).build();
   }
 
   /** Returns a builder with every option at its default. */
@@ -294,7 +294,7 @@ public final class HerokuPostgres implements Closeable {
     }
 
     /** Where config vars come from; default {@link ConfigVars#fromEnv()}. */
-    public Builder config(ConfigVars config) {
+    public Builder configVars(ConfigVars config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
     }

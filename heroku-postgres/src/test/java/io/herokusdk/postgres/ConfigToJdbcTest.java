@@ -131,7 +131,7 @@ class ConfigToJdbcTest {
   @Test
   void attachmentNamePicksItsVar() {
     HerokuPostgres analytics = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("ANALYTICS_URL", "postgres://a:b@" + HOST + "/analytics")))
+        .configVars(ConfigVars.of(Map.of("ANALYTICS_URL", "postgres://a:b@" + HOST + "/analytics")))
         .database("ANALYTICS")
         .build();
 
@@ -142,7 +142,7 @@ class ConfigToJdbcTest {
   @Test
   void connectionPoolerUrlGetsTransactionModeSettings() {
     HerokuPostgres pooled = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of(
+        .configVars(ConfigVars.of(Map.of(
             "DATABASE_URL", "postgres://u:p@" + HOST + "/db",
             "DATABASE_CONNECTION_POOL_URL", "postgres://u:p@pooler.example.com:6000/db")))
         .connectionPooler(true)
@@ -172,7 +172,7 @@ class ConfigToJdbcTest {
   @Test
   void missingPoolerVarSaysHowToAttachIt() {
     assertThatThrownBy(() -> HerokuPostgres.builder()
-            .config(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db")))
+            .configVars(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db")))
             .connectionPooler(true)
             .build())
         .isInstanceOf(MissingConfigVarException.class)
@@ -300,14 +300,14 @@ class ConfigToJdbcTest {
     assertThat(postgres("DATABASE_URL", "postgres://u:p@" + HOST + "/db",
         "DB_POOL_SIZE", "4").poolSizing().poolSize()).isEqualTo(4);
     HerokuPostgres built = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db",
+        .configVars(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db",
             "DB_POOL_SIZE", "4", "DB_CONNECTION_LIMIT", "20")))
         .connectionLimit(120).processes(2).reservedConnections(0).poolSizeCap(100)
         .build();
     assertThat(built.poolSizing().poolSize()).isEqualTo(4);
     assertThat(built.toBuilder().maximumPoolSize(7).build().poolSizing().poolSize()).isEqualTo(7);
     HerokuPostgres derived = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db")))
+        .configVars(ConfigVars.of(Map.of("DATABASE_URL", "postgres://u:p@" + HOST + "/db")))
         .connectionLimit(120).processes(2).reservedConnections(0).poolSizeCap(100)
         .build();
     assertThat(derived.poolSizing().poolSize()).isEqualTo(60);

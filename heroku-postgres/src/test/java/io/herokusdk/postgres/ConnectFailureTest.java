@@ -30,7 +30,7 @@ class ConnectFailureTest {
   /** Connects through a pool for {@code url} with {@code timeout} and returns the failure. */
   static Failed connect(String url, Duration timeout) {
     try (HerokuPostgres postgres = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", url)))
+        .configVars(ConfigVars.of(Map.of("DATABASE_URL", url)))
         .connectionTimeout(timeout)
         .build()) {
       long started = System.nanoTime();

@@ -352,7 +352,7 @@ class CopyTest {
   void aPoolWithAutocommitOffGetsTheImportCommittedOrRolledBack(TestDatabase db)
       throws Exception {
     execute(db, "CREATE TABLE manual (id int)");
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(db.configVars())
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(db.configVars())
         .hikariCustomizer(config -> config.setAutoCommit(false)).build()) {
       assertThat(postgres.copy().importCsv(CopyTable.of("manual"),
           new StringReader("id\n1\n2\n"), CsvOptions.defaults())).isEqualTo(2);

@@ -88,7 +88,7 @@ class DataSourceTest {
   @Test
   void exhaustedPoolSaysSizeLimitAndHowToRaiseIt(TestDatabase db) throws SQLException {
     HerokuPostgres postgres = HerokuPostgres.builder()
-        .config(db.configVars())
+        .configVars(db.configVars())
         .maximumPoolSize(2)
         .connectionTimeout(Duration.ofMillis(300))
         .build();
@@ -127,7 +127,7 @@ class DataSourceTest {
     ConfigVars vars = ConfigVars.of(Map.of("DATABASE_URL",
         "postgres://" + db.user() + ":wrong-" + db.password().reveal() + "@127.0.0.1:"
             + db.port() + "/" + db.name()));
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(vars)
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(vars)
         .connectionTimeout(Duration.ofMillis(500)).build()) {
       assertThatThrownBy(() -> postgres.dataSource().getConnection())
           .isInstanceOf(DatabaseConnectException.class)

@@ -95,7 +95,7 @@ class DedicatedServerConnectFailureTest {
       server.close(); // stopped: connections are refused
       server = null;
       try (HerokuPostgres postgres = HerokuPostgres.builder()
-          .config(ConfigVars.of(Map.of("DATABASE_URL", url)))
+          .configVars(ConfigVars.of(Map.of("DATABASE_URL", url)))
           .connectionTimeout(ConnectFailureTest.LONG_TIMEOUT)
           .build()) {
         CompletableFuture<Boolean> borrowed = CompletableFuture.supplyAsync(() -> {

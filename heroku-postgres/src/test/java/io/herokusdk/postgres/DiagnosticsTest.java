@@ -40,7 +40,7 @@ class DiagnosticsTest {
   @BeforeAll
   void setUp(TestDatabase db) throws SQLException {
     this.db = db;
-    postgres = HerokuPostgres.builder().config(db.configVars()).maximumPoolSize(4).build();
+    postgres = HerokuPostgres.builder().configVars(db.configVars()).maximumPoolSize(4).build();
     diagnostics = postgres.diagnostics();
     try (Connection connection = db.jdbcConnection();
         Statement statement = connection.createStatement()) {

@@ -65,7 +65,7 @@ class FollowersTest {
   void routerFallsBackToThePrimaryWhenTheFollowerIsUnreachable(TestDatabase db) {
     ConfigVars vars = ConfigVars.of(Map.of("DATABASE_URL", db.url(),
         "HEROKU_POSTGRESQL_GRAY_URL", "postgres://u:p@127.0.0.1:1/nothing"));
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(vars)
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(vars)
         .connectionTimeout(Duration.ofMillis(300)).build()) {
       FollowerRouter router = postgres.followerRouter("HEROKU_POSTGRESQL_GRAY",
           Duration.ofSeconds(5));

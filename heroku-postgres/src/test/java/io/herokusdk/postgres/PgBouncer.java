@@ -137,7 +137,7 @@ final class PgBouncer implements Closeable {
     String poolUrl = "postgres://" + db.user() + ":" + db.password().reveal() + "@127.0.0.1:"
         + port() + "/" + db.name();
     return HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_URL", db.url(),
+        .configVars(ConfigVars.of(Map.of("DATABASE_URL", db.url(),
             "DATABASE_CONNECTION_POOL_URL", poolUrl)))
         .connectionPooler(true)
         .maximumPoolSize(maximumPoolSize)

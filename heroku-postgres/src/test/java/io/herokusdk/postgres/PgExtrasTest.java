@@ -42,7 +42,7 @@ class PgExtrasTest {
   @BeforeAll
   void setUp(TestDatabase db) {
     this.db = db;
-    postgres = HerokuPostgres.builder().config(db.configVars()).maximumPoolSize(4).build();
+    postgres = HerokuPostgres.builder().configVars(db.configVars()).maximumPoolSize(4).build();
     extras = postgres.extras();
   }
 

@@ -71,7 +71,7 @@ class SecretCanaryTest {
           "JDBC_DATABASE_URL", "postgres://u:" + encoded + "@" + HOST + "/db"))));
 
       HerokuPostgres wrongPassword = HerokuPostgres.builder()
-          .config(ConfigVars.of(Map.of("DATABASE_URL", "postgres://" + db.user() + ":" + encoded
+          .configVars(ConfigVars.of(Map.of("DATABASE_URL", "postgres://" + db.user() + ":" + encoded
               + "@127.0.0.1:" + db.port() + "/" + db.name() + "?sslpassword=" + encoded)))
           .connectionTimeout(Duration.ofMillis(500))
           .build();
@@ -114,7 +114,7 @@ class SecretCanaryTest {
     try (LogCapture logs = LogCapture.start()) {
       for (String url : urls) {
         try (HerokuPostgres postgres = HerokuPostgres.builder()
-            .config(ConfigVars.of(Map.of("DATABASE_URL", url)))
+            .configVars(ConfigVars.of(Map.of("DATABASE_URL", url)))
             .connectionTimeout(Duration.ofMillis(500)).build()) {
           Throwable thrown = catchThrowable(() -> postgres.dataSource().getConnection().close());
           assertThat(thrown).as("connecting to the URL #" + urls.indexOf(url))

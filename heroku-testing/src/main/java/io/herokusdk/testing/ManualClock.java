@@ -1,5 +1,7 @@
 package io.herokusdk.testing;
 
+import io.herokusdk.core.Sleeper;
+
 import io.herokusdk.core.Waiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +60,8 @@ public final class ManualClock extends Clock {
         .build();
   }
 
-  /** A {@link Waiter.Sleeper} that advances this clock instead of sleeping. */
-  public Waiter.Sleeper sleeper() {
+  /** A {@link Sleeper} that advances this clock instead of sleeping. */
+  public Sleeper sleeper() {
     return this::advance;
   }
 

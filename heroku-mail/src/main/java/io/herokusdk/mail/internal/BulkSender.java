@@ -5,7 +5,7 @@ import io.herokusdk.mail.BulkResult;
 import io.herokusdk.mail.BulkResult.Status;
 import io.herokusdk.mail.MailException;
 import io.herokusdk.mail.MailRejectedException;
-import io.herokusdk.mail.RateLimitedException;
+import io.herokusdk.mail.MailRateLimitedException;
 import io.herokusdk.mail.SendResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class BulkSender {
         chunks.add(new BulkResult.Chunk(index, start, chunk.size(), status, null, e));
         LOG.warn("bulk chunk {} (recipients {} to {}) {}: {}", index, start,
             start + chunk.size() - 1, status, e.getMessage());
-        skipRest = e instanceof RateLimitedException
+        skipRest = e instanceof MailRateLimitedException
             || (e instanceof MailRejectedException r
                 && (r.statusCode() == 401 || r.statusCode() == 403));
       }

@@ -2,10 +2,10 @@ package io.herokusdk.mail.internal;
 
 import io.herokusdk.mail.DeliveryUnknownException;
 import io.herokusdk.mail.MailNotSentException;
-import io.herokusdk.mail.RateLimitedException;
-import io.herokusdk.mail.RetryPolicy;
+import io.herokusdk.mail.MailRateLimitedException;
+import io.herokusdk.mail.MailRetryPolicy;
 import io.herokusdk.mail.SendResult;
-import io.herokusdk.mail.Sleeper;
+import io.herokusdk.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,17 +14,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs attempts under a {@link RetryPolicy}. Not API. */
+/** Runs attempts under a {@link MailRetryPolicy}. Not API. */
 public final class Retrier {
   private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
   private final String provider;
-  private final RetryPolicy policy;
+  private final MailRetryPolicy policy;
   private final Clock clock;
   private final Sleeper sleeper;
 
   /** Creates a retrier for the transport named {@code provider}. */
-  public Retrier(String provider, RetryPolicy policy, Clock clock, Sleeper sleeper) {
+  public Retrier(String provider, MailRetryPolicy policy, Clock clock, Sleeper sleeper) {
     this.provider = Objects.requireNonNull(provider);
     this.policy = Objects.requireNonNull(policy);
     this.clock = Objects.requireNonNull(clock);
@@ -49,7 +49,7 @@ public final class Retrier {
           wait = Duration.between(clock.instant(), resetAt);
           if (wait.isNegative()) wait = Duration.ZERO;
           if (wait.compareTo(policy.maxRateLimitWait()) > 0) {
-            throw new RateLimitedException(provider + " answered 429 Too Many Requests; the "
+            throw new MailRateLimitedException(provider + " answered 429 Too Many Requests; the "
                 + "limit resets at " + resetAt + ", " + wait.toSeconds() + " s from now, which "
                 + "is more than the retry policy's maxRateLimitWait of "
                 + policy.maxRateLimitWait().toSeconds() + " s. The email was not sent.", resetAt);
@@ -58,12 +58,12 @@ public final class Retrier {
           wait = policy.backoff().delayForAttempt(n);
         }
         if (last) {
-          throw new RateLimitedException(provider + " answered 429 Too Many Requests on all "
+          throw new MailRateLimitedException(provider + " answered 429 Too Many Requests on all "
               + n + " attempts. The email was not sent.", resetAt);
         }
         LOG.warn("{} rate limited (429, attempt {} of {}); retrying in {} ms", provider, n,
             policy.maxAttempts(), wait.toMillis());
-        sleep(wait, () -> new RateLimitedException(provider + " answered 429; interrupted "
+        sleep(wait, () -> new MailRateLimitedException(provider + " answered 429; interrupted "
             + "while waiting to retry. The email was not sent.", resetAt));
       } else if (outcome instanceof Outcome.NotSent notSent) {
         if (last) {
@@ -96,7 +96,7 @@ public final class Retrier {
         + "request was sent (" + attempts + (attempts == 1 ? " attempt" : " attempts")
         + "). The email may or may not have been accepted; it was not retried automatically "
         + "because that could send it twice. Check the provider's activity feed before "
-        + "sending again, or use RetryPolicy.atLeastOnce().", unknown.statusCode(),
+        + "sending again, or use MailRetryPolicy.atLeastOnce().", unknown.statusCode(),
         unknown.cause());
   }
 

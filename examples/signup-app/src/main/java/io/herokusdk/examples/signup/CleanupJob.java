@@ -27,7 +27,7 @@ public final class CleanupJob {
 
   /** Runs the cleanup once; returns the exit status. */
   static int run(ConfigVars config) {
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(config)
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(config)
         .maximumPoolSize(1).minimumIdle(0).build()) {
       AppSettings settings = AppSettings.from(config);
       int deleted = new UserStore(postgres.dataSource())

@@ -22,7 +22,7 @@ public final class MigrateMain {
   /** Migrates; returns the exit status. */
   static int run(ConfigVars config) {
     // Two connections: Flyway's lock and its work. No more, so release dynos stay cheap.
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(config)
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(config)
         .maximumPoolSize(2).minimumIdle(0).build()) {
       int executed = Migrations.migrate(postgres.dataSource());
       log.info("Database migrations done: {} applied", executed);

@@ -37,7 +37,7 @@ public final class RequeueJob {
 
   /** Runs the re-queue once; returns the exit status. */
   static int run(ConfigVars config) {
-    try (HerokuPostgres postgres = HerokuPostgres.builder().config(config)
+    try (HerokuPostgres postgres = HerokuPostgres.builder().configVars(config)
             .maximumPoolSize(1).minimumIdle(0).build();
         HerokuRedis redis = HerokuRedis.fromConfig(config)) {
       AppSettings settings = AppSettings.from(config);

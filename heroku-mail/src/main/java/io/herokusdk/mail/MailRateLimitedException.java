@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The provider answered 429 (too many requests) and the {@link RetryPolicy} gave up: the reset
- * time was further away than {@link RetryPolicy#maxRateLimitWait()}, or the attempts ran out. The
+ * The provider answered 429 (too many requests) and the {@link MailRetryPolicy} gave up: the reset
+ * time was further away than {@link MailRetryPolicy#maxRateLimitWait()}, or the attempts ran out. The
  * email was not sent; it is safe to send it again after {@link #retryAt()}.
  */
-public final class RateLimitedException extends MailException {
+public final class MailRateLimitedException extends MailException {
   private static final long serialVersionUID = 1L;
 
   private final Instant retryAt;
 
   /** Creates the exception; {@code retryAt} may be null if the provider did not say. */
-  public RateLimitedException(String message, Instant retryAt) {
+  public MailRateLimitedException(String message, Instant retryAt) {
     super(message, null);
     this.retryAt = retryAt;
   }

@@ -1,10 +1,10 @@
-package io.herokusdk.mail;
+package io.herokusdk.core;
 
 import java.time.Duration;
 
 /**
- * Waits between retries. The default is {@link Thread#sleep}; tests pass one that records the
- * waits instead.
+ * Waits between retries or polls. The default is {@link Thread#sleep}; tests pass one that
+ * records the waits or moves a fake clock instead.
  */
 @FunctionalInterface
 public interface Sleeper {

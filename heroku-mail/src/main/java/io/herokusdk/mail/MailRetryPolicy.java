@@ -23,17 +23,17 @@ import java.util.Objects;
  * <p>{@link #maxAttempts()} bounds the total number of requests for one email (or one bulk
  * chunk), counting the first.
  */
-public final class RetryPolicy {
+public final class MailRetryPolicy {
   private static final Backoff DEFAULT_BACKOFF =
       Backoff.exponential(Duration.ofMillis(250), Duration.ofSeconds(5));
-  private static final RetryPolicy SAFE = builder().build();
+  private static final MailRetryPolicy SAFE = builder().build();
 
   private final int maxAttempts;
   private final Backoff backoff;
   private final Duration maxRateLimitWait;
   private final boolean retryWhenDeliveryUnknown;
 
-  private RetryPolicy(Builder b) {
+  private MailRetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
     this.backoff = b.backoff;
     this.maxRateLimitWait = b.maxRateLimitWait;
@@ -45,7 +45,7 @@ public final class RetryPolicy {
    * written) after 250 ms, 500 ms, 1 s (equal jitter, at most 5 s) and 429s after the reset time
    * if that is at most 60 seconds away.
    */
-  public static RetryPolicy safe() {
+  public static MailRetryPolicy safe() {
     return SAFE;
   }
 
@@ -53,12 +53,12 @@ public final class RetryPolicy {
    * Like {@link #safe()}, but also retries after a 5xx answer, timeout or broken connection once
    * the request was written. The provider may then deliver the email twice.
    */
-  public static RetryPolicy atLeastOnce() {
+  public static MailRetryPolicy atLeastOnce() {
     return builder().retryWhenDeliveryUnknown(true).build();
   }
 
   /** One attempt, no retries of any kind. */
-  public static RetryPolicy none() {
+  public static MailRetryPolicy none() {
     return builder().maxAttempts(1).build();
   }
 
@@ -87,7 +87,7 @@ public final class RetryPolicy {
     return backoff;
   }
 
-  /** The longest wait for a 429's reset time; a later reset fails with {@link RateLimitedException}. */
+  /** The longest wait for a 429's reset time; a later reset fails with {@link MailRateLimitedException}. */
   public Duration maxRateLimitWait() {
     return maxRateLimitWait;
   }
@@ -99,7 +99,7 @@ public final class RetryPolicy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RetryPolicy other
+    return o instanceof MailRetryPolicy other
         && maxAttempts == other.maxAttempts
         && backoff.equals(other.backoff)
         && maxRateLimitWait.equals(other.maxRateLimitWait)
@@ -113,12 +113,12 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + backoff
+    return "MailRetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + backoff
         + ", maxRateLimitWait=" + maxRateLimitWait
         + ", retryWhenDeliveryUnknown=" + retryWhenDeliveryUnknown + "}";
   }
 
-  /** Builds a {@link RetryPolicy}. */
+  /** Builds a {@link MailRetryPolicy}. */
   public static final class Builder {
     private int maxAttempts = 4;
     private Backoff backoff = DEFAULT_BACKOFF;
@@ -159,8 +159,8 @@ public final class RetryPolicy {
     }
 
     /** Returns the policy. */
-    public RetryPolicy build() {
-      return new RetryPolicy(this);
+    public MailRetryPolicy build() {
+      return new MailRetryPolicy(this);
     }
   }
 }
