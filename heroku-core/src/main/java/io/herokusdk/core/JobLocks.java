@@ -21,6 +21,7 @@ public interface JobLocks {
    *
    * @param job the job's name; any non-blank text, compared exactly
    * @return the held lock, or empty if another holder has it
+   * @throws JobLockException if the store cannot be reached (do not run the job then)
    */
   Optional<JobLock> tryAcquire(String job);
 
@@ -29,6 +30,7 @@ public interface JobLocks {
    * {@code work} throws, which then reaches the caller).
    *
    * @return true if it ran, false if another holder had the lock
+   * @throws JobLockException if the store cannot be reached; {@code work} did not run
    */
   default boolean runExclusively(String job, Runnable work) {
     Objects.requireNonNull(work, "work == null");
