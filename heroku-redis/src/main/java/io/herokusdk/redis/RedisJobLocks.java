@@ -162,6 +162,10 @@ public final class RedisJobLocks implements JobLocks {
               key);
           watchdog.shutdown();
         }
+      } catch (IllegalStateException e) {
+        log.warn("Job {}: the HerokuRedis holding its lock (key {}) was closed; no more renewals,"
+            + " so the lock expires within {} ms", job, key, ttl.toMillis());
+        watchdog.shutdown();
       } catch (RuntimeException e) {
         log.warn("Job {}: could not renew its lock (key {}); retrying in {} ms: {}", job, key,
             Math.max(1, ttl.toMillis() / 3), e.getMessage());
