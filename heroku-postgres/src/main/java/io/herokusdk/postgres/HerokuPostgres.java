@@ -77,7 +77,12 @@ public final class HerokuPostgres implements Closeable {
   }
 
   private JdbcSettings settingsFor(String configVar, boolean pooler, boolean readOnly) {
-    String hint = pooler
+    return settingsFor(configVar, pooler, readOnly, null, Map.of());
+  }
+
+  private JdbcSettings settingsFor(String configVar, boolean pooler, boolean readOnly,
+      String missingHint, Map<String, String> extraParameters) {
+    String hint = missingHint != null ? missingHint : pooler
         ? "Attach Heroku's connection pooler with `heroku pg:connection-pooling:attach "
             + "DATABASE_URL --as " + configVar.substring(0, configVar.length() - 4) + "`, or "
             + "stop asking for it (DB_USE_CONNECTION_POOL / connectionPooler(false))."
@@ -85,7 +90,8 @@ public final class HerokuPostgres implements Closeable {
             + "existing database, or for local runs put " + configVar + "=postgres://user:"
             + "password@localhost:5432/dbname in .env.";
     DatabaseLocator.Located located = DatabaseLocator.locate(config, configVar, hint);
-    Map<String, String> parameters = new LinkedHashMap<>(builder.driverParameters);
+    Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
+    parameters.putAll(builder.driverParameters);
     if (builder.applicationName != null) parameters.put("ApplicationName", builder.applicationName);
     if (readOnly && !pooler) {
       // Read-only in autocommit too (pgjdbc's default only covers explicit transactions). It is
@@ -205,6 +211,32 @@ public final class HerokuPostgres implements Closeable {
   /** Returns CSV export and import with COPY over {@link #dataSource()}. */
   public PostgresCopy copy() {
     return PostgresCopy.of(dataSource());
+  }
+
+  /**
+   * Returns locks that keep runs of the same scheduled job from overlapping, on PostgreSQL
+   * advisory locks. Each held lock has a connection of its own, made directly to the database:
+   * with the connection pooler on, to the attachment's direct URL ({@code DATABASE_URL} for
+   * {@code DATABASE_CONNECTION_POOL_URL}), because session locks do not work through PgBouncer
+   * in transaction mode.
+   *
+   * @throws io.herokusdk.core.MissingConfigVarException if only the pooler's URL is set
+   * @throws IllegalStateException if this instance is closed
+   */
+  public PostgresJobLocks jobLocks() {
+    synchronized (this) {
+      if (closed) throw new IllegalStateException("This HerokuPostgres is closed");
+    }
+    String direct = DatabaseLocator.directVarFor(jdbcSettings.configVar());
+    String hint = "Job locks are PostgreSQL session-level advisory locks, which do not work "
+        + "through Heroku's connection pooler (PgBouncer in transaction mode), so they connect "
+        + "directly with " + direct + ". Heroku sets it beside "
+        + DatabaseLocator.poolerVarFor(direct) + "; for local runs put " + direct
+        + "=postgres://user:password@localhost:5432/dbname in .env.";
+    // keepalives so that a lock held through a long, quiet job notices a dead network path
+    JdbcSettings settings = settingsFor(direct, false, false, hint,
+        Map.of("tcpKeepAlive", "true"));
+    return new PostgresJobLocks(settings, poolSizing);
   }
 
   private PostgresDataSource pool(JdbcSettings settings, boolean readOnly) {

@@ -231,6 +231,24 @@ public final class HerokuRedis implements Closeable {
     return new RateLimiter(this, name, limit, window, kind);
   }
 
+  /**
+   * Locks that keep runs of the same scheduled job from overlapping: keys under
+   * {@code joblock:} that expire after {@link RedisJobLocks#DEFAULT_TTL} (60 s) unless renewed,
+   * which a held lock's watchdog does every 20 s.
+   */
+  public RedisJobLocks jobLocks() {
+    return jobLocks(RedisJobLocks.DEFAULT_TTL);
+  }
+
+  /**
+   * Like {@link #jobLocks()} with locks that expire after {@code ttl} when not renewed (a
+   * crashed run blocks the next one for at most that long); renewed every third of it.
+   */
+  public RedisJobLocks jobLocks(Duration ttl) {
+    ensureOpen();
+    return new RedisJobLocks(this, ttl, true);
+  }
+
   /** The key namespace {@code name}, e.g. {@code namespace("session").key(id)}. */
   public KeyNamespace namespace(String name) {
     return KeyNamespace.of(settings.keyPrefix(), name);

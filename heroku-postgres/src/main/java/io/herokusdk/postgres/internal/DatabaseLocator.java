@@ -41,6 +41,12 @@ public final class DatabaseLocator {
     return configVar.substring(0, configVar.length() - "_URL".length()) + POOL_SUFFIX;
   }
 
+  /** Returns the direct var for a pooler var: DATABASE_CONNECTION_POOL_URL → DATABASE_URL. */
+  public static String directVarFor(String configVar) {
+    if (!isPoolerVar(configVar)) return configVar;
+    return configVar.substring(0, configVar.length() - POOL_SUFFIX.length()) + "_URL";
+  }
+
   /** Returns true for Heroku's server-side pooler attachments. */
   public static boolean isPoolerVar(String configVar) {
     return configVar.endsWith(POOL_SUFFIX);

@@ -17,9 +17,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP API (Javalin on Jetty).
@@ -41,6 +44,12 @@ public final class WebServer implements Closeable {
   /** Jetty threads: enough for the Postgres pool and Redis, small enough for a 512 MB dyno. */
   static final int MAX_THREADS = 32;
   private static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(5);
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /** The MDC key logback's heroku-logfmt.xml and heroku-json.xml write as request_id. */
+  static final String REQUEST_ID_MDC_KEY = "request_id";
+  /** A plausible request id: Heroku's are UUIDs; clients may send their own (up to 200 chars). */
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9+/=_.:-]{1,200}");
+  private static final String STARTED_AT = "signup.startedAt";
 
   private final SignupServices services;
   private final RateLimiter signupLimiter;
@@ -57,6 +66,8 @@ public final class WebServer implements Closeable {
       config.jsonMapper(new MoshiJsonMapper());
       config.http.maxRequestSize = 16 * 1024;
       config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+      config.routes.before(WebServer::startRequest);
+      config.routes.after(WebServer::endRequest);
       config.routes.post("/signup", this::signup);
       config.routes.get("/users/{id}", this::user);
       config.routes.get("/health", this::health);
@@ -92,6 +103,31 @@ public final class WebServer implements Closeable {
         }
       });
     });
+  }
+
+  /**
+   * Puts the request's id into the MDC as {@code request_id}, so every line logged while
+   * handling it carries it: Heroku's router's {@code X-Request-Id} (also in the router's log
+   * line), or a new UUID when it is missing or not a plausible id (which keeps quotes and line
+   * breaks out of the logs). It is echoed back in the response's {@code X-Request-Id}.
+   */
+  private static void startRequest(Context ctx) {
+    String id = ctx.header(REQUEST_ID_HEADER);
+    if (id == null || !REQUEST_ID.matcher(id).matches()) id = UUID.randomUUID().toString();
+    MDC.put(REQUEST_ID_MDC_KEY, id);
+    ctx.attribute(STARTED_AT, System.nanoTime());
+    ctx.header(REQUEST_ID_HEADER, id);
+  }
+
+  /** Logs the request with its status and duration, then clears the MDC for the thread. */
+  private static void endRequest(Context ctx) {
+    try {
+      Long started = ctx.attribute(STARTED_AT);
+      long millis = started == null ? -1 : (System.nanoTime() - started) / 1_000_000;
+      log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), millis);
+    } finally {
+      MDC.remove(REQUEST_ID_MDC_KEY);
+    }
   }
 
   /**
