@@ -172,7 +172,7 @@ class JobLocksTest {
   void withOnlyThePoolersUrlItRefusesAndSaysWhy(TestDatabase db) {
     String poolUrl = db.url();
     try (HerokuPostgres pooled = HerokuPostgres.builder()
-        .config(ConfigVars.of(Map.of("DATABASE_CONNECTION_POOL_URL", poolUrl)))
+        .configVars(ConfigVars.of(Map.of("DATABASE_CONNECTION_POOL_URL", poolUrl)))
         .connectionPooler(true)
         .build()) {
       assertThatThrownBy(pooled::jobLocks)
