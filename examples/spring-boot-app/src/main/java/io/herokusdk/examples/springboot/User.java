@@ -1,6 +1,7 @@
 package io.herokusdk.examples.springboot;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -14,9 +15,9 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("users")
 public record User(@Id Long id, String email, String name, Instant createdAt) {
-  /** A new user, not yet saved. */
+  /** A new user, not yet saved; {@code createdAt} in microseconds, as Postgres keeps it. */
   static User signingUp(String email, String name) {
-    return new User(null, email, name, Instant.now());
+    return new User(null, email, name, Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
   /** What {@code GET /users/{id}} answers and the cache holds. */
