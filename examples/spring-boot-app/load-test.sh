@@ -40,7 +40,7 @@ for jar in "$repo/examples/signup-app/target/signup-app.jar" "$here/target/sprin
 done
 
 echo "== starting embedded Postgres and Redis (heroku-testing DevServices --serve)"
-(cd "$repo" && exec ./mvnw -B -q -o -pl heroku-testing -am -DskipTests package exec:java \
+(cd "$repo" && exec ./mvnw -B -q -o -pl heroku-testing -am -Pdev-services -DskipTests package exec:java \
     -Dexec.args=--serve) > "$work/services.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 240); do
