@@ -10,7 +10,7 @@ import org.springframework.boot.SpringApplication;
  * is unset, and without {@code SENDGRID_API_KEY} emails go to the console mailer's log.
  *
  * <pre>
- * ./mvnw -B -q -pl examples/spring-boot-app -am -DskipTests package exec:exec
+ * ./mvnw -B -q -pl examples/spring-boot-app -am -DskipTests -Prun package
  * </pre>
  */
 public final class DevSignupApplication {
