@@ -114,6 +114,27 @@ class HerokuAutoConfigurationTest {
   }
 
   @Test
+  void theJavaBuildpacksCopyOfDatabaseUrlDoesNotMakeTheStarterBackOff() {
+    // what heroku/java's jdbc.sh exports on every dyno: SPRING_DATASOURCE_* from DATABASE_URL
+    String jdbcUrl = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user="
+        + db.user() + "&password=" + db.password().reveal();
+    withBootJdbc.withPropertyValues("DATABASE_URL=" + db.url(), "JDBC_DATABASE_URL=" + jdbcUrl,
+            "SPRING_DATASOURCE_URL=" + jdbcUrl, "spring.datasource.url=" + jdbcUrl,
+            "SPRING_DATASOURCE_USERNAME=" + db.user(),
+            "SPRING_DATASOURCE_PASSWORD=" + db.password().reveal())
+        .run(context -> {
+          assertThat(context).hasSingleBean(HerokuPostgres.class);
+          assertThat(context.getBean(DataSource.class)).isInstanceOf(PostgresDataSource.class);
+        });
+  }
+
+  @Test
+  void theJavaBuildpacksCopyOfRedisUrlDoesNotMakeTheStarterBackOff() {
+    runner.withPropertyValues("REDIS_URL=" + redis.url(), "spring.data.redis.url=" + redis.url())
+        .run(context -> assertThat(context).hasSingleBean(HerokuRedis.class));
+  }
+
+  @Test
   void aUserDataSourceWins() {
     runner.withPropertyValues("DATABASE_URL=" + db.url())
         .withBean("myDataSource", DataSource.class,

@@ -8,8 +8,21 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Evaluates {@link ConditionalOnConfigVar}; the outcome names vars and properties, never values. */
+/**
+ * Evaluates {@link ConditionalOnConfigVar}; the outcome names vars and properties, never values.
+ *
+ * <p>A {@code spring.*} property that only repeats what Heroku's Java buildpack derived from the
+ * add-on's config var does not count as set: on every dyno the buildpack exports {@code
+ * SPRING_DATASOURCE_URL} = {@code JDBC_DATABASE_URL} (from {@code DATABASE_URL}) and, in some
+ * versions, {@code SPRING_DATA_REDIS_URL} = {@code REDIS_URL}, which would otherwise make the
+ * starter back off on Heroku for a copy that lost the pooler settings and encoded passwords.
+ */
 public final class OnConfigVarCondition extends SpringBootCondition {
+  /** Property → the config var whose value the buildpack copies into it. */
+  private static final Map<String, String> BUILDPACK_COPIES = Map.of(
+      "spring.datasource.url", "JDBC_DATABASE_URL",
+      "spring.data.redis.url", "REDIS_URL");
+
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context,
       AnnotatedTypeMetadata metadata) {
@@ -18,7 +31,7 @@ public final class OnConfigVarCondition extends SpringBootCondition {
     if (attributes == null) return ConditionOutcome.noMatch("no @ConditionalOnConfigVar");
     Environment env = context.getEnvironment();
     for (String property : (String[]) attributes.get("unlessProperty")) {
-      if (isSet(env, property)) {
+      if (isSet(env, property) && !isBuildpackCopy(env, property)) {
         return ConditionOutcome.noMatch(property + " is set: the application configures it");
       }
     }
@@ -27,6 +40,11 @@ public final class OnConfigVarCondition extends SpringBootCondition {
       if (isSet(env, var)) return ConditionOutcome.match(var + " is set");
     }
     return ConditionOutcome.noMatch("none of " + String.join(", ", vars) + " is set");
+  }
+
+  private static boolean isBuildpackCopy(Environment env, String property) {
+    String source = BUILDPACK_COPIES.get(property);
+    return source != null && env.getProperty(property).equals(env.getProperty(source));
   }
 
   private static boolean isSet(Environment env, String name) {
