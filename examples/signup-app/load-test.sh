@@ -35,7 +35,7 @@ jar="$app_dir/target/signup-app.jar"
 
 if [[ -z ${DATABASE_URL:-} || -z ${REDIS_URL:-} ]]; then
   echo "== starting embedded Postgres and Redis (heroku-testing DevServices --serve)"
-  (cd "$repo" && exec ./mvnw -B -q -o -pl heroku-testing -am -DskipTests package exec:java \
+  (cd "$repo" && exec ./mvnw -B -q -o -pl heroku-testing -am -DskipTests -Pdev-services package exec:java \
       -Dexec.args=--serve) > "$work/services.out" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do
