@@ -15,7 +15,7 @@ public record AccountUpdateRequest(
     @Nullable Boolean beta,
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,25 +28,42 @@ public record AccountUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code allow_tracking}. */
+    /**
+     * Sets {@code allow_tracking}.
+     *
+     * @param allowTracking the value of {@code allow_tracking}, or null for none
+     * @return this builder
+     */
     public Builder allowTracking(@Nullable Boolean allowTracking) {
       this.allowTracking = allowTracking;
       return this;
     }
 
-    /** Sets {@code beta}. */
+    /**
+     * Sets {@code beta}.
+     *
+     * @param beta the value of {@code beta}, or null for none
+     * @return this builder
+     */
     public Builder beta(@Nullable Boolean beta) {
       this.beta = beta;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AccountUpdateRequest} with the fields set so far}
+     */
     public AccountUpdateRequest build() {
       return new AccountUpdateRequest(allowTracking, beta, name);
     }

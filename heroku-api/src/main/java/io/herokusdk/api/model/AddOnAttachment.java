@@ -22,7 +22,7 @@ public record AddOnAttachment(
     @Json(name = "web_url") @Nullable String webUrl,
     @Json(name = "log_input_url") @Nullable String logInputUrl) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +46,108 @@ public record AddOnAttachment(
 
     private Builder() {}
 
-    /** Sets {@code addon}. */
+    /**
+     * Sets {@code addon}.
+     *
+     * @param addon the value of {@code addon}, or null for none
+     * @return this builder
+     */
     public Builder addon(AddOnAttachment.@Nullable Addon addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AddOnAttachment.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code namespace}. */
+    /**
+     * Sets {@code namespace}.
+     *
+     * @param namespace the value of {@code namespace}, or null for none
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code web_url}. */
+    /**
+     * Sets {@code web_url}.
+     *
+     * @param webUrl the value of {@code web_url}, or null for none
+     * @return this builder
+     */
     public Builder webUrl(@Nullable String webUrl) {
       this.webUrl = webUrl;
       return this;
     }
 
-    /** Sets {@code log_input_url}. */
+    /**
+     * Sets {@code log_input_url}.
+     *
+     * @param logInputUrl the value of {@code log_input_url}, or null for none
+     * @return this builder
+     */
     public Builder logInputUrl(@Nullable String logInputUrl) {
       this.logInputUrl = logInputUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnAttachment} with the fields set so far}
+     */
     public AddOnAttachment build() {
       return new AddOnAttachment(addon, app, createdAt, id, name, namespace, updatedAt, webUrl, logInputUrl);
     }
@@ -116,7 +163,7 @@ public record AddOnAttachment(
       String name,
       AddOnAttachment.Addon.App app) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -134,25 +181,42 @@ public record AddOnAttachment(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(AddOnAttachment.Addon.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Addon} with the fields set so far}
+       */
       public Addon build() {
         return new Addon(id, name, app);
       }
@@ -167,7 +231,7 @@ public record AddOnAttachment(
         String id,
         String name) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -184,19 +248,31 @@ public record AddOnAttachment(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Sets {@code name}. */
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the value of {@code name}, or null for none
+         * @return this builder
+         */
         public Builder name(@Nullable String name) {
           this.name = name;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id, name);
         }
@@ -213,7 +289,7 @@ public record AddOnAttachment(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -230,19 +306,31 @@ public record AddOnAttachment(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }

@@ -13,7 +13,7 @@ public record AddOnServiceSupportedGenerationsItem(
     String name,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record AddOnServiceSupportedGenerationsItem(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnServiceSupportedGenerationsItem} with the fields set so far}
+     */
     public AddOnServiceSupportedGenerationsItem build() {
       return new AddOnServiceSupportedGenerationsItem(name, id);
     }

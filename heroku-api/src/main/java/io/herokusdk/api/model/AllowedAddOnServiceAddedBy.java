@@ -13,7 +13,7 @@ public record AllowedAddOnServiceAddedBy(
     String email,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record AllowedAddOnServiceAddedBy(
 
     private Builder() {}
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnServiceAddedBy} with the fields set so far}
+     */
     public AllowedAddOnServiceAddedBy build() {
       return new AllowedAddOnServiceAddedBy(email, id);
     }

@@ -15,7 +15,7 @@ public record AllowedAddOnServiceAddonService(
     String name,
     @Json(name = "human_name") String humanName) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,25 +33,42 @@ public record AllowedAddOnServiceAddonService(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code human_name}. */
+    /**
+     * Sets {@code human_name}.
+     *
+     * @param humanName the value of {@code human_name}, or null for none
+     * @return this builder
+     */
     public Builder humanName(@Nullable String humanName) {
       this.humanName = humanName;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnServiceAddonService} with the fields set so far}
+     */
     public AllowedAddOnServiceAddonService build() {
       return new AllowedAddOnServiceAddonService(id, name, humanName);
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record AppSetupBuildpackOverride(
     String url) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +28,20 @@ public record AppSetupBuildpackOverride(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupBuildpackOverride} with the fields set so far}
+     */
     public AppSetupBuildpackOverride build() {
       return new AppSetupBuildpackOverride(url);
     }

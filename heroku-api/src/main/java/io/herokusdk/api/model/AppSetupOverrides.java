@@ -16,13 +16,18 @@ public record AppSetupOverrides(
     List<AppSetupBuildpackOverride> buildpacks,
     Map<String, String> env) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param buildpacks {@code buildpacks}
+   * @param env {@code env}
+   */
   public AppSetupOverrides {
     buildpacks = Immutable.list(buildpacks);
     env = Immutable.map(env);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,19 +44,31 @@ public record AppSetupOverrides(
 
     private Builder() {}
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<AppSetupBuildpackOverride> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code env}. */
+    /**
+     * Sets {@code env}.
+     *
+     * @param env the value of {@code env}, or null for none
+     * @return this builder
+     */
     public Builder env(@Nullable Map<String, String> env) {
       this.env = env;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupOverrides} with the fields set so far}
+     */
     public AppSetupOverrides build() {
       return new AppSetupOverrides(buildpacks, env);
     }

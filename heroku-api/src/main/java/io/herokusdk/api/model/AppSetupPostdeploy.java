@@ -14,7 +14,7 @@ public record AppSetupPostdeploy(
     String output,
     @Json(name = "exit_code") Long exitCode) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +31,31 @@ public record AppSetupPostdeploy(
 
     private Builder() {}
 
-    /** Sets {@code output}. */
+    /**
+     * Sets {@code output}.
+     *
+     * @param output the value of {@code output}, or null for none
+     * @return this builder
+     */
     public Builder output(@Nullable String output) {
       this.output = output;
       return this;
     }
 
-    /** Sets {@code exit_code}. */
+    /**
+     * Sets {@code exit_code}.
+     *
+     * @param exitCode the value of {@code exit_code}, or null for none
+     * @return this builder
+     */
     public Builder exitCode(@Nullable Long exitCode) {
       this.exitCode = exitCode;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupPostdeploy} with the fields set so far}
+     */
     public AppSetupPostdeploy build() {
       return new AppSetupPostdeploy(output, exitCode);
     }

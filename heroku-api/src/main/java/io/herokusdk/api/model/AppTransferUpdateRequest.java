@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
 public record AppTransferUpdateRequest(
     AppTransferState state) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param state {@code state} (required)
+   */
   public AppTransferUpdateRequest {
     Objects.requireNonNull(state, "state");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +33,22 @@ public record AppTransferUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code state} (required). */
+    /**
+     * Sets {@code state} (required).
+     *
+     * @param state the value of {@code state}
+     * @return this builder
+     */
     public Builder state(@Nullable AppTransferState state) {
       this.state = state;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AppTransferUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AppTransferUpdateRequest build() {
       return new AppTransferUpdateRequest(state);
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record AuditTrailEventRequest(
     @Json(name = "ip_address") String ipAddress) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +29,20 @@ public record AuditTrailEventRequest(
 
     private Builder() {}
 
-    /** Sets {@code ip_address}. */
+    /**
+     * Sets {@code ip_address}.
+     *
+     * @param ipAddress the value of {@code ip_address}, or null for none
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AuditTrailEventRequest} with the fields set so far}
+     */
     public AuditTrailEventRequest build() {
       return new AuditTrailEventRequest(ipAddress);
     }

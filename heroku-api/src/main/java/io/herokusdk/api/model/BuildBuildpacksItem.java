@@ -13,7 +13,7 @@ public record BuildBuildpacksItem(
     String url,
     String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record BuildBuildpacksItem(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildBuildpacksItem} with the fields set so far}
+     */
     public BuildBuildpacksItem build() {
       return new BuildBuildpacksItem(url, name);
     }

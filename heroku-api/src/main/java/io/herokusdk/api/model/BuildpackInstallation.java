@@ -13,7 +13,7 @@ public record BuildpackInstallation(
     Long ordinal,
     BuildpackInstallation.Buildpack buildpack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record BuildpackInstallation(
 
     private Builder() {}
 
-    /** Sets {@code ordinal}. */
+    /**
+     * Sets {@code ordinal}.
+     *
+     * @param ordinal the value of {@code ordinal}, or null for none
+     * @return this builder
+     */
     public Builder ordinal(@Nullable Long ordinal) {
       this.ordinal = ordinal;
       return this;
     }
 
-    /** Sets {@code buildpack}. */
+    /**
+     * Sets {@code buildpack}.
+     *
+     * @param buildpack the value of {@code buildpack}, or null for none
+     * @return this builder
+     */
     public Builder buildpack(BuildpackInstallation.@Nullable Buildpack buildpack) {
       this.buildpack = buildpack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildpackInstallation} with the fields set so far}
+     */
     public BuildpackInstallation build() {
       return new BuildpackInstallation(ordinal, buildpack);
     }
@@ -57,7 +69,7 @@ public record BuildpackInstallation(
       String url,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -74,19 +86,31 @@ public record BuildpackInstallation(
 
       private Builder() {}
 
-      /** Sets {@code url}. */
+      /**
+       * Sets {@code url}.
+       *
+       * @param url the value of {@code url}, or null for none
+       * @return this builder
+       */
       public Builder url(@Nullable String url) {
         this.url = url;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Buildpack} with the fields set so far}
+       */
       public Buildpack build() {
         return new Buildpack(url, name);
       }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record BuildpackInstallationUpdate(
     String buildpack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +28,20 @@ public record BuildpackInstallationUpdate(
 
     private Builder() {}
 
-    /** Sets {@code buildpack}. */
+    /**
+     * Sets {@code buildpack}.
+     *
+     * @param buildpack the value of {@code buildpack}, or null for none
+     * @return this builder
+     */
     public Builder buildpack(@Nullable String buildpack) {
       this.buildpack = buildpack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildpackInstallationUpdate} with the fields set so far}
+     */
     public BuildpackInstallationUpdate build() {
       return new BuildpackInstallationUpdate(buildpack);
     }

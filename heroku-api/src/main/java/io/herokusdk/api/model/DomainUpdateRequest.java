@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 public record DomainUpdateRequest(
     @Json(name = "sni_endpoint") @Nullable String sniEndpoint) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param sniEndpoint {@code sni_endpoint} (required)
+   */
   public DomainUpdateRequest {
     Objects.requireNonNull(sniEndpoint, "sniEndpoint");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +34,22 @@ public record DomainUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code sni_endpoint} (required). */
+    /**
+     * Sets {@code sni_endpoint} (required).
+     *
+     * @param sniEndpoint the value of {@code sni_endpoint}
+     * @return this builder
+     */
     public Builder sniEndpoint(@Nullable String sniEndpoint) {
       this.sniEndpoint = sniEndpoint;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code DomainUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public DomainUpdateRequest build() {
       return new DomainUpdateRequest(sniEndpoint);
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record FilterAppsFilter(
     FilterAppsIn in) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +28,20 @@ public record FilterAppsFilter(
 
     private Builder() {}
 
-    /** Sets {@code in}. */
+    /**
+     * Sets {@code in}.
+     *
+     * @param in the value of {@code in}, or null for none
+     * @return this builder
+     */
     public Builder in(@Nullable FilterAppsIn in) {
       this.in = in;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FilterAppsFilter} with the fields set so far}
+     */
     public FilterAppsFilter build() {
       return new FilterAppsFilter(in);
     }

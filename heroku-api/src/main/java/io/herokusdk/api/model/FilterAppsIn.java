@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 public record FilterAppsIn(
     List<String> id) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   */
   public FilterAppsIn {
     id = Immutable.list(id);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,13 +39,20 @@ public record FilterAppsIn(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable List<String> id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FilterAppsIn} with the fields set so far}
+     */
     public FilterAppsIn build() {
       return new FilterAppsIn(id);
     }

@@ -20,12 +20,20 @@ public record InboundRuleset(
     List<InboundRulesetRule> rules,
     @Json(name = "created_by") String createdBy) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param space {@code space}
+   * @param createdAt {@code created_at}
+   * @param rules {@code rules}
+   * @param createdBy {@code created_by}
+   */
   public InboundRuleset {
     rules = Immutable.list(rules);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,37 +53,64 @@ public record InboundRuleset(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(InboundRuleset.@Nullable Space space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code rules}. */
+    /**
+     * Sets {@code rules}.
+     *
+     * @param rules the value of {@code rules}, or null for none
+     * @return this builder
+     */
     public Builder rules(@Nullable List<InboundRulesetRule> rules) {
       this.rules = rules;
       return this;
     }
 
-    /** Sets {@code created_by}. */
+    /**
+     * Sets {@code created_by}.
+     *
+     * @param createdBy the value of {@code created_by}, or null for none
+     * @return this builder
+     */
     public Builder createdBy(@Nullable String createdBy) {
       this.createdBy = createdBy;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InboundRuleset} with the fields set so far}
+     */
     public InboundRuleset build() {
       return new InboundRuleset(id, space, createdAt, rules, createdBy);
     }
@@ -90,7 +125,7 @@ public record InboundRuleset(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -107,19 +142,31 @@ public record InboundRuleset(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Space} with the fields set so far}
+       */
       public Space build() {
         return new Space(id, name);
       }

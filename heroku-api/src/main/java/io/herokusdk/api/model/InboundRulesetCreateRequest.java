@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 public record InboundRulesetCreateRequest(
     @Nullable List<InboundRulesetRule> rules) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param rules {@code rules}
+   */
   public InboundRulesetCreateRequest {
     rules = Immutable.list(rules);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +34,20 @@ public record InboundRulesetCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code rules}. */
+    /**
+     * Sets {@code rules}.
+     *
+     * @param rules the value of {@code rules}, or null for none
+     * @return this builder
+     */
     public Builder rules(@Nullable List<InboundRulesetRule> rules) {
       this.rules = rules;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InboundRulesetCreateRequest} with the fields set so far}
+     */
     public InboundRulesetCreateRequest build() {
       return new InboundRulesetCreateRequest(rules);
     }

@@ -14,7 +14,7 @@ public record OauthClientUpdateRequest(
     @Nullable String name,
     @Json(name = "redirect_uri") @Nullable String redirectUri) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -26,19 +26,31 @@ public record OauthClientUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code redirect_uri}. */
+    /**
+     * Sets {@code redirect_uri}.
+     *
+     * @param redirectUri the value of {@code redirect_uri}, or null for none
+     * @return this builder
+     */
     public Builder redirectUri(@Nullable String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OauthClientUpdateRequest} with the fields set so far}
+     */
     public OauthClientUpdateRequest build() {
       return new OauthClientUpdateRequest(name, redirectUri);
     }

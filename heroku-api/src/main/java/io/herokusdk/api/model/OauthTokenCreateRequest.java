@@ -16,14 +16,20 @@ public record OauthTokenCreateRequest(
     OauthTokenCreateRequest.Grant grant,
     @Json(name = "refresh_token") OauthTokenCreateRequest.RefreshToken refreshToken) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param client {@code client} (required)
+   * @param grant {@code grant} (required)
+   * @param refreshToken {@code refresh_token} (required)
+   */
   public OauthTokenCreateRequest {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(grant, "grant");
     Objects.requireNonNull(refreshToken, "refreshToken");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,25 +52,44 @@ public record OauthTokenCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code client} (required). */
+    /**
+     * Sets {@code client} (required).
+     *
+     * @param client the value of {@code client}
+     * @return this builder
+     */
     public Builder client(OauthTokenCreateRequest.@Nullable Client client) {
       this.client = client;
       return this;
     }
 
-    /** Sets {@code grant} (required). */
+    /**
+     * Sets {@code grant} (required).
+     *
+     * @param grant the value of {@code grant}
+     * @return this builder
+     */
     public Builder grant(OauthTokenCreateRequest.@Nullable Grant grant) {
       this.grant = grant;
       return this;
     }
 
-    /** Sets {@code refresh_token} (required). */
+    /**
+     * Sets {@code refresh_token} (required).
+     *
+     * @param refreshToken the value of {@code refresh_token}
+     * @return this builder
+     */
     public Builder refreshToken(OauthTokenCreateRequest.@Nullable RefreshToken refreshToken) {
       this.refreshToken = refreshToken;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code OauthTokenCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public OauthTokenCreateRequest build() {
       return new OauthTokenCreateRequest(client, grant, refreshToken);
     }
@@ -78,7 +103,7 @@ public record OauthTokenCreateRequest(
   public record Client(
       @Nullable String secret) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -97,13 +122,20 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code secret}. */
+      /**
+       * Sets {@code secret}.
+       *
+       * @param secret the value of {@code secret}, or null for none
+       * @return this builder
+       */
       public Builder secret(@Nullable String secret) {
         this.secret = secret;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Client} with the fields set so far}
+       */
       public Client build() {
         return new Client(secret);
       }
@@ -119,7 +151,7 @@ public record OauthTokenCreateRequest(
       @Nullable String code,
       @Nullable String type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -131,19 +163,31 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code code}. */
+      /**
+       * Sets {@code code}.
+       *
+       * @param code the value of {@code code}, or null for none
+       * @return this builder
+       */
       public Builder code(@Nullable String code) {
         this.code = code;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(@Nullable String type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Grant} with the fields set so far}
+       */
       public Grant build() {
         return new Grant(code, type);
       }
@@ -158,7 +202,7 @@ public record OauthTokenCreateRequest(
   public record RefreshToken(
       @Nullable String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -177,13 +221,20 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code RefreshToken} with the fields set so far}
+       */
       public RefreshToken build() {
         return new RefreshToken(token);
       }

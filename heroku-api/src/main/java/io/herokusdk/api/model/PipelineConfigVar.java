@@ -15,12 +15,16 @@ import org.jspecify.annotations.Nullable;
 public record PipelineConfigVar(
     @Json(name = "[\"NAME\"]: [\"value\"]") Map<String, Object> nameValue) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param nameValue {@code ["NAME"]: ["value"]}
+   */
   public PipelineConfigVar {
     nameValue = Immutable.map(nameValue);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,13 +40,20 @@ public record PipelineConfigVar(
 
     private Builder() {}
 
-    /** Sets {@code ["NAME"]: ["value"]}. */
+    /**
+     * Sets {@code ["NAME"]: ["value"]}.
+     *
+     * @param nameValue the value of {@code ["NAME"]: ["value"]}, or null for none
+     * @return this builder
+     */
     public Builder nameValue(@Nullable Map<String, Object> nameValue) {
       this.nameValue = nameValue;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineConfigVar} with the fields set so far}
+     */
     public PipelineConfigVar build() {
       return new PipelineConfigVar(nameValue);
     }

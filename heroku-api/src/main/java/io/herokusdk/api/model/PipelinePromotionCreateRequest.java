@@ -17,7 +17,13 @@ public record PipelinePromotionCreateRequest(
     PipelinePromotionCreateRequest.Source source,
     List<PipelinePromotionCreateRequest.Target> targets) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param pipeline {@code pipeline} (required)
+   * @param source {@code source} (required)
+   * @param targets {@code targets} (required)
+   */
   public PipelinePromotionCreateRequest {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(source, "source");
@@ -25,7 +31,7 @@ public record PipelinePromotionCreateRequest(
     targets = Immutable.list(targets);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,25 +44,44 @@ public record PipelinePromotionCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(PipelinePromotionCreateRequest.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code source} (required). */
+    /**
+     * Sets {@code source} (required).
+     *
+     * @param source the value of {@code source}
+     * @return this builder
+     */
     public Builder source(PipelinePromotionCreateRequest.@Nullable Source source) {
       this.source = source;
       return this;
     }
 
-    /** Sets {@code targets} (required). */
+    /**
+     * Sets {@code targets} (required).
+     *
+     * @param targets the value of {@code targets}
+     * @return this builder
+     */
     public Builder targets(@Nullable List<PipelinePromotionCreateRequest.Target> targets) {
       this.targets = targets;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelinePromotionCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelinePromotionCreateRequest build() {
       return new PipelinePromotionCreateRequest(pipeline, source, targets);
     }
@@ -70,12 +95,16 @@ public record PipelinePromotionCreateRequest(
   public record Pipeline(
       String id) {
 
-    /** Checks the fields the schema requires. */
+    /**
+     * Checks the fields the schema requires.
+     *
+     * @param id {@code id} (required)
+     */
     public Pipeline {
       Objects.requireNonNull(id, "id");
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -86,13 +115,22 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id} (required). */
+      /**
+       * Sets {@code id} (required).
+       *
+       * @param id the value of {@code id}
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       *
+       * @throws NullPointerException when a required field is unset
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -108,7 +146,7 @@ public record PipelinePromotionCreateRequest(
       PipelinePromotionCreateRequest.Source.@Nullable App app,
       PipelinePromotionCreateRequest.Source.@Nullable Release release) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -120,19 +158,31 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(PipelinePromotionCreateRequest.Source.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Sets {@code release}. */
+      /**
+       * Sets {@code release}.
+       *
+       * @param release the value of {@code release}, or null for none
+       * @return this builder
+       */
       public Builder release(PipelinePromotionCreateRequest.Source.@Nullable Release release) {
         this.release = release;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Source} with the fields set so far}
+       */
       public Source build() {
         return new Source(app, release);
       }
@@ -146,7 +196,7 @@ public record PipelinePromotionCreateRequest(
     public record App(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -157,13 +207,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id);
         }
@@ -178,7 +235,7 @@ public record PipelinePromotionCreateRequest(
     public record Release(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -189,13 +246,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code Release} with the fields set so far}
+         */
         public Release build() {
           return new Release(id);
         }
@@ -211,7 +275,7 @@ public record PipelinePromotionCreateRequest(
   public record Target(
       PipelinePromotionCreateRequest.Target.@Nullable App app) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -222,13 +286,20 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(PipelinePromotionCreateRequest.Target.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Target} with the fields set so far}
+       */
       public Target build() {
         return new Target(app);
       }
@@ -242,7 +313,7 @@ public record PipelinePromotionCreateRequest(
     public record App(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -253,13 +324,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id);
         }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record PipelineStack(
     PipelineStack.@Nullable Stack stack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +28,20 @@ public record PipelineStack(
 
     private Builder() {}
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(PipelineStack.@Nullable Stack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineStack} with the fields set so far}
+     */
     public PipelineStack build() {
       return new PipelineStack(stack);
     }
@@ -49,7 +56,7 @@ public record PipelineStack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -66,19 +73,31 @@ public record PipelineStack(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Stack} with the fields set so far}
+       */
       public Stack build() {
         return new Stack(id, name);
       }

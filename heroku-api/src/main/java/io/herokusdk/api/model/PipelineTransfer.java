@@ -15,7 +15,7 @@ public record PipelineTransfer(
     @Json(name = "previous_owner") @Nullable PipelineOwner previousOwner,
     @Json(name = "new_owner") @Nullable PipelineOwner newOwner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,25 +33,42 @@ public record PipelineTransfer(
 
     private Builder() {}
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(PipelineTransfer.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code previous_owner}. */
+    /**
+     * Sets {@code previous_owner}.
+     *
+     * @param previousOwner the value of {@code previous_owner}, or null for none
+     * @return this builder
+     */
     public Builder previousOwner(@Nullable PipelineOwner previousOwner) {
       this.previousOwner = previousOwner;
       return this;
     }
 
-    /** Sets {@code new_owner}. */
+    /**
+     * Sets {@code new_owner}.
+     *
+     * @param newOwner the value of {@code new_owner}, or null for none
+     * @return this builder
+     */
     public Builder newOwner(@Nullable PipelineOwner newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineTransfer} with the fields set so far}
+     */
     public PipelineTransfer build() {
       return new PipelineTransfer(pipeline, previousOwner, newOwner);
     }
@@ -65,7 +82,7 @@ public record PipelineTransfer(
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -81,13 +98,20 @@ public record PipelineTransfer(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }

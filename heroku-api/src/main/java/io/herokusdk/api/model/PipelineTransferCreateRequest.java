@@ -15,13 +15,18 @@ public record PipelineTransferCreateRequest(
     PipelineTransferCreateRequest.Pipeline pipeline,
     @Json(name = "new_owner") PipelineTransferCreateRequest.NewOwner newOwner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param pipeline {@code pipeline} (required)
+   * @param newOwner {@code new_owner} (required)
+   */
   public PipelineTransferCreateRequest {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(newOwner, "newOwner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,19 +38,33 @@ public record PipelineTransferCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(PipelineTransferCreateRequest.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code new_owner} (required). */
+    /**
+     * Sets {@code new_owner} (required).
+     *
+     * @param newOwner the value of {@code new_owner}
+     * @return this builder
+     */
     public Builder newOwner(PipelineTransferCreateRequest.@Nullable NewOwner newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelineTransferCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelineTransferCreateRequest build() {
       return new PipelineTransferCreateRequest(pipeline, newOwner);
     }
@@ -59,7 +78,7 @@ public record PipelineTransferCreateRequest(
   public record Pipeline(
       @Nullable String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -70,13 +89,20 @@ public record PipelineTransferCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -92,7 +118,7 @@ public record PipelineTransferCreateRequest(
       @Nullable String id,
       @Nullable String type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -104,19 +130,31 @@ public record PipelineTransferCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(@Nullable String type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code NewOwner} with the fields set so far}
+       */
       public NewOwner build() {
         return new NewOwner(id, type);
       }

@@ -13,7 +13,7 @@ public record ReviewAppSourceBlob(
     String url,
     @Nullable String version) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record ReviewAppSourceBlob(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewAppSourceBlob} with the fields set so far}
+     */
     public ReviewAppSourceBlob build() {
       return new ReviewAppSourceBlob(url, version);
     }

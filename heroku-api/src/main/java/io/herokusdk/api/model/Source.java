@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record Source(
     @Json(name = "source_blob") Source.SourceBlob sourceBlob) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +29,20 @@ public record Source(
 
     private Builder() {}
 
-    /** Sets {@code source_blob}. */
+    /**
+     * Sets {@code source_blob}.
+     *
+     * @param sourceBlob the value of {@code source_blob}, or null for none
+     * @return this builder
+     */
     public Builder sourceBlob(Source.@Nullable SourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Source} with the fields set so far}
+     */
     public Source build() {
       return new Source(sourceBlob);
     }
@@ -50,7 +57,7 @@ public record Source(
       @Json(name = "get_url") String getUrl,
       @Json(name = "put_url") String putUrl) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -67,19 +74,31 @@ public record Source(
 
       private Builder() {}
 
-      /** Sets {@code get_url}. */
+      /**
+       * Sets {@code get_url}.
+       *
+       * @param getUrl the value of {@code get_url}, or null for none
+       * @return this builder
+       */
       public Builder getUrl(@Nullable String getUrl) {
         this.getUrl = getUrl;
         return this;
       }
 
-      /** Sets {@code put_url}. */
+      /**
+       * Sets {@code put_url}.
+       *
+       * @param putUrl the value of {@code put_url}, or null for none
+       * @return this builder
+       */
       public Builder putUrl(@Nullable String putUrl) {
         this.putUrl = putUrl;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SourceBlob} with the fields set so far}
+       */
       public SourceBlob build() {
         return new SourceBlob(getUrl, putUrl);
       }

@@ -15,13 +15,17 @@ import org.jspecify.annotations.Nullable;
 public record SpaceAppAccessUpdateRequest(
     List<SpaceAppAccessUpdateRequest.Permission> permissions) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param permissions {@code permissions} (required)
+   */
   public SpaceAppAccessUpdateRequest {
     Objects.requireNonNull(permissions, "permissions");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,13 +36,22 @@ public record SpaceAppAccessUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code permissions} (required). */
+    /**
+     * Sets {@code permissions} (required).
+     *
+     * @param permissions the value of {@code permissions}
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<SpaceAppAccessUpdateRequest.Permission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SpaceAppAccessUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SpaceAppAccessUpdateRequest build() {
       return new SpaceAppAccessUpdateRequest(permissions);
     }
@@ -52,7 +65,7 @@ public record SpaceAppAccessUpdateRequest(
   public record Permission(
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -63,13 +76,20 @@ public record SpaceAppAccessUpdateRequest(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Permission} with the fields set so far}
+       */
       public Permission build() {
         return new Permission(name);
       }

@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 public record SpaceTransferTransferRequest(
     @Json(name = "new_owner") String newOwner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param newOwner {@code new_owner} (required)
+   */
   public SpaceTransferTransferRequest {
     Objects.requireNonNull(newOwner, "newOwner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +34,22 @@ public record SpaceTransferTransferRequest(
 
     private Builder() {}
 
-    /** Sets {@code new_owner} (required). */
+    /**
+     * Sets {@code new_owner} (required).
+     *
+     * @param newOwner the value of {@code new_owner}
+     * @return this builder
+     */
     public Builder newOwner(@Nullable String newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SpaceTransferTransferRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SpaceTransferTransferRequest build() {
       return new SpaceTransferTransferRequest(newOwner);
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record SpaceUpdateRequest(
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -23,13 +23,20 @@ public record SpaceUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceUpdateRequest} with the fields set so far}
+     */
     public SpaceUpdateRequest build() {
       return new SpaceUpdateRequest(name);
     }

@@ -13,7 +13,7 @@ public record TeamAppPermission(
     String name,
     String description) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +30,31 @@ public record TeamAppPermission(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamAppPermission} with the fields set so far}
+     */
     public TeamAppPermission build() {
       return new TeamAppPermission(name, description);
     }

@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
 public record TeamAppUpdateLockedRequest(
     Boolean locked) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param locked {@code locked} (required)
+   */
   public TeamAppUpdateLockedRequest {
     Objects.requireNonNull(locked, "locked");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +33,22 @@ public record TeamAppUpdateLockedRequest(
 
     private Builder() {}
 
-    /** Sets {@code locked} (required). */
+    /**
+     * Sets {@code locked} (required).
+     *
+     * @param locked the value of {@code locked}
+     * @return this builder
+     */
     public Builder locked(@Nullable Boolean locked) {
       this.locked = locked;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppUpdateLockedRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppUpdateLockedRequest build() {
       return new TeamAppUpdateLockedRequest(locked);
     }

@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
 public record TeamCreateInEnterpriseAccountRequest(
     String name) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   */
   public TeamCreateInEnterpriseAccountRequest {
     Objects.requireNonNull(name, "name");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +33,22 @@ public record TeamCreateInEnterpriseAccountRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamCreateInEnterpriseAccountRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamCreateInEnterpriseAccountRequest build() {
       return new TeamCreateInEnterpriseAccountRequest(name);
     }

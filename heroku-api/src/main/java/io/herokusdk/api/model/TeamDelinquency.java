@@ -15,7 +15,7 @@ public record TeamDelinquency(
     @Json(name = "scheduled_suspension_time") @Nullable Instant scheduledSuspensionTime,
     @Json(name = "scheduled_deletion_time") @Nullable Instant scheduledDeletionTime) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,19 +32,31 @@ public record TeamDelinquency(
 
     private Builder() {}
 
-    /** Sets {@code scheduled_suspension_time}. */
+    /**
+     * Sets {@code scheduled_suspension_time}.
+     *
+     * @param scheduledSuspensionTime the value of {@code scheduled_suspension_time}, or null for none
+     * @return this builder
+     */
     public Builder scheduledSuspensionTime(@Nullable Instant scheduledSuspensionTime) {
       this.scheduledSuspensionTime = scheduledSuspensionTime;
       return this;
     }
 
-    /** Sets {@code scheduled_deletion_time}. */
+    /**
+     * Sets {@code scheduled_deletion_time}.
+     *
+     * @param scheduledDeletionTime the value of {@code scheduled_deletion_time}, or null for none
+     * @return this builder
+     */
     public Builder scheduledDeletionTime(@Nullable Instant scheduledDeletionTime) {
       this.scheduledDeletionTime = scheduledDeletionTime;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamDelinquency} with the fields set so far}
+     */
     public TeamDelinquency build() {
       return new TeamDelinquency(scheduledSuspensionTime, scheduledDeletionTime);
     }

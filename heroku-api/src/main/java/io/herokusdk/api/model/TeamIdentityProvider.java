@@ -14,7 +14,7 @@ public record TeamIdentityProvider(
     String name,
     IdentityProviderOwner owner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,25 +32,42 @@ public record TeamIdentityProvider(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable IdentityProviderOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamIdentityProvider} with the fields set so far}
+     */
     public TeamIdentityProvider build() {
       return new TeamIdentityProvider(id, name, owner);
     }
