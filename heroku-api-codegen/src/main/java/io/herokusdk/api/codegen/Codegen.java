@@ -615,7 +615,7 @@ public final class Codegen {
     }
   }
 
-  private void typeDoc(Named n, StringBuilder b, String ind, String what) {
+  private void typeDoc(Named n, StringBuilder b, String ind, String what, List<Prop> components) {
     String resource = resourceOf(n.pointer);
     b.append(ind).append("/**\n");
     b.append(ind).append(" * ").append(what).append(" at {@code ").append(jd(n.pointer))
@@ -624,11 +624,18 @@ public final class Codegen {
     b.append(ind).append(" * <p>Resource {@code ").append(resource).append("}, stability ")
         .append(stabilityOf(n.pointer)).append("; see the ").append(javadocLink(resource))
         .append(".\n");
+    if (!components.isEmpty()) {
+      b.append(ind).append(" *\n");
+      for (Prop p : components) {
+        b.append(ind).append(" * @param ").append(p.java()).append(" {@code ").append(jd(p.json()))
+            .append("}").append(p.required() ? " (required)" : "").append("\n");
+      }
+    }
     b.append(ind).append(" */\n");
   }
 
   private void emitEnum(EnumSpec e, Imports im, StringBuilder b, String ind) {
-    typeDoc(e, b, ind, "Values of the string");
+    typeDoc(e, b, ind, "Values of the string", List.of());
     String name = e.simpleName();
     String nullable = "@" + im.use("org.jspecify.annotations.Nullable");
     b.append(ind).append("public enum ").append(name).append(" {\n");
@@ -683,7 +690,7 @@ public final class Codegen {
   }
 
   private void emitRecord(RecordSpec r, Imports im, StringBuilder b, String ind) {
-    typeDoc(r, b, ind, r.input ? "Request body" : "The JSON object");
+    typeDoc(r, b, ind, r.input ? "Request body" : "The JSON object", r.props);
     String name = r.simpleName();
     b.append(ind).append("public record ").append(name).append("(");
     if (!r.props.isEmpty()) {

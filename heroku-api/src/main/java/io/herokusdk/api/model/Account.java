@@ -10,6 +10,25 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/account}.
  *
  * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+ *
+ * @param allowTracking {@code allow_tracking}
+ * @param beta {@code beta}
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param federated {@code federated}
+ * @param id {@code id}
+ * @param identityProvider {@code identity_provider}
+ * @param lastLogin {@code last_login}
+ * @param name {@code name}
+ * @param smsNumber {@code sms_number}
+ * @param suspendedAt {@code suspended_at}
+ * @param delinquentAt {@code delinquent_at}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param updatedAt {@code updated_at}
+ * @param verified {@code verified}
+ * @param countryOfResidence {@code country_of_residence}
+ * @param defaultOrganization {@code default_organization}
+ * @param defaultTeam {@code default_team}
  */
 public record Account(
     @Json(name = "allow_tracking") Boolean allowTracking,
@@ -274,6 +293,12 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/identity_provider}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param team {@code team}
+   * @param organization {@code organization}
+   * @param owner {@code owner}
    */
   public record IdentityProvider(
       String id,
@@ -369,6 +394,8 @@ public record Account(
      * The JSON object at {@code #/definitions/account/properties/identity_provider/properties/team}.
      *
      * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+     *
+     * @param name {@code name}
      */
     public record Team(
         String name) {
@@ -413,6 +440,8 @@ public record Account(
      * The JSON object at {@code #/definitions/account/properties/identity_provider/properties/organization}.
      *
      * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+     *
+     * @param name {@code name}
      */
     public record Organization(
         String name) {
@@ -458,6 +487,9 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/default_organization}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DefaultOrganization(
       String id,
@@ -515,6 +547,9 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/default_team}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DefaultTeam(
       String id,

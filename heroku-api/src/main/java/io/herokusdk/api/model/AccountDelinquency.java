@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/account-delinquency}.
  *
  * <p>Resource {@code account-delinquency}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account-delinquency">Platform API reference</a>.
+ *
+ * @param scheduledSuspensionTime {@code scheduled_suspension_time}
+ * @param scheduledDeletionTime {@code scheduled_deletion_time}
  */
 public record AccountDelinquency(
     @Json(name = "scheduled_suspension_time") @Nullable Instant scheduledSuspensionTime,

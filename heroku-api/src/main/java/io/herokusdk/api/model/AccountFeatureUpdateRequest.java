@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/account-feature/links/2/schema}.
  *
  * <p>Resource {@code account-feature}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account-feature">Platform API reference</a>.
+ *
+ * @param enabled {@code enabled} (required)
  */
 public record AccountFeatureUpdateRequest(
     Boolean enabled) {

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/account/links/4/schema}.
  *
  * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+ *
+ * @param allowTracking {@code allow_tracking}
+ * @param beta {@code beta}
+ * @param name {@code name}
  */
 public record AccountUpdateByUserRequest(
     @Json(name = "allow_tracking") @Nullable Boolean allowTracking,

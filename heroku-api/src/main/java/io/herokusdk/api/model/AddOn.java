@@ -13,6 +13,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param actions {@code actions}
+ * @param addonService {@code addon_service}
+ * @param billingEntity {@code billing_entity}
+ * @param app {@code app}
+ * @param billedPrice {@code billed_price}
+ * @param configVars {@code config_vars}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param plan {@code plan}
+ * @param providerId {@code provider_id}
+ * @param provisionMessage {@code provision_message}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record AddOn(
     List<Map<String, Object>> actions,
@@ -262,6 +278,10 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/billing_entity}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param type {@code type}
    */
   public record BillingEntity(
       String id,
@@ -371,6 +391,9 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/app}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
@@ -428,6 +451,10 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/billed_price}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param cents {@code cents}
+   * @param contract {@code contract}
+   * @param unit {@code unit}
    */
   public record BilledPrice(
       Long cents,

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-attachment}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param namespace {@code namespace}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
+ * @param logInputUrl {@code log_input_url}
  */
 public record AddOnAttachment(
     AddOnAttachment.Addon addon,
@@ -157,6 +167,10 @@ public record AddOnAttachment(
    * The JSON object at {@code #/definitions/add-on-attachment/properties/addon}.
    *
    * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param app {@code app}
    */
   public record Addon(
       String id,
@@ -226,6 +240,9 @@ public record AddOnAttachment(
      * The JSON object at {@code #/definitions/add-on-attachment/properties/addon/properties/app}.
      *
      * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+     *
+     * @param id {@code id}
+     * @param name {@code name}
      */
     public record App(
         String id,
@@ -284,6 +301,9 @@ public record AddOnAttachment(
    * The JSON object at {@code #/definitions/add-on-attachment/properties/app}.
    *
    * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,

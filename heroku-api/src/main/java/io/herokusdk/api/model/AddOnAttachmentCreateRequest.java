@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-attachment/links/0/schema}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addon {@code addon} (required)
+ * @param app {@code app} (required)
+ * @param confirm {@code confirm}
+ * @param name {@code name}
+ * @param namespace {@code namespace}
+ * @param namespaceConfig {@code namespace_config}
  */
 public record AddOnAttachmentCreateRequest(
     String addon,

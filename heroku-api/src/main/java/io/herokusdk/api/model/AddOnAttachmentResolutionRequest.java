@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-attachment/links/7/schema}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addonAttachment {@code addon_attachment} (required)
+ * @param app {@code app}
+ * @param addonService {@code addon_service}
  */
 public record AddOnAttachmentResolutionRequest(
     @Json(name = "addon_attachment") String addonAttachment,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-config}.
  *
  * <p>Resource {@code add-on-config}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-config">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param value {@code value}
  */
 public record AddOnConfig(
     String name,

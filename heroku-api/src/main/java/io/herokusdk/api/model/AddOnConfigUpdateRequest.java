@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-config/links/1/schema}.
  *
  * <p>Resource {@code add-on-config}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-config">Platform API reference</a>.
+ *
+ * @param config {@code config}
  */
 public record AddOnConfigUpdateRequest(
     @Nullable List<AddOnConfig> config) {

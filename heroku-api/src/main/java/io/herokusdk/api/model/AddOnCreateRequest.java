@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/2/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param attachment {@code attachment}
+ * @param config {@code config}
+ * @param confirm {@code confirm}
+ * @param plan {@code plan} (required)
+ * @param name {@code name}
  */
 public record AddOnCreateRequest(
     AddOnCreateRequest.@Nullable Attachment attachment,
@@ -117,6 +123,8 @@ public record AddOnCreateRequest(
    * Request body at {@code #/definitions/add-on/links/2/schema/properties/attachment}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Attachment(
       @Nullable String name) {

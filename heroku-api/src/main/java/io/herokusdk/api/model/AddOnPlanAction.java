@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-plan-action}.
  *
  * <p>Resource {@code add-on-plan-action}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-plan-action">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param label {@code label}
+ * @param action {@code action}
+ * @param url {@code url}
+ * @param requiresOwner {@code requires_owner}
  */
 public record AddOnPlanAction(
     String id,

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-region-capability}.
  *
  * <p>Resource {@code add-on-region-capability}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-region-capability">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param supportsPrivateNetworking {@code supports_private_networking}
+ * @param addonService {@code addon_service}
+ * @param region {@code region}
  */
 public record AddOnRegionCapability(
     String id,

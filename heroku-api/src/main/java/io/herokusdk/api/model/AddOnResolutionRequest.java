@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/9/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param addon {@code addon} (required)
+ * @param app {@code app}
+ * @param addonService {@code addon_service}
  */
 public record AddOnResolutionRequest(
     String addon,

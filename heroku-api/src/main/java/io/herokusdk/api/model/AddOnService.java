@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-service}.
  *
  * <p>Resource {@code add-on-service}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-service">Platform API reference</a>.
+ *
+ * @param cliPluginName {@code cli_plugin_name}
+ * @param createdAt {@code created_at}
+ * @param humanName {@code human_name}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param supportsMultipleInstallations {@code supports_multiple_installations}
+ * @param supportsSharing {@code supports_sharing}
+ * @param updatedAt {@code updated_at}
+ * @param supportedGenerations {@code supported_generations}
  */
 public record AddOnService(
     @Json(name = "cli_plugin_name") @Nullable String cliPluginName,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-service/definitions/supported_generations/items}.
  *
  * <p>Resource {@code add-on-service}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-service">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param id {@code id}
  */
 public record AddOnServiceSupportedGenerationsItem(
     String name,

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/6/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param plan {@code plan} (required)
  */
 public record AddOnUpdateRequest(
     @Nullable String name,

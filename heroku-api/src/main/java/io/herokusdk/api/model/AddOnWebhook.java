@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-webhook}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AddOnWebhook(
     @Json(name = "created_at") Instant createdAt,

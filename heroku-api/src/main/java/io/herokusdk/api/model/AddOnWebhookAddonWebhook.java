@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-webhook/definitions/addon_webhook}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AddOnWebhookAddonWebhook(
     AddOnWebhookAddonWebhook.Addon addon,
@@ -148,6 +156,9 @@ public record AddOnWebhookAddonWebhook(
    * The JSON object at {@code #/definitions/add-on-webhook/definitions/addon_webhook/properties/addon}.
    *
    * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Addon(
       String id,

@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-webhook/links/4/schema}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param authorization {@code authorization}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param secret {@code secret}
+ * @param url {@code url}
  */
 public record AddOnWebhookUpdateRequest(
     @Nullable String authorization,

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/allowed-add-on-service}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param addedAt {@code added_at}
+ * @param addedBy {@code added_by}
+ * @param addonService {@code addon_service}
+ * @param id {@code id}
  */
 public record AllowedAddOnService(
     @Json(name = "added_at") Instant addedAt,

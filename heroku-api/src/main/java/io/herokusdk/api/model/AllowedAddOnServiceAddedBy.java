@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/allowed-add-on-service/definitions/added_by}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param email {@code email}
+ * @param id {@code id}
  */
 public record AllowedAddOnServiceAddedBy(
     String email,

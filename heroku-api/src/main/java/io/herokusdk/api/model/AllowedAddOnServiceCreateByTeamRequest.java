@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/allowed-add-on-service/links/1/schema}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param addonService {@code addon_service}
  */
 public record AllowedAddOnServiceCreateByTeamRequest(
     @Json(name = "addon_service") @Nullable String addonService) {

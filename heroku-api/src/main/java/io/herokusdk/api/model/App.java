@@ -10,6 +10,29 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param acm {@code acm}
+ * @param archivedAt {@code archived_at}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param buildStack {@code build_stack}
+ * @param createdAt {@code created_at}
+ * @param generation {@code generation}
+ * @param gitUrl {@code git_url}
+ * @param id {@code id}
+ * @param internalRouting {@code internal_routing}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
+ * @param owner {@code owner}
+ * @param organization {@code organization}
+ * @param team {@code team}
+ * @param region {@code region}
+ * @param releasedAt {@code released_at}
+ * @param repoSize {@code repo_size}
+ * @param slugSize {@code slug_size}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record App(
     Boolean acm,
@@ -326,6 +349,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/build_stack}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record BuildStack(
       String id,
@@ -383,6 +409,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/owner}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
@@ -440,6 +469,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/organization}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Organization(
       String id,
@@ -497,6 +529,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/team}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
@@ -554,6 +589,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/region}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,
@@ -611,6 +649,10 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/space}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param shield {@code shield}
    */
   public record Space(
       String id,
@@ -681,6 +723,9 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/stack}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app/links/0/schema}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param region {@code region}
+ * @param stack {@code stack}
+ * @param featureFlags {@code feature_flags}
  */
 public record AppCreateRequest(
     @Nullable String name,

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-feature}.
  *
  * <p>Resource {@code app-feature}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-feature">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param docUrl {@code doc_url}
+ * @param enabled {@code enabled}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param displayName {@code display_name}
+ * @param feedbackEmail {@code feedback_email}
  */
 public record AppFeature(
     @Json(name = "created_at") Instant createdAt,

@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param status {@code status}
+ * @param failureMessage {@code failure_message}
+ * @param app {@code app}
+ * @param buildValue {@code build}
+ * @param manifestErrors {@code manifest_errors}
+ * @param postdeploy {@code postdeploy}
+ * @param resolvedSuccessUrl {@code resolved_success_url}
  */
 public record AppSetup(
     String id,
@@ -190,6 +201,9 @@ public record AppSetup(
    * The JSON object at {@code #/definitions/app-setup/properties/app}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
@@ -247,6 +261,10 @@ public record AppSetup(
    * The JSON object at {@code #/definitions/app-setup/properties/build}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param status {@code status}
+   * @param outputStreamUrl {@code output_stream_url}
    */
   public record Build(
       String id,

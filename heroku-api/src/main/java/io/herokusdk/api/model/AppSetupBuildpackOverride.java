@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/buildpack_override}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param url {@code url}
  */
 public record AppSetupBuildpackOverride(
     String url) {

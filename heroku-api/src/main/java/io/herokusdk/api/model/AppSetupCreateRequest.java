@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-setup/links/0/schema}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param sourceBlob {@code source_blob} (required)
+ * @param overrides {@code overrides}
  */
 public record AppSetupCreateRequest(
     AppSetupCreateRequest.@Nullable App app,
@@ -87,6 +91,14 @@ public record AppSetupCreateRequest(
    * Request body at {@code #/definitions/app-setup/links/0/schema/properties/app}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param locked {@code locked}
+   * @param name {@code name}
+   * @param organization {@code organization}
+   * @param personal {@code personal}
+   * @param region {@code region}
+   * @param space {@code space}
+   * @param stack {@code stack}
    */
   public record App(
       @Nullable Boolean locked,
@@ -204,6 +216,10 @@ public record AppSetupCreateRequest(
    * Request body at {@code #/definitions/app-setup/links/0/schema/properties/source_blob}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param checksum {@code checksum}
+   * @param url {@code url}
+   * @param version {@code version}
    */
   public record SourceBlob(
       @Nullable String checksum,

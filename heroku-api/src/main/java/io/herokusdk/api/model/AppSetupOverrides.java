@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/overrides}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param buildpacks {@code buildpacks}
+ * @param env {@code env}
  */
 public record AppSetupOverrides(
     List<AppSetupBuildpackOverride> buildpacks,

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/postdeploy}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param output {@code output}
+ * @param exitCode {@code exit_code}
  */
 public record AppSetupPostdeploy(
     String output,

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-transfer}.
  *
  * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param owner {@code owner}
+ * @param recipient {@code recipient}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record AppTransfer(
     AppTransfer.App app,
@@ -131,6 +139,9 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/app}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -188,6 +199,9 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/owner}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
@@ -245,6 +259,9 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/recipient}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Recipient(
       String email,

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-transfer/links/0/schema}.
  *
  * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+ *
+ * @param app {@code app} (required)
+ * @param recipient {@code recipient} (required)
+ * @param silent {@code silent}
  */
 public record AppTransferCreateRequest(
     String app,

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app/links/5/schema}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param buildStack {@code build_stack}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
  */
 public record AppUpdateRequest(
     @Json(name = "build_stack") @Nullable String buildStack,

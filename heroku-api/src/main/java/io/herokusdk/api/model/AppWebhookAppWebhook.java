@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook/definitions/app_webhook}.
  *
  * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AppWebhookAppWebhook(
     AppWebhookAppWebhook.App app,
@@ -148,6 +156,9 @@ public record AppWebhookAppWebhook(
    * The JSON object at {@code #/definitions/app-webhook/definitions/app_webhook/properties/app}.
    *
    * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,

@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-webhook/links/0/schema}.
  *
  * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+ *
+ * @param authorization {@code authorization}
+ * @param include {@code include} (required)
+ * @param level {@code level} (required)
+ * @param secret {@code secret}
+ * @param url {@code url} (required)
  */
 public record AppWebhookCreateRequest(
     @Nullable String authorization,

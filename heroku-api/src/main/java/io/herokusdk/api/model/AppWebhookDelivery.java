@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-delivery}.
  *
  * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param event {@code event}
+ * @param id {@code id}
+ * @param numAttempts {@code num_attempts}
+ * @param nextAttemptAt {@code next_attempt_at}
+ * @param lastAttempt {@code last_attempt}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param webhook {@code webhook}
  */
 public record AppWebhookDelivery(
     @Json(name = "created_at") Instant createdAt,
@@ -157,6 +167,9 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/event}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param include {@code include}
    */
   public record Event(
       String id,
@@ -214,6 +227,13 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/last_attempt}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param code {@code code}
+   * @param errorClass {@code error_class}
+   * @param status {@code status}
+   * @param createdAt {@code created_at}
+   * @param updatedAt {@code updated_at}
    */
   public record LastAttempt(
       String id,
@@ -323,6 +343,9 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/webhook}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param level {@code level}
    */
   public record Webhook(
       String id,

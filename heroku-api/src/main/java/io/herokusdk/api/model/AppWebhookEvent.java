@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-event}.
  *
  * <p>Resource {@code app-webhook-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-event">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param payload {@code payload}
+ * @param updatedAt {@code updated_at}
  */
 public record AppWebhookEvent(
     @Json(name = "created_at") Instant createdAt,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-event/definitions/actor}.
  *
  * <p>Resource {@code app-webhook-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-event">Platform API reference</a>.
+ *
+ * @param email {@code email}
+ * @param id {@code id}
  */
 public record AppWebhookEventActor(
     String email,

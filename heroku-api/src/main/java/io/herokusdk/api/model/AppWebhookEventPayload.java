@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-event/definitions/payload}.
  *
  * <p>Resource {@code app-webhook-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-event">Platform API reference</a>.
+ *
+ * @param action {@code action}
+ * @param actor {@code actor}
+ * @param data {@code data}
+ * @param previousData {@code previous_data}
+ * @param resource {@code resource}
+ * @param version {@code version}
  */
 public record AppWebhookEventPayload(
     String action,

@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-webhook/links/4/schema}.
  *
  * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+ *
+ * @param authorization {@code authorization}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param secret {@code secret}
+ * @param url {@code url}
  */
 public record AppWebhookUpdateRequest(
     @Nullable String authorization,

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/archive}.
  *
  * <p>Resource {@code archive}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#archive">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param month {@code month}
+ * @param year {@code year}
+ * @param url {@code url}
+ * @param checksum {@code checksum}
+ * @param size {@code size}
  */
 public record Archive(
     @Json(name = "created_at") Instant createdAt,

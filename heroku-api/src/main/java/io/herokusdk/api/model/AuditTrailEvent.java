@@ -12,6 +12,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param type {@code type}
+ * @param action {@code action}
+ * @param actor {@code actor}
+ * @param app {@code app}
+ * @param owner {@code owner}
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param team {@code team}
+ * @param request {@code request}
+ * @param data {@code data}
  */
 public record AuditTrailEvent(
     @Json(name = "created_at") Instant createdAt,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event/definitions/request}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param ipAddress {@code ip_address}
  */
 public record AuditTrailEventRequest(
     @Json(name = "ip_address") String ipAddress) {

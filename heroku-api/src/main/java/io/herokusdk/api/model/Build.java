@@ -12,6 +12,20 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param generation {@code generation}
+ * @param id {@code id}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param sourceBlob {@code source_blob}
+ * @param release {@code release}
+ * @param slug {@code slug}
+ * @param stack {@code stack}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record Build(
     Build.App app,
@@ -232,6 +246,8 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/app}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
@@ -276,6 +292,8 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/slug}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
@@ -320,6 +338,9 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/user}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,

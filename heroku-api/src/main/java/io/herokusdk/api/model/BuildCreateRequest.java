@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/build/links/0/schema}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param buildpacks {@code buildpacks}
+ * @param sourceBlob {@code source_blob} (required)
  */
 public record BuildCreateRequest(
     @Nullable List<BuildBuildpacksItem> buildpacks,

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build/definitions/release}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param id {@code id}
  */
 public record BuildRelease(
     String id) {

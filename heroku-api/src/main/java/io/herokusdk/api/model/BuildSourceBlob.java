@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build/definitions/source_blob}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param checksum {@code checksum}
+ * @param url {@code url}
+ * @param version {@code version}
+ * @param versionDescription {@code version_description}
  */
 public record BuildSourceBlob(
     @Nullable String checksum,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/buildpack-installation}.
  *
  * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+ *
+ * @param ordinal {@code ordinal}
+ * @param buildpack {@code buildpack}
  */
 public record BuildpackInstallation(
     Long ordinal,
@@ -64,6 +67,9 @@ public record BuildpackInstallation(
    * The JSON object at {@code #/definitions/buildpack-installation/properties/buildpack}.
    *
    * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+   *
+   * @param url {@code url}
+   * @param name {@code name}
    */
   public record Buildpack(
       String url,

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/buildpack-installation/definitions/update}.
  *
  * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+ *
+ * @param buildpack {@code buildpack}
  */
 public record BuildpackInstallationUpdate(
     String buildpack) {

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/buildpack-installation/links/0/schema}.
  *
  * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+ *
+ * @param updates {@code updates} (required)
  */
 public record BuildpackInstallationUpdateRequest(
     List<BuildpackInstallationUpdate> updates) {

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/collaborator/links/0/schema}.
  *
  * <p>Resource {@code collaborator}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#collaborator">Platform API reference</a>.
+ *
+ * @param silent {@code silent}
+ * @param user {@code user} (required)
  */
 public record CollaboratorCreateRequest(
     @Nullable Boolean silent,

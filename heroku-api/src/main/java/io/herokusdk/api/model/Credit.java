@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/credit}.
  *
  * <p>Resource {@code credit}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#credit">Platform API reference</a>.
+ *
+ * @param amount {@code amount}
+ * @param balance {@code balance}
+ * @param createdAt {@code created_at}
+ * @param expiresAt {@code expires_at}
+ * @param id {@code id}
+ * @param title {@code title}
+ * @param updatedAt {@code updated_at}
  */
 public record Credit(
     Double amount,

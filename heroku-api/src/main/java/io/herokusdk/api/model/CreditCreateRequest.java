@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/credit/links/0/schema}.
  *
  * <p>Resource {@code credit}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#credit">Platform API reference</a>.
+ *
+ * @param code1 {@code code1}
+ * @param code2 {@code code2}
  */
 public record CreditCreateRequest(
     @Nullable String code1,

@@ -10,6 +10,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/domain}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param acmStatus {@code acm_status}
+ * @param acmStatusReason {@code acm_status_reason}
+ * @param app {@code app}
+ * @param cname {@code cname}
+ * @param createdAt {@code created_at}
+ * @param hostname {@code hostname}
+ * @param id {@code id}
+ * @param kind {@code kind}
+ * @param updatedAt {@code updated_at}
+ * @param status {@code status}
+ * @param sniEndpoint {@code sni_endpoint}
  */
 public record Domain(
     @Json(name = "acm_status") @Nullable String acmStatus,
@@ -183,6 +195,9 @@ public record Domain(
    * The JSON object at {@code #/definitions/domain/properties/app}.
    *
    * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -240,6 +255,9 @@ public record Domain(
    * The JSON object at {@code #/definitions/domain/properties/sni_endpoint}.
    *
    * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record SniEndpoint(
       String name,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/domain/links/0/schema}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param hostname {@code hostname} (required)
+ * @param sniEndpoint {@code sni_endpoint} (required)
  */
 public record DomainCreateRequest(
     String hostname,

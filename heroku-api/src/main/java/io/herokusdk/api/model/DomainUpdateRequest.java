@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/domain/links/1/schema}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param sniEndpoint {@code sni_endpoint} (required)
  */
 public record DomainUpdateRequest(
     @Json(name = "sni_endpoint") @Nullable String sniEndpoint) {

@@ -10,6 +10,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/dyno}.
  *
  * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+ *
+ * @param attachUrl {@code attach_url}
+ * @param command {@code command}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param release {@code release}
+ * @param app {@code app}
+ * @param size {@code size}
+ * @param state {@code state}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Dyno(
     @Json(name = "attach_url") @Nullable String attachUrl,
@@ -183,6 +195,9 @@ public record Dyno(
    * The JSON object at {@code #/definitions/dyno/properties/release}.
    *
    * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param version {@code version}
    */
   public record Release(
       String id,
@@ -240,6 +255,9 @@ public record Dyno(
    * The JSON object at {@code #/definitions/dyno/properties/app}.
    *
    * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/dyno/links/0/schema}.
  *
  * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+ *
+ * @param attach {@code attach}
+ * @param command {@code command} (required)
+ * @param env {@code env}
+ * @param forceNoTty {@code force_no_tty}
+ * @param size {@code size}
+ * @param type {@code type}
+ * @param timeToLive {@code time_to_live}
  */
 public record DynoCreateRequest(
     @Nullable Boolean attach,

@@ -11,6 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/dyno-size}.
  *
  * <p>Resource {@code dyno-size}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno-size">Platform API reference</a>.
+ *
+ * @param architecture {@code architecture}
+ * @param compute {@code compute}
+ * @param cost {@code cost}
+ * @param dedicated {@code dedicated}
+ * @param preciseDynoUnits {@code precise_dyno_units}
+ * @param generation {@code generation}
+ * @param id {@code id}
+ * @param memory {@code memory}
+ * @param name {@code name}
+ * @param privateSpaceOnly {@code private_space_only}
  */
 public record DynoSize(
     String architecture,

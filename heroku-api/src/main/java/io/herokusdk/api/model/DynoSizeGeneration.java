@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/dyno-size/definitions/generation}.
  *
  * <p>Resource {@code dyno-size}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno-size">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
  */
 public record DynoSizeGeneration(
     String id,

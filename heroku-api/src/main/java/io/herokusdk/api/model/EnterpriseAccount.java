@@ -12,6 +12,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
+ * @param permissions {@code permissions}
+ * @param trial {@code trial}
+ * @param partnerBenefits {@code partner_benefits}
+ * @param identityProvider {@code identity_provider}
  */
 public record EnterpriseAccount(
     String id,

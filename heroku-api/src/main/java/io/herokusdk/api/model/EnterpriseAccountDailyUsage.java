@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-daily-usage}.
  *
  * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param teams {@code teams}
+ * @param data {@code data}
+ * @param date {@code date}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record EnterpriseAccountDailyUsage(
     Double addons,
@@ -175,6 +185,15 @@ public record EnterpriseAccountDailyUsage(
    * The JSON object at {@code #/definitions/enterprise-account-daily-usage/properties/teams/items}.
    *
    * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+   *
+   * @param addons {@code addons}
+   * @param apps {@code apps}
+   * @param data {@code data}
+   * @param dynos {@code dynos}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param partner {@code partner}
+   * @param space {@code space}
    */
   public record Team(
       Double addons,

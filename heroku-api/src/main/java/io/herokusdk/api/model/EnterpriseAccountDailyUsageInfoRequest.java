@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-daily-usage/links/0/schema}.
  *
  * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+ *
+ * @param start {@code start} (required)
+ * @param end {@code end}
  */
 public record EnterpriseAccountDailyUsageInfoRequest(
     String start,

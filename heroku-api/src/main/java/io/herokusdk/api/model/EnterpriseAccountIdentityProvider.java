@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account/definitions/identity_provider}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param owner {@code owner}
  */
 public record EnterpriseAccountIdentityProvider(
     String id,

@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param user {@code user}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param identityProvider {@code identity_provider}
  */
 public record EnterpriseAccountMember(
     @Json(name = "enterprise_account") EnterpriseAccountMember.EnterpriseAccount enterpriseAccount,
@@ -133,6 +140,9 @@ public record EnterpriseAccountMember(
    * The JSON object at {@code #/definitions/enterprise-account-member/properties/enterprise_account}.
    *
    * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record EnterpriseAccount(
       String id,
@@ -190,6 +200,9 @@ public record EnterpriseAccountMember(
    * The JSON object at {@code #/definitions/enterprise-account-member/properties/user}.
    *
    * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-member/links/1/schema}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param user {@code user} (required)
+ * @param permissions {@code permissions} (required)
+ * @param federated {@code federated}
  */
 public record EnterpriseAccountMemberCreateRequest(
     String user,

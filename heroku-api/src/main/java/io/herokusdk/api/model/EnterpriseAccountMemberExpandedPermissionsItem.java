@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member/definitions/expanded_permissions/items}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param name {@code name}
  */
 public record EnterpriseAccountMemberExpandedPermissionsItem(
     String description,

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member/definitions/identity_provider}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param redacted {@code redacted}
+ * @param owner {@code owner}
  */
 public record EnterpriseAccountMemberIdentityProvider(
     String id,

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-member/links/2/schema}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record EnterpriseAccountMemberUpdateRequest(
     List<EnterpriseAccountMemberPermission> permissions) {

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-monthly-usage}.
  *
  * <p>Resource {@code enterprise-account-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-monthly-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param teams {@code teams}
+ * @param connect {@code connect}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param month {@code month}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record EnterpriseAccountMonthlyUsage(
     Double addons,
@@ -188,6 +199,16 @@ public record EnterpriseAccountMonthlyUsage(
    * The JSON object at {@code #/definitions/enterprise-account-monthly-usage/properties/teams/items}.
    *
    * <p>Resource {@code enterprise-account-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-monthly-usage">Platform API reference</a>.
+   *
+   * @param addons {@code addons}
+   * @param apps {@code apps}
+   * @param connect {@code connect}
+   * @param data {@code data}
+   * @param dynos {@code dynos}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param partner {@code partner}
+   * @param space {@code space}
    */
   public record Team(
       Double addons,

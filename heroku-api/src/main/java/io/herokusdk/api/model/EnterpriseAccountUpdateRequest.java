@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account/links/2/schema}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param name {@code name}
  */
 public record EnterpriseAccountUpdateRequest(
     @Nullable String name) {

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/filter-apps/definitions/filter}.
  *
  * <p>Resource {@code filter-apps}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#filter-apps">Platform API reference</a>.
+ *
+ * @param in {@code in}
  */
 public record FilterAppsFilter(
     FilterAppsIn in) {

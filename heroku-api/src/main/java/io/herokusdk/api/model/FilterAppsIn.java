@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/filter-apps/definitions/in}.
  *
  * <p>Resource {@code filter-apps}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#filter-apps">Platform API reference</a>.
+ *
+ * @param id {@code id}
  */
 public record FilterAppsIn(
     List<String> id) {

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/formation}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param command {@code command}
+ * @param createdAt {@code created_at}
+ * @param dynoSize {@code dyno_size}
+ * @param id {@code id}
+ * @param quantity {@code quantity}
+ * @param size {@code size}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Formation(
     Formation.App app,
@@ -157,6 +167,9 @@ public record Formation(
    * The JSON object at {@code #/definitions/formation/properties/app}.
    *
    * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -214,6 +227,9 @@ public record Formation(
    * The JSON object at {@code #/definitions/formation/properties/dyno_size}.
    *
    * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DynoSize(
       String id,

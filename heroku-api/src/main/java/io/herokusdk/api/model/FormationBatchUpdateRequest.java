@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/formation/links/2/schema}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param updates {@code updates} (required)
  */
 public record FormationBatchUpdateRequest(
     List<FormationUpdate> updates) {

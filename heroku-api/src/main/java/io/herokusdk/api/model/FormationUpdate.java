@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/formation/definitions/update}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param dynoSize {@code dyno_size}
+ * @param quantity {@code quantity}
+ * @param type {@code type}
  */
 public record FormationUpdate(
     @Json(name = "dyno_size") FormationDynoSize dynoSize,

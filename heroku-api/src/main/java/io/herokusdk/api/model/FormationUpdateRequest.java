@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/formation/links/3/schema}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param dynoSize {@code dyno_size}
+ * @param quantity {@code quantity}
  */
 public record FormationUpdateRequest(
     @Json(name = "dyno_size") @Nullable FormationDynoSize dynoSize,

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/generation}.
  *
  * <p>Resource {@code generation}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#generation">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
  */
 public record Generation(
     @Json(name = "created_at") Instant createdAt,

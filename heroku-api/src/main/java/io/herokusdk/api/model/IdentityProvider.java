@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/identity-provider}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param certificate {@code certificate}
+ * @param createdAt {@code created_at}
+ * @param entityId {@code entity_id}
+ * @param id {@code id}
+ * @param sloTargetUrl {@code slo_target_url}
+ * @param ssoTargetUrl {@code sso_target_url}
+ * @param organization {@code organization}
+ * @param updatedAt {@code updated_at}
+ * @param owner {@code owner}
  */
 public record IdentityProvider(
     String certificate,
@@ -157,6 +167,8 @@ public record IdentityProvider(
    * The JSON object at {@code #/definitions/identity-provider/properties/organization}.
    *
    * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/identity-provider/links/1/schema}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param certificate {@code certificate} (required)
+ * @param entityId {@code entity_id} (required)
+ * @param sloTargetUrl {@code slo_target_url}
+ * @param ssoTargetUrl {@code sso_target_url} (required)
  */
 public record IdentityProviderCreateByTeamRequest(
     String certificate,

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/identity-provider/definitions/owner}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param type {@code type}
  */
 public record IdentityProviderOwner(
     String id,

@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/inbound-ruleset}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param space {@code space}
+ * @param createdAt {@code created_at}
+ * @param rules {@code rules}
+ * @param createdBy {@code created_by}
  */
 public record InboundRuleset(
     String id,
@@ -120,6 +126,9 @@ public record InboundRuleset(
    * The JSON object at {@code #/definitions/inbound-ruleset/properties/space}.
    *
    * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Space(
       String id,

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/inbound-ruleset/links/3/schema}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param rules {@code rules}
  */
 public record InboundRulesetCreateRequest(
     @Nullable List<InboundRulesetRule> rules) {

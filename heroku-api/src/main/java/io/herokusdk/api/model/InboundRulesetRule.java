@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/inbound-ruleset/definitions/rule}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param action {@code action}
+ * @param source {@code source}
  */
 public record InboundRulesetRule(
     InboundRulesetAction action,

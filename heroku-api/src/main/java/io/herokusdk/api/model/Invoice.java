@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/invoice}.
  *
  * <p>Resource {@code invoice}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#invoice">Platform API reference</a>.
+ *
+ * @param chargesTotal {@code charges_total}
+ * @param createdAt {@code created_at}
+ * @param creditsTotal {@code credits_total}
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param periodEnd {@code period_end}
+ * @param periodStart {@code period_start}
+ * @param state {@code state}
+ * @param total {@code total}
+ * @param updatedAt {@code updated_at}
  */
 public record Invoice(
     @Json(name = "charges_total") Double chargesTotal,

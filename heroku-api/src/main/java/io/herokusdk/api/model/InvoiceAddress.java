@@ -9,6 +9,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/invoice-address}.
  *
  * <p>Resource {@code invoice-address}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#invoice-address">Platform API reference</a>.
+ *
+ * @param address1 {@code address_1}
+ * @param address2 {@code address_2}
+ * @param city {@code city}
+ * @param country {@code country}
+ * @param herokuId {@code heroku_id}
+ * @param other {@code other}
+ * @param postalCode {@code postal_code}
+ * @param state {@code state}
+ * @param useInvoiceAddress {@code use_invoice_address}
  */
 public record InvoiceAddress(
     @Json(name = "address_1") String address1,

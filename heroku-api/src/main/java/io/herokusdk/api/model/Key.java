@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/key}.
  *
  * <p>Resource {@code key}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#key">Platform API reference</a>.
+ *
+ * @param comment {@code comment}
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param fingerprint {@code fingerprint}
+ * @param id {@code id}
+ * @param publicKey {@code public_key}
+ * @param updatedAt {@code updated_at}
  */
 public record Key(
     String comment,

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-drain}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param token {@code token}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record LogDrain(
     @Nullable LogDrainAddon addon,

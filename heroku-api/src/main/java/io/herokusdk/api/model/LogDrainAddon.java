@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-drain/definitions/addon}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param app {@code app}
  */
 public record LogDrainAddon(
     String id,
@@ -77,6 +81,9 @@ public record LogDrainAddon(
    * The JSON object at {@code #/definitions/log-drain/definitions/addon/properties/app}.
    *
    * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/log-drain/links/1/schema}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param url {@code url} (required)
  */
 public record LogDrainUpdateRequest(
     String url) {

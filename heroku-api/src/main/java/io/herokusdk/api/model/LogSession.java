@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-session}.
  *
  * <p>Resource {@code log-session}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-session">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param logplexUrl {@code logplex_url}
+ * @param updatedAt {@code updated_at}
  */
 public record LogSession(
     @Json(name = "created_at") Instant createdAt,

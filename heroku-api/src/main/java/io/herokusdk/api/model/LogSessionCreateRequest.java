@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/log-session/links/0/schema}.
  *
  * <p>Resource {@code log-session}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-session">Platform API reference</a>.
+ *
+ * @param dynoName {@code dyno_name}
+ * @param type {@code type}
+ * @param lines {@code lines}
+ * @param source {@code source}
+ * @param tail {@code tail}
  */
 public record LogSessionCreateRequest(
     @Json(name = "dyno_name") @Nullable String dynoName,

@@ -12,6 +12,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-authorization}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param accessToken {@code access_token}
+ * @param client {@code client}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param grant {@code grant}
+ * @param id {@code id}
+ * @param refreshToken {@code refresh_token}
+ * @param scope {@code scope}
+ * @param session {@code session}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record OauthAuthorization(
     @Json(name = "access_token") OauthAuthorization.@Nullable AccessToken accessToken,
@@ -222,6 +234,10 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/access_token}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record AccessToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
@@ -302,6 +318,10 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/client}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param redirectUri {@code redirect_uri}
    */
   public record Client(
       String id,
@@ -372,6 +392,10 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/grant}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
    */
   public record Grant(
       String code,
@@ -442,6 +466,10 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
@@ -522,6 +550,8 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/session}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Session(
       String id) {
@@ -566,6 +596,10 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/user}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
+   * @param fullName {@code full_name}
    */
   public record User(
       String id,

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-authorization/links/0/schema}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param client {@code client}
+ * @param description {@code description}
+ * @param expiresIn {@code expires_in}
+ * @param scope {@code scope} (required)
  */
 public record OauthAuthorizationCreateRequest(
     @Nullable String client,

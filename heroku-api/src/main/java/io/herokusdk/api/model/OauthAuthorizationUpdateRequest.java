@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-authorization/links/3/schema}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param client {@code client} (required)
  */
 public record OauthAuthorizationUpdateRequest(
     @Nullable String description,
@@ -72,6 +75,9 @@ public record OauthAuthorizationUpdateRequest(
    * Request body at {@code #/definitions/oauth-authorization/links/3/schema/properties/client}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param secret {@code secret}
    */
   public record Client(
       @Nullable String id,

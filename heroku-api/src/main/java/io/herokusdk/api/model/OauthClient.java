@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-client}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param ignoresDelinquent {@code ignores_delinquent}
+ * @param name {@code name}
+ * @param redirectUri {@code redirect_uri}
+ * @param secret {@code secret}
+ * @param updatedAt {@code updated_at}
  */
 public record OauthClient(
     @Json(name = "created_at") Instant createdAt,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-client/links/0/schema}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param redirectUri {@code redirect_uri} (required)
  */
 public record OauthClientCreateRequest(
     String name,

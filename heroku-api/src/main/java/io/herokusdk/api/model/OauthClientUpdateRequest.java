@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-client/links/4/schema}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param redirectUri {@code redirect_uri}
  */
 public record OauthClientUpdateRequest(
     @Nullable String name,

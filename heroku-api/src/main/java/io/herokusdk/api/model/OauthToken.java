@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-token}.
  *
  * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+ *
+ * @param accessToken {@code access_token}
+ * @param authorization {@code authorization}
+ * @param client {@code client}
+ * @param createdAt {@code created_at}
+ * @param grant {@code grant}
+ * @param id {@code id}
+ * @param refreshToken {@code refresh_token}
+ * @param session {@code session}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record OauthToken(
     @Json(name = "access_token") OauthToken.AccessToken accessToken,
@@ -187,6 +198,10 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/access_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record AccessToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
@@ -267,6 +282,8 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/authorization}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Authorization(
       String id) {
@@ -311,6 +328,8 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/client}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param secret {@code secret}
    */
   public record Client(
       String secret) {
@@ -363,6 +382,9 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/grant}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param type {@code type}
    */
   public record Grant(
       String code,
@@ -420,6 +442,10 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
@@ -500,6 +526,8 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/session}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Session(
       String id) {
@@ -544,6 +572,8 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/user}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record User(
       String id) {

@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-token/links/0/schema}.
  *
  * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+ *
+ * @param client {@code client} (required)
+ * @param grant {@code grant} (required)
+ * @param refreshToken {@code refresh_token} (required)
  */
 public record OauthTokenCreateRequest(
     OauthTokenCreateRequest.Client client,
@@ -99,6 +103,8 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/client}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param secret {@code secret}
    */
   public record Client(
       @Nullable String secret) {
@@ -146,6 +152,9 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/grant}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param type {@code type}
    */
   public record Grant(
       @Nullable String code,
@@ -198,6 +207,8 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Nullable String token) {

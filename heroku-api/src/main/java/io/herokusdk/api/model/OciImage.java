@@ -13,6 +13,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param baseImageName {@code base_image_name}
+ * @param baseTopLayer {@code base_top_layer}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param imageRepo {@code image_repo}
+ * @param digest {@code digest}
+ * @param stack {@code stack}
+ * @param processTypes {@code process_types}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param architecture {@code architecture}
+ * @param deletedAt {@code deleted_at}
  */
 public record OciImage(
     String id,

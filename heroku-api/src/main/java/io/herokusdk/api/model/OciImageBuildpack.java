@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image/definitions/buildpack}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param version {@code version}
+ * @param homepage {@code homepage}
  */
 public record OciImageBuildpack(
     String id,

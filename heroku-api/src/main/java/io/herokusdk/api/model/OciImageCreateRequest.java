@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oci-image/links/1/schema}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param architecture {@code architecture}
+ * @param baseImageName {@code base_image_name}
+ * @param baseTopLayer {@code base_top_layer}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param imageRepo {@code image_repo}
+ * @param digest {@code digest}
+ * @param stack {@code stack}
+ * @param processTypes {@code process_types}
+ * @param buildpacks {@code buildpacks}
  */
 public record OciImageCreateRequest(
     @Nullable String architecture,

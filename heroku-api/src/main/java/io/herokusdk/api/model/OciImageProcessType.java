@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image/definitions/process_type}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param displayCmd {@code display_cmd}
+ * @param command {@code command}
+ * @param workingDir {@code working_dir}
+ * @param defaultValue {@code default}
  */
 public record OciImageProcessType(
     String name,

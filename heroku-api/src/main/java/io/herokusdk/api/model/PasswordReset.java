@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/password-reset}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param user {@code user}
  */
 public record PasswordReset(
     @Json(name = "created_at") Instant createdAt,
@@ -66,6 +69,9 @@ public record PasswordReset(
    * The JSON object at {@code #/definitions/password-reset/properties/user}.
    *
    * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/password-reset/links/1/schema}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param password {@code password} (required)
+ * @param passwordConfirmation {@code password_confirmation} (required)
  */
 public record PasswordResetCompleteResetPasswordRequest(
     String password,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/password-reset/links/0/schema}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
  */
 public record PasswordResetResetPasswordRequest(
     String email) {

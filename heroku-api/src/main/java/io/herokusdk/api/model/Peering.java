@@ -12,6 +12,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/peering}.
  *
  * <p>Resource {@code peering}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#peering">Platform API reference</a>.
+ *
+ * @param type {@code type}
+ * @param pcxId {@code pcx_id}
+ * @param cidrBlocks {@code cidr_blocks}
+ * @param status {@code status}
+ * @param awsVpcId {@code aws_vpc_id}
+ * @param awsRegion {@code aws_region}
+ * @param awsAccountId {@code aws_account_id}
+ * @param expires {@code expires}
  */
 public record Peering(
     PeeringType type,

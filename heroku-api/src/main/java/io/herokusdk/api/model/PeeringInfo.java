@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/peering-info}.
  *
  * <p>Resource {@code peering-info}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#peering-info">Platform API reference</a>.
+ *
+ * @param awsAccountId {@code aws_account_id}
+ * @param awsRegion {@code aws_region}
+ * @param vpcId {@code vpc_id}
+ * @param vpcCidr {@code vpc_cidr}
+ * @param dynoCidrBlocks {@code dyno_cidr_blocks}
+ * @param unavailableCidrBlocks {@code unavailable_cidr_blocks}
+ * @param spaceCidrBlocks {@code space_cidr_blocks}
  */
 public record PeeringInfo(
     @Json(name = "aws_account_id") String awsAccountId,

@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/permission-entity}.
  *
  * <p>Resource {@code permission-entity}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#permission-entity">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param teamId {@code team_id}
+ * @param type {@code type}
+ * @param users {@code users}
  */
 public record PermissionEntity(
     String id,
@@ -119,6 +125,10 @@ public record PermissionEntity(
    * The JSON object at {@code #/definitions/permission-entity/properties/users/items}.
    *
    * <p>Resource {@code permission-entity}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#permission-entity">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param permissions {@code permissions}
    */
   public record User(
       String email,

@@ -12,6 +12,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-build}.
  *
  * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param sourceBlob {@code source_blob}
+ * @param release {@code release}
+ * @param slug {@code slug}
+ * @param stack {@code stack}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record PipelineBuild(
     PipelineBuild.App app,
@@ -218,6 +231,8 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/app}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
@@ -262,6 +277,11 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/source_blob}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param checksum {@code checksum}
+   * @param url {@code url}
+   * @param version {@code version}
+   * @param versionDescription {@code version_description}
    */
   public record SourceBlob(
       @Nullable String checksum,
@@ -345,6 +365,8 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/slug}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
@@ -389,6 +411,9 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/user}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-config-var}.
  *
  * <p>Resource {@code pipeline-config-var}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-config-var">Platform API reference</a>.
+ *
+ * @param nameValue {@code ["NAME"]: ["value"]}
  */
 public record PipelineConfigVar(
     @Json(name = "[\"NAME\"]: [\"value\"]") Map<String, Object> nameValue) {

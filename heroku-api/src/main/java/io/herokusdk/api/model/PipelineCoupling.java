@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-coupling}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param stage {@code stage}
+ * @param updatedAt {@code updated_at}
  */
 public record PipelineCoupling(
     PipelineCoupling.App app,
@@ -118,6 +125,8 @@ public record PipelineCoupling(
    * The JSON object at {@code #/definitions/pipeline-coupling/properties/app}.
    *
    * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
@@ -162,6 +171,8 @@ public record PipelineCoupling(
    * The JSON object at {@code #/definitions/pipeline-coupling/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {

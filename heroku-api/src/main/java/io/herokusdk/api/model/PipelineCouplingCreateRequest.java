@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-coupling/links/4/schema}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param app {@code app} (required)
+ * @param pipeline {@code pipeline} (required)
+ * @param stage {@code stage} (required)
  */
 public record PipelineCouplingCreateRequest(
     String app,

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-coupling/links/7/schema}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param stage {@code stage}
  */
 public record PipelineCouplingUpdateRequest(
     @Nullable PipelineCouplingStage stage) {

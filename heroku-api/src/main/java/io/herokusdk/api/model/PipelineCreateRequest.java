@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline/links/0/schema}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param owner {@code owner}
  */
 public record PipelineCreateRequest(
     String name,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline/definitions/generation}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
  */
 public record PipelineGeneration(
     String id,

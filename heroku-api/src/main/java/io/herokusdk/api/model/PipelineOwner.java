@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline/definitions/owner}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param type {@code type}
  */
 public record PipelineOwner(
     String id,

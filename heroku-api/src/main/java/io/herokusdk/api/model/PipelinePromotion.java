@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-promotion}.
  *
  * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param source {@code source}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
  */
 public record PipelinePromotion(
     @Json(name = "created_at") Instant createdAt,
@@ -118,6 +125,8 @@ public record PipelinePromotion(
    * The JSON object at {@code #/definitions/pipeline-promotion/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
@@ -162,6 +171,9 @@ public record PipelinePromotion(
    * The JSON object at {@code #/definitions/pipeline-promotion/properties/source}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
+   * @param release {@code release}
    */
   public record Source(
       PipelinePromotion.Source.App app,
@@ -218,6 +230,8 @@ public record PipelinePromotion(
      * The JSON object at {@code #/definitions/pipeline-promotion/properties/source/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         String id) {
@@ -262,6 +276,8 @@ public record PipelinePromotion(
      * The JSON object at {@code #/definitions/pipeline-promotion/properties/source/properties/release}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record Release(
         String id) {

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-promotion/links/0/schema}.
  *
  * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline} (required)
+ * @param source {@code source} (required)
+ * @param targets {@code targets} (required)
  */
 public record PipelinePromotionCreateRequest(
     PipelinePromotionCreateRequest.Pipeline pipeline,
@@ -91,6 +95,8 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param id {@code id} (required)
    */
   public record Pipeline(
       String id) {
@@ -141,6 +147,9 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
+   * @param release {@code release}
    */
   public record Source(
       PipelinePromotionCreateRequest.Source.@Nullable App app,
@@ -192,6 +201,8 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         @Nullable String id) {
@@ -231,6 +242,8 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source/properties/release}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record Release(
         @Nullable String id) {
@@ -271,6 +284,8 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/targets/items}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
    */
   public record Target(
       PipelinePromotionCreateRequest.Target.@Nullable App app) {
@@ -309,6 +324,8 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/targets/items/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         @Nullable String id) {

@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-promotion-target}.
  *
  * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param errorMessage {@code error_message}
+ * @param id {@code id}
+ * @param pipelinePromotion {@code pipeline_promotion}
+ * @param release {@code release}
+ * @param status {@code status}
  */
 public record PipelinePromotionTarget(
     PipelinePromotionTarget.App app,
@@ -117,6 +124,8 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/app}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
@@ -161,6 +170,8 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/pipeline_promotion}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record PipelinePromotion(
       String id) {
@@ -205,6 +216,8 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/release}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Release(
       String id) {

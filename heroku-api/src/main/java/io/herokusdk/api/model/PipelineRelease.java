@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-release}.
  *
  * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+ *
+ * @param addonPlanNames {@code addon_plan_names}
+ * @param artifacts {@code artifacts}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param id {@code id}
+ * @param updatedAt {@code updated_at}
+ * @param slug {@code slug}
+ * @param status {@code status}
+ * @param user {@code user}
+ * @param version {@code version}
+ * @param current {@code current}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param eligibleForRollback {@code eligible_for_rollback}
  */
 public record PipelineRelease(
     @Json(name = "addon_plan_names") List<String> addonPlanNames,
@@ -246,6 +261,9 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/app}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -303,6 +321,8 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/slug}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
@@ -347,6 +367,9 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/user}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,

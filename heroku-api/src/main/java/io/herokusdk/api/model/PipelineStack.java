@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-stack}.
  *
  * <p>Resource {@code pipeline-stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-stack">Platform API reference</a>.
+ *
+ * @param stack {@code stack}
  */
 public record PipelineStack(
     PipelineStack.@Nullable Stack stack) {
@@ -51,6 +53,9 @@ public record PipelineStack(
    * The JSON object at {@code #/definitions/pipeline-stack/properties/stack}.
    *
    * <p>Resource {@code pipeline-stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-stack">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-transfer}.
  *
  * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline}
+ * @param previousOwner {@code previous_owner}
+ * @param newOwner {@code new_owner}
  */
 public record PipelineTransfer(
     PipelineTransfer.Pipeline pipeline,
@@ -78,6 +82,8 @@ public record PipelineTransfer(
    * The JSON object at {@code #/definitions/pipeline-transfer/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {

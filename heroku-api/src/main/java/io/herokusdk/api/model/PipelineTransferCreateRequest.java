@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-transfer/links/0/schema}.
  *
  * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline} (required)
+ * @param newOwner {@code new_owner} (required)
  */
 public record PipelineTransferCreateRequest(
     PipelineTransferCreateRequest.Pipeline pipeline,
@@ -74,6 +77,8 @@ public record PipelineTransferCreateRequest(
    * Request body at {@code #/definitions/pipeline-transfer/links/0/schema/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       @Nullable String id) {
@@ -113,6 +118,9 @@ public record PipelineTransferCreateRequest(
    * Request body at {@code #/definitions/pipeline-transfer/links/0/schema/properties/new_owner}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param type {@code type}
    */
   public record NewOwner(
       @Nullable String id,

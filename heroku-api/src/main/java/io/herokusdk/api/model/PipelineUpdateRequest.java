@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline/links/3/schema}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param name {@code name}
  */
 public record PipelineUpdateRequest(
     @Nullable String name) {

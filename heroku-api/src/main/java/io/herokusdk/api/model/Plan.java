@@ -12,6 +12,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/plan}.
  *
  * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+ *
+ * @param addonService {@code addon_service}
+ * @param createdAt {@code created_at}
+ * @param compliance {@code compliance}
+ * @param defaultValue {@code default}
+ * @param description {@code description}
+ * @param humanName {@code human_name}
+ * @param id {@code id}
+ * @param installableInsidePrivateNetwork {@code installable_inside_private_network}
+ * @param installableOutsidePrivateNetwork {@code installable_outside_private_network}
+ * @param name {@code name}
+ * @param price {@code price}
+ * @param spaceDefault {@code space_default}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param visible {@code visible}
  */
 public record Plan(
     @Json(name = "addon_service") Plan.AddonService addonService,
@@ -260,6 +276,9 @@ public record Plan(
    * The JSON object at {@code #/definitions/plan/properties/addon_service}.
    *
    * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record AddonService(
       String id,
@@ -317,6 +336,10 @@ public record Plan(
    * The JSON object at {@code #/definitions/plan/properties/price}.
    *
    * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+   *
+   * @param cents {@code cents}
+   * @param contract {@code contract}
+   * @param unit {@code unit}
    */
   public record Price(
       Long cents,

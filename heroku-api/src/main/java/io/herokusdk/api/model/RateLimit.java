@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/rate-limit}.
  *
  * <p>Resource {@code rate-limit}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#rate-limit">Platform API reference</a>.
+ *
+ * @param remaining {@code remaining}
  */
 public record RateLimit(
     Long remaining) {

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/region}.
  *
  * <p>Resource {@code region}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#region">Platform API reference</a>.
+ *
+ * @param country {@code country}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param id {@code id}
+ * @param locale {@code locale}
+ * @param name {@code name}
+ * @param privateCapable {@code private_capable}
+ * @param provider {@code provider}
+ * @param updatedAt {@code updated_at}
  */
 public record Region(
     String country,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/region/definitions/provider}.
  *
  * <p>Resource {@code region}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#region">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param region {@code region}
  */
 public record RegionProvider(
     String name,

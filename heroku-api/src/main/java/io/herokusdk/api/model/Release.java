@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/release}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param addonPlanNames {@code addon_plan_names}
+ * @param artifacts {@code artifacts}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param id {@code id}
+ * @param updatedAt {@code updated_at}
+ * @param slug {@code slug}
+ * @param status {@code status}
+ * @param user {@code user}
+ * @param version {@code version}
+ * @param current {@code current}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param eligibleForRollback {@code eligible_for_rollback}
  */
 public record Release(
     @Json(name = "addon_plan_names") List<String> addonPlanNames,
@@ -247,6 +262,9 @@ public record Release(
    * The JSON object at {@code #/definitions/release/properties/app}.
    *
    * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -304,6 +322,8 @@ public record Release(
    * The JSON object at {@code #/definitions/release/properties/slug}.
    *
    * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
@@ -348,6 +368,9 @@ public record Release(
    * The JSON object at {@code #/definitions/release/properties/user}.
    *
    * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,

@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/release/links/2/schema}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param ociImage {@code oci_image}
+ * @param slug {@code slug} (required)
  */
 public record ReleaseCreateRequest(
     @Nullable String description,

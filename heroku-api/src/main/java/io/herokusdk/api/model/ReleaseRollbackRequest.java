@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/release/links/3/schema}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param release {@code release} (required)
  */
 public record ReleaseRollbackRequest(
     String release) {

@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param appSetup {@code app_setup}
+ * @param branch {@code branch}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param creator {@code creator}
+ * @param waitForCi {@code wait_for_ci}
+ * @param errorStatus {@code error_status}
+ * @param message {@code message}
+ * @param forkRepo {@code fork_repo}
+ * @param prNumber {@code pr_number}
  */
 public record ReviewApp(
     ReviewApp.@Nullable App app,
@@ -246,6 +261,8 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/app}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
@@ -290,6 +307,8 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/app_setup}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record AppSetup(
       String id) {
@@ -334,6 +353,8 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/pipeline}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
@@ -378,6 +399,8 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/fork_repo}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record ForkRepo(
       @Nullable Long id) {

@@ -9,6 +9,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app-config}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param repo {@code repo}
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param deployTarget {@code deploy_target}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param pipelineId {@code pipeline_id}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfig(
     ReviewAppConfig.Repo repo,
@@ -143,6 +152,8 @@ public record ReviewAppConfig(
    * The JSON object at {@code #/definitions/review-app-config/properties/repo}.
    *
    * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Repo(
       Long id) {

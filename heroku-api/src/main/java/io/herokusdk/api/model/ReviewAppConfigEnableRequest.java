@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app-config/links/0/schema}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param repo {@code repo} (required)
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param deployTarget {@code deploy_target}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfigEnableRequest(
     String repo,

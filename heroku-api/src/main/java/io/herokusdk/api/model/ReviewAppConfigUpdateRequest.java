@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app-config/links/2/schema}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param deployTarget {@code deploy_target}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfigUpdateRequest(
     @Json(name = "automatic_review_apps") @Nullable Boolean automaticReviewApps,

@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app/links/0/schema}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param branch {@code branch} (required)
+ * @param prNumber {@code pr_number}
+ * @param pipeline {@code pipeline} (required)
+ * @param sourceBlob {@code source_blob} (required)
+ * @param environment {@code environment}
+ * @param forkRepoId {@code fork_repo_id}
  */
 public record ReviewAppCreateRequest(
     String branch,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app/definitions/source_blob}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param url {@code url}
+ * @param version {@code version}
  */
 public record ReviewAppSourceBlob(
     String url,

@@ -12,6 +12,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/slug}.
  *
  * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+ *
+ * @param blob {@code blob}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param checksum {@code checksum}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param processTypes {@code process_types}
+ * @param size {@code size}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param deletedAt {@code deleted_at}
  */
 public record Slug(
     Slug.Blob blob,
@@ -218,6 +231,9 @@ public record Slug(
    * The JSON object at {@code #/definitions/slug/properties/blob}.
    *
    * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+   *
+   * @param method {@code method}
+   * @param url {@code url}
    */
   public record Blob(
       String method,
@@ -275,6 +291,9 @@ public record Slug(
    * The JSON object at {@code #/definitions/slug/properties/stack}.
    *
    * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,

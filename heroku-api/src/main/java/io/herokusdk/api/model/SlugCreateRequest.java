@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/slug/links/1/schema}.
  *
  * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+ *
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param checksum {@code checksum}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param processTypes {@code process_types} (required)
+ * @param stack {@code stack}
  */
 public record SlugCreateRequest(
     @Json(name = "buildpack_provided_description") @Nullable String buildpackProvidedDescription,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/sms-number}.
  *
  * <p>Resource {@code sms-number}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sms-number">Platform API reference</a>.
+ *
+ * @param smsNumber {@code sms_number}
  */
 public record SmsNumber(
     @Json(name = "sms_number") @Nullable String smsNumber) {

@@ -12,6 +12,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/sni-endpoint}.
  *
  * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+ *
+ * @param certificateChain {@code certificate_chain}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
+ * @param displayName {@code display_name}
+ * @param domains {@code domains}
+ * @param app {@code app}
+ * @param sslCert {@code ssl_cert}
  */
 public record SniEndpoint(
     @Json(name = "certificate_chain") String certificateChain,
@@ -176,6 +186,9 @@ public record SniEndpoint(
    * The JSON object at {@code #/definitions/sni-endpoint/properties/app}.
    *
    * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
@@ -233,6 +246,15 @@ public record SniEndpoint(
    * The JSON object at {@code #/definitions/sni-endpoint/properties/ssl_cert}.
    *
    * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+   *
+   * @param caSigned {@code ca_signed?}
+   * @param certDomains {@code cert_domains}
+   * @param expiresAt {@code expires_at}
+   * @param issuer {@code issuer}
+   * @param selfSigned {@code self_signed?}
+   * @param startsAt {@code starts_at}
+   * @param subject {@code subject}
+   * @param id {@code id}
    */
   public record SslCert(
       @Json(name = "ca_signed?") Boolean caSigned,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/sni-endpoint/links/0/schema}.
  *
  * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+ *
+ * @param certificateChain {@code certificate_chain} (required)
+ * @param privateKey {@code private_key} (required)
  */
 public record SniEndpointCreateRequest(
     @Json(name = "certificate_chain") String certificateChain,

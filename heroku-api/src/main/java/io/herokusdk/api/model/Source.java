@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/source}.
  *
  * <p>Resource {@code source}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#source">Platform API reference</a>.
+ *
+ * @param sourceBlob {@code source_blob}
  */
 public record Source(
     @Json(name = "source_blob") Source.SourceBlob sourceBlob) {
@@ -52,6 +54,9 @@ public record Source(
    * The JSON object at {@code #/definitions/source/properties/source_blob}.
    *
    * <p>Resource {@code source}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#source">Platform API reference</a>.
+   *
+   * @param getUrl {@code get_url}
+   * @param putUrl {@code put_url}
    */
   public record SourceBlob(
       @Json(name = "get_url") String getUrl,

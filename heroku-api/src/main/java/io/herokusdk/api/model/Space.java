@@ -10,6 +10,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param organization {@code organization}
+ * @param team {@code team}
+ * @param region {@code region}
+ * @param shield {@code shield}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param cidr {@code cidr}
+ * @param dataCidr {@code data_cidr}
+ * @param generation {@code generation}
  */
 public record Space(
     @Json(name = "created_at") Instant createdAt,
@@ -196,6 +209,8 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/organization}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {
@@ -240,6 +255,9 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/team}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
@@ -297,6 +315,9 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/region}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,

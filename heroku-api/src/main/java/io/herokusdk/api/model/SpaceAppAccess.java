@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-app-access}.
  *
  * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+ *
+ * @param space {@code space}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record SpaceAppAccess(
     SpaceAppAccess.Space space,
@@ -134,6 +141,9 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/space}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record Space(
       String name,
@@ -191,6 +201,9 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/permissions/items}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param description {@code description}
+   * @param name {@code name}
    */
   public record Permission(
       String description,
@@ -248,6 +261,9 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/user}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,

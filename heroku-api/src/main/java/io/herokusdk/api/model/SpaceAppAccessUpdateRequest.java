@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space-app-access/links/1/schema}.
  *
  * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record SpaceAppAccessUpdateRequest(
     List<SpaceAppAccessUpdateRequest.Permission> permissions) {
@@ -61,6 +63,8 @@ public record SpaceAppAccessUpdateRequest(
    * Request body at {@code #/definitions/space-app-access/links/1/schema/properties/permissions/items}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Permission(
       @Nullable String name) {

@@ -10,6 +10,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space/links/4/schema}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param team {@code team} (required)
+ * @param region {@code region}
+ * @param shield {@code shield}
+ * @param cidr {@code cidr}
+ * @param dataCidr {@code data_cidr}
+ * @param logDrainUrl {@code log_drain_url}
+ * @param generation {@code generation}
  */
 public record SpaceCreateRequest(
     String name,

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-nat}.
  *
  * <p>Resource {@code space-nat}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-nat">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param sources {@code sources}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record SpaceNat(
     @Json(name = "created_at") Instant createdAt,

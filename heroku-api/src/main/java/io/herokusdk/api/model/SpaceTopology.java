@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param version {@code version}
+ * @param apps {@code apps}
  */
 public record SpaceTopology(
     Long version,
@@ -76,6 +79,10 @@ public record SpaceTopology(
    * The JSON object at {@code #/definitions/space-topology/properties/apps/items}.
    *
    * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param domains {@code domains}
+   * @param formation {@code formation}
    */
   public record App(
       String id,

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology/definitions/dyno}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param privateIp {@code private_ip}
+ * @param hostname {@code hostname}
  */
 public record SpaceTopologyDyno(
     String id,

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology/definitions/formation}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param processType {@code process_type}
+ * @param dynos {@code dynos}
  */
 public record SpaceTopologyFormation(
     String id,

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space-transfer/links/0/schema}.
  *
  * <p>Resource {@code space-transfer}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-transfer">Platform API reference</a>.
+ *
+ * @param newOwner {@code new_owner} (required)
  */
 public record SpaceTransferTransferRequest(
     @Json(name = "new_owner") String newOwner) {

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space/links/2/schema}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param name {@code name}
  */
 public record SpaceUpdateRequest(
     @Nullable String name) {

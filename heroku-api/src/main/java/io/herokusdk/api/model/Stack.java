@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/stack}.
  *
  * <p>Resource {@code stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#stack">Platform API reference</a>.
+ *
+ * @param defaultValue {@code default}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record Stack(
     @Json(name = "default") Boolean defaultValue,

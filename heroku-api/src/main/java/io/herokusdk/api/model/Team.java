@@ -10,6 +10,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param creditCardCollections {@code credit_card_collections}
+ * @param defaultValue {@code default}
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param identityProvider {@code identity_provider}
+ * @param membershipLimit {@code membership_limit}
+ * @param name {@code name}
+ * @param provisionedLicenses {@code provisioned_licenses}
+ * @param role {@code role}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Team(
     String id,

@@ -10,6 +10,28 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param archivedAt {@code archived_at}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param buildStack {@code build_stack}
+ * @param createdAt {@code created_at}
+ * @param gitUrl {@code git_url}
+ * @param id {@code id}
+ * @param internalRouting {@code internal_routing}
+ * @param joined {@code joined}
+ * @param locked {@code locked}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
+ * @param team {@code team}
+ * @param owner {@code owner}
+ * @param region {@code region}
+ * @param releasedAt {@code released_at}
+ * @param repoSize {@code repo_size}
+ * @param slugSize {@code slug_size}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record TeamApp(
     @Json(name = "archived_at") @Nullable Instant archivedAt,
@@ -313,6 +335,9 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/build_stack}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record BuildStack(
       String id,
@@ -370,6 +395,8 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/team}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Team(
       String name) {
@@ -414,6 +441,9 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/owner}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
@@ -471,6 +501,9 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/region}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,
@@ -528,6 +561,9 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/space}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Space(
       String id,
@@ -585,6 +621,9 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/stack}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app-collaborator}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param role {@code role}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamAppCollaborator(
     TeamAppCollaborator.App app,
@@ -148,6 +156,9 @@ public record TeamAppCollaborator(
    * The JSON object at {@code #/definitions/team-app-collaborator/properties/app}.
    *
    * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
@@ -205,6 +216,10 @@ public record TeamAppCollaborator(
    * The JSON object at {@code #/definitions/team-app-collaborator/properties/user}.
    *
    * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param federated {@code federated}
+   * @param id {@code id}
    */
   public record User(
       String email,

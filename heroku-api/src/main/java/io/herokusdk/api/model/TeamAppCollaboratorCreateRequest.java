@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app-collaborator/links/0/schema}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions}
+ * @param silent {@code silent}
+ * @param user {@code user} (required)
  */
 public record TeamAppCollaboratorCreateRequest(
     @Nullable List<String> permissions,

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app-collaborator/links/3/schema}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record TeamAppCollaboratorUpdateRequest(
     List<String> permissions) {

@@ -9,6 +9,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/0/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param locked {@code locked}
+ * @param name {@code name}
+ * @param team {@code team}
+ * @param personal {@code personal}
+ * @param region {@code region}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param internalRouting {@code internal_routing}
  */
 public record TeamAppCreateRequest(
     @Nullable Boolean locked,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app-permission}.
  *
  * <p>Resource {@code team-app-permission}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-permission">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param description {@code description}
  */
 public record TeamAppPermission(
     String name,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/3/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
  */
 public record TeamAppTransferToAccountRequest(
     Object owner) {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/4/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
  */
 public record TeamAppTransferToTeamRequest(
     String owner) {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/2/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param locked {@code locked} (required)
  */
 public record TeamAppUpdateLockedRequest(
     Boolean locked) {

@@ -10,6 +10,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team/links/3/schema}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param address1 {@code address_1}
+ * @param address2 {@code address_2}
+ * @param cardNumber {@code card_number}
+ * @param city {@code city}
+ * @param country {@code country}
+ * @param cvv {@code cvv}
+ * @param expirationMonth {@code expiration_month}
+ * @param expirationYear {@code expiration_year}
+ * @param firstName {@code first_name}
+ * @param lastName {@code last_name}
+ * @param other {@code other}
+ * @param postalCode {@code postal_code}
+ * @param state {@code state}
+ * @param nonce {@code nonce}
+ * @param deviceData {@code device_data}
  */
 public record TeamCreateRequest(
     String name,

@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-daily-usage}.
  *
  * <p>Resource {@code team-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-daily-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param apps {@code apps}
+ * @param data {@code data}
+ * @param date {@code date}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record TeamDailyUsage(
     Double addons,

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-daily-usage/definitions/app_usage_daily}.
  *
  * <p>Resource {@code team-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-daily-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param appName {@code app_name}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param partner {@code partner}
  */
 public record TeamDailyUsageAppUsageDaily(
     Double addons,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-delinquency}.
  *
  * <p>Resource {@code team-delinquency}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-delinquency">Platform API reference</a>.
+ *
+ * @param scheduledSuspensionTime {@code scheduled_suspension_time}
+ * @param scheduledDeletionTime {@code scheduled_deletion_time}
  */
 public record TeamDelinquency(
     @Json(name = "scheduled_suspension_time") @Nullable Instant scheduledSuspensionTime,

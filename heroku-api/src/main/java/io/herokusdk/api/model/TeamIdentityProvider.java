@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team/definitions/identity_provider}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param owner {@code owner}
  */
 public record TeamIdentityProvider(
     String id,

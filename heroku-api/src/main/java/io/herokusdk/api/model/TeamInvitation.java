@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-invitation}.
  *
  * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param invitedBy {@code invited_by}
+ * @param team {@code team}
+ * @param role {@code role}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamInvitation(
     @Json(name = "created_at") Instant createdAt,
@@ -131,6 +139,10 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/invited_by}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record InvitedBy(
       String email,
@@ -201,6 +213,9 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/team}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
@@ -258,6 +273,10 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/user}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record User(
       String email,

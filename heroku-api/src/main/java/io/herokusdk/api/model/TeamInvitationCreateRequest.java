@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-invitation/links/1/schema}.
  *
  * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
+ * @param role {@code role} (required)
  */
 public record TeamInvitationCreateRequest(
     String email,

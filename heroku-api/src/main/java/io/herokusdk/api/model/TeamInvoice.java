@@ -10,6 +10,23 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-invoice}.
  *
  * <p>Resource {@code team-invoice}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invoice">Platform API reference</a>.
+ *
+ * @param addonsTotal {@code addons_total}
+ * @param databaseTotal {@code database_total}
+ * @param chargesTotal {@code charges_total}
+ * @param createdAt {@code created_at}
+ * @param creditsTotal {@code credits_total}
+ * @param dynoUnits {@code dyno_units}
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param paymentStatus {@code payment_status}
+ * @param periodEnd {@code period_end}
+ * @param periodStart {@code period_start}
+ * @param platformTotal {@code platform_total}
+ * @param state {@code state}
+ * @param total {@code total}
+ * @param updatedAt {@code updated_at}
+ * @param weightedDynoHours {@code weighted_dyno_hours}
  */
 public record TeamInvoice(
     @Json(name = "addons_total") Long addonsTotal,

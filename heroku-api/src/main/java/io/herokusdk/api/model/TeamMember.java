@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-member}.
  *
  * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param federated {@code federated}
+ * @param id {@code id}
+ * @param identityProvider {@code identity_provider}
+ * @param role {@code role}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamMember(
     @Json(name = "created_at") Instant createdAt,
@@ -157,6 +167,11 @@ public record TeamMember(
    * The JSON object at {@code #/definitions/team-member/properties/identity_provider}.
    *
    * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param redacted {@code redacted}
+   * @param owner {@code owner}
    */
   public record IdentityProvider(
       String id,
@@ -240,6 +255,10 @@ public record TeamMember(
    * The JSON object at {@code #/definitions/team-member/properties/user}.
    *
    * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record User(
       String email,

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-member/links/2/schema}.
  *
  * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
+ * @param federated {@code federated}
+ * @param role {@code role} (required)
  */
 public record TeamMemberUpdateRequest(
     String email,

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-monthly-usage}.
  *
  * <p>Resource {@code team-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-monthly-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param apps {@code apps}
+ * @param connect {@code connect}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param month {@code month}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record TeamMonthlyUsage(
     Double addons,

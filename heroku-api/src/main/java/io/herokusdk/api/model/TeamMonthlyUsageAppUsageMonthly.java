@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-monthly-usage/definitions/app_usage_monthly}.
  *
  * <p>Resource {@code team-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-monthly-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param appName {@code app_name}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param partner {@code partner}
  */
 public record TeamMonthlyUsageAppUsageMonthly(
     Double addons,

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-monthly-usage/links/0/schema}.
  *
  * <p>Resource {@code team-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-monthly-usage">Platform API reference</a>.
+ *
+ * @param start {@code start} (required)
+ * @param end {@code end}
  */
 public record TeamMonthlyUsageInfoRequest(
     String start,

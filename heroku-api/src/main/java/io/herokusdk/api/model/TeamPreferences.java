@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-preferences}.
  *
  * <p>Resource {@code team-preferences}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-preferences">Platform API reference</a>.
+ *
+ * @param defaultPermission {@code default-permission}
+ * @param addonsControls {@code addons-controls}
  */
 public record TeamPreferences(
     @Json(name = "default-permission") @Nullable TeamPreferencesDefaultPermission defaultPermission,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-preferences/links/1/schema}.
  *
  * <p>Resource {@code team-preferences}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-preferences">Platform API reference</a>.
+ *
+ * @param addonsControls {@code addons-controls}
  */
 public record TeamPreferencesUpdateRequest(
     @Json(name = "addons-controls") @Nullable Boolean addonsControls) {

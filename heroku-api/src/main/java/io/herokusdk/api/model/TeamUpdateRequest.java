@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team/links/2/schema}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param defaultValue {@code default}
+ * @param name {@code name}
  */
 public record TeamUpdateRequest(
     @Json(name = "default") @Nullable Boolean defaultValue,

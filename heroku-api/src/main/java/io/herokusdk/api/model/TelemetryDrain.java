@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param owner {@code owner}
+ * @param signals {@code signals}
+ * @param exporter {@code exporter}
+ * @param updatedAt {@code updated_at}
  */
 public record TelemetryDrain(
     @Json(name = "created_at") Instant createdAt,

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/telemetry-drain/links/0/schema}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
+ * @param signals {@code signals} (required)
+ * @param exporter {@code exporter} (required)
  */
 public record TelemetryDrainCreateRequest(
     TelemetryDrainOwner owner,

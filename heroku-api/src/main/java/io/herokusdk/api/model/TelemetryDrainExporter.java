@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain/definitions/exporter}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param type {@code type}
+ * @param endpoint {@code endpoint}
+ * @param headers {@code headers}
  */
 public record TelemetryDrainExporter(
     TelemetryDrainExporterType type,

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain/definitions/owner}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param type {@code type}
  */
 public record TelemetryDrainOwner(
     String id,

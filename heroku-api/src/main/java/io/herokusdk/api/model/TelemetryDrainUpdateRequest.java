@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/telemetry-drain/links/3/schema}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param signals {@code signals}
+ * @param exporter {@code exporter}
  */
 public record TelemetryDrainUpdateRequest(
     @Nullable List<TelemetryDrainSignal> signals,

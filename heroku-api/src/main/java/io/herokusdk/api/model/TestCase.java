@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-case}.
  *
  * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param description {@code description}
+ * @param diagnostic {@code diagnostic}
+ * @param directive {@code directive}
+ * @param passed {@code passed}
+ * @param number {@code number}
+ * @param testNode {@code test_node}
+ * @param testRun {@code test_run}
  */
 public record TestCase(
     String id,
@@ -170,6 +181,8 @@ public record TestCase(
    * The JSON object at {@code #/definitions/test-case/properties/test_node}.
    *
    * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestNode(
       String id) {
@@ -214,6 +227,8 @@ public record TestCase(
    * The JSON object at {@code #/definitions/test-case/properties/test_run}.
    *
    * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestRun(
       String id) {

@@ -10,6 +10,20 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-node}.
  *
  * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param dyno {@code dyno}
+ * @param errorStatus {@code error_status}
+ * @param exitCode {@code exit_code}
+ * @param id {@code id}
+ * @param index {@code index}
+ * @param message {@code message}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param pipeline {@code pipeline}
+ * @param setupStreamUrl {@code setup_stream_url}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param testRun {@code test_run}
  */
 public record TestNode(
     @Json(name = "created_at") Instant createdAt,
@@ -209,6 +223,9 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/dyno}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param attachUrl {@code attach_url}
    */
   public record Dyno(
       String id,
@@ -266,6 +283,8 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/pipeline}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
@@ -310,6 +329,8 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/test_run}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestRun(
       String id) {

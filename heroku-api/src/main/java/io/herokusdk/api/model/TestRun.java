@@ -12,6 +12,26 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-run}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param actorEmail {@code actor_email}
+ * @param clearCache {@code clear_cache}
+ * @param commitBranch {@code commit_branch}
+ * @param commitMessage {@code commit_message}
+ * @param commitSha {@code commit_sha}
+ * @param debug {@code debug}
+ * @param appSetup {@code app_setup}
+ * @param createdAt {@code created_at}
+ * @param dyno {@code dyno}
+ * @param id {@code id}
+ * @param message {@code message}
+ * @param number {@code number}
+ * @param organization {@code organization}
+ * @param pipeline {@code pipeline}
+ * @param status {@code status}
+ * @param sourceBlobUrl {@code source_blob_url}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
+ * @param warningMessage {@code warning_message}
  */
 public record TestRun(
     @Json(name = "actor_email") String actorEmail,
@@ -316,6 +336,8 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/dyno}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param size {@code size}
    */
   public record Dyno(
       String size) {
@@ -360,6 +382,8 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/organization}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {
@@ -404,6 +428,8 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/pipeline}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {

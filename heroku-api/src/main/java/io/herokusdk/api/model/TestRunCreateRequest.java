@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/test-run/links/0/schema}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param commitBranch {@code commit_branch} (required)
+ * @param commitMessage {@code commit_message} (required)
+ * @param commitSha {@code commit_sha} (required)
+ * @param debug {@code debug}
+ * @param organization {@code organization}
+ * @param pipeline {@code pipeline} (required)
+ * @param sourceBlobUrl {@code source_blob_url} (required)
  */
 public record TestRunCreateRequest(
     @Json(name = "commit_branch") String commitBranch,

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/test-run/links/4/schema}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param status {@code status} (required)
+ * @param message {@code message} (required)
  */
 public record TestRunUpdateRequest(
     TestRunStatus status,

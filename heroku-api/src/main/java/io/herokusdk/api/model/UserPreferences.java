@@ -11,6 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/user-preferences}.
  *
  * <p>Resource {@code user-preferences}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#user-preferences">Platform API reference</a>.
+ *
+ * @param timezone {@code timezone}
+ * @param defaultOrganization {@code default-organization}
+ * @param dismissedGithubBanner {@code dismissed-github-banner}
+ * @param dismissedGettingStarted {@code dismissed-getting-started}
+ * @param dismissedOrgAccessControls {@code dismissed-org-access-controls}
+ * @param dismissedOrgWizardNotification {@code dismissed-org-wizard-notification}
+ * @param dismissedPipelinesBanner {@code dismissed-pipelines-banner}
+ * @param dismissedPipelinesGithubBanner {@code dismissed-pipelines-github-banner}
+ * @param dismissedPipelinesGithubBanners {@code dismissed-pipelines-github-banners}
+ * @param dismissedSmsBanner {@code dismissed-sms-banner}
  */
 public record UserPreferences(
     @Nullable String timezone,

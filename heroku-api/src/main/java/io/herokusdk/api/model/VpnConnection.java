@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/vpn-connection}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param publicIp {@code public_ip}
+ * @param routableCidrs {@code routable_cidrs}
+ * @param spaceCidrBlock {@code space_cidr_block}
+ * @param tunnels {@code tunnels}
+ * @param ikeVersion {@code ike_version}
+ * @param status {@code status}
+ * @param statusMessage {@code status_message}
  */
 public record VpnConnection(
     String id,

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/vpn-connection/links/0/schema}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param publicIp {@code public_ip} (required)
+ * @param routableCidrs {@code routable_cidrs} (required)
  */
 public record VpnConnectionCreateRequest(
     String name,

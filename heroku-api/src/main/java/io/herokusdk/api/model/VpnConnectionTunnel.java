@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/vpn-connection/definitions/tunnel}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param lastStatusChange {@code last_status_change}
+ * @param ip {@code ip}
+ * @param customerIp {@code customer_ip}
+ * @param preSharedKey {@code pre_shared_key}
+ * @param status {@code status}
+ * @param statusMessage {@code status_message}
  */
 public record VpnConnectionTunnel(
     @Json(name = "last_status_change") String lastStatusChange,

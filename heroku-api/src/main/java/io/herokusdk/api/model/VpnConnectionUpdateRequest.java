@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/vpn-connection/links/4/schema}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param routableCidrs {@code routable_cidrs} (required)
  */
 public record VpnConnectionUpdateRequest(
     @Json(name = "routable_cidrs") List<String> routableCidrs) {
