@@ -21,7 +21,7 @@ public abstract class ConfigException extends RuntimeException {
     this.configVar = configVar;
   }
 
-  /** The name of the config var the problem is about, if it is about one. */
+  /** {@return the name of the config var the problem is about, if it is about one} */
   public Optional<String> configVar() {
     return Optional.ofNullable(configVar);
   }

@@ -92,12 +92,12 @@ public final class ConfigVars {
         .build();
   }
 
-  /** Returns exactly these vars, as overrides; no environment, no {@code .env}. For tests. */
+  /** {@return exactly these vars, as overrides; no environment, no {@code .env}} For tests. */
   public static ConfigVars of(Map<String, String> vars) {
     return builder().overrides(vars).build();
   }
 
-  /** Returns a builder with no sources at all. */
+  /** {@return a builder with no sources at all} */
   public static Builder builder() {
     return new Builder();
   }
@@ -115,7 +115,7 @@ public final class ConfigVars {
     return builder;
   }
 
-  /** Returns the value of {@code name}, or empty if it is not set or blank. */
+  /** {@return the value of {@code name}, or empty if it is not set or blank} */
   public Optional<String> get(String name) {
     Objects.requireNonNull(name, "name == null");
     Resolved entry = resolved.get(name);
@@ -151,7 +151,7 @@ public final class ConfigVars {
     return MissingConfigVarException.of(name, hint, RelatedNames.find(name, resolved.keySet()));
   }
 
-  /** Returns the value of {@code name} as a {@link Secret}, or empty if it is not set. */
+  /** {@return the value of {@code name} as a {@link Secret}, or empty if it is not set} */
   public Optional<Secret> secret(String name) {
     return get(name).map(Secret::of);
   }
@@ -252,7 +252,7 @@ public final class ConfigVars {
     return ServiceUrl.parse(name, require(name));
   }
 
-  /** Returns the names of all set (non-blank) vars from every source, sorted. */
+  /** {@return the names of all set (non-blank) vars from every source, sorted} */
   public SortedSet<String> names() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(resolved.keySet()));
   }
@@ -270,7 +270,7 @@ public final class ConfigVars {
     return Collections.unmodifiableSortedSet(names);
   }
 
-  /** Returns the source the value of {@code name} comes from, or empty if it is not set. */
+  /** {@return the source the value of {@code name} comes from, or empty if it is not set} */
   public Optional<ConfigSource> sourceOf(String name) {
     Objects.requireNonNull(name, "name == null");
     Resolved entry = resolved.get(name);

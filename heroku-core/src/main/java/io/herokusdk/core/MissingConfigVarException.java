@@ -61,7 +61,7 @@ public final class MissingConfigVarException extends ConfigException {
     return of(name, null, List.of());
   }
 
-  /** The names of set config vars that look related to the missing one; may be empty. */
+  /** {@return the names of set config vars that look related to the missing one; may be empty} */
   public List<String> relatedConfigVars() {
     return List.of(relatedConfigVars);
   }

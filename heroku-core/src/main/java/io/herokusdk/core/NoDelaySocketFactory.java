@@ -18,7 +18,7 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
   private NoDelaySocketFactory() {}
 
-  /** The factory; it holds no state of its own. */
+  /** {@return the factory; it holds no state of its own} */
   public static NoDelaySocketFactory get() {
     return INSTANCE;
   }

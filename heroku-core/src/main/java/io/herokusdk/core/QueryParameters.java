@@ -48,12 +48,12 @@ public final class QueryParameters {
     this.parameters = parameters;
   }
 
-  /** Returns the parameters of a URL without a query. */
+  /** {@return the parameters of a URL without a query} */
   public static QueryParameters empty() {
     return EMPTY;
   }
 
-  /** Returns these parameters, in this order. */
+  /** {@return these parameters, in this order} */
   public static QueryParameters of(List<Parameter> parameters) {
     List<Parameter> copy = List.copyOf(parameters);
     return copy.isEmpty() ? EMPTY : new QueryParameters(copy);
@@ -83,12 +83,12 @@ public final class QueryParameters {
     return false;
   }
 
-  /** Returns every parameter, in order. */
+  /** {@return every parameter, in order} */
   public List<Parameter> all() {
     return parameters;
   }
 
-  /** Returns the values of every parameter named {@code name}, in order. */
+  /** {@return the values of every parameter named {@code name}, in order} */
   public List<String> all(String name) {
     Objects.requireNonNull(name, "name == null");
     List<String> values = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class QueryParameters {
     return Collections.unmodifiableList(values);
   }
 
-  /** Returns the value of the first parameter named {@code name}. */
+  /** {@return the value of the first parameter named {@code name}} */
   public Optional<String> first(String name) {
     Objects.requireNonNull(name, "name == null");
     for (Parameter parameter : parameters) {
@@ -107,17 +107,17 @@ public final class QueryParameters {
     return Optional.empty();
   }
 
-  /** Returns true if at least one parameter is named {@code name}. */
+  /** {@return true if at least one parameter is named {@code name}} */
   public boolean contains(String name) {
     return first(name).isPresent();
   }
 
-  /** Returns true if there are no parameters. */
+  /** {@return true if there are no parameters} */
   public boolean isEmpty() {
     return parameters.isEmpty();
   }
 
-  /** Returns the number of parameters, counting repeats. */
+  /** {@return the number of parameters, counting repeats} */
   public int size() {
     return parameters.size();
   }
@@ -142,7 +142,7 @@ public final class QueryParameters {
     return of(result);
   }
 
-  /** Returns a copy without any parameter named {@code name}. */
+  /** {@return a copy without any parameter named {@code name}} */
   public QueryParameters without(String name) {
     Objects.requireNonNull(name, "name == null");
     List<Parameter> result = new ArrayList<>(parameters.size());

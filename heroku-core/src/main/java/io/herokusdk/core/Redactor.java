@@ -41,22 +41,22 @@ public final class Redactor {
     this.needles = needles;
   }
 
-  /** Returns a redactor for these secrets. */
+  /** {@return a redactor for these secrets} */
   public static Redactor of(Secret... secrets) {
     return of(Arrays.asList(secrets));
   }
 
-  /** Returns a redactor for these secrets. */
+  /** {@return a redactor for these secrets} */
   public static Redactor of(Collection<Secret> secrets) {
     return new Redactor(List.of()).with(secrets);
   }
 
-  /** Returns a redactor that also redacts {@code secret}. */
+  /** {@return a redactor that also redacts {@code secret}} */
   public Redactor with(Secret secret) {
     return with(List.of(secret));
   }
 
-  /** Returns a redactor that also redacts each of {@code secrets}. */
+  /** {@return a redactor that also redacts each of {@code secrets}} */
   public Redactor with(Collection<Secret> secrets) {
     Set<String> all = new LinkedHashSet<>(needles);
     for (Secret secret : secrets) {
@@ -74,12 +74,15 @@ public final class Redactor {
     return new Redactor(List.copyOf(sorted));
   }
 
-  /** Returns a redactor that also redacts {@code value}; for secrets not yet in a {@link Secret}. */
+  /**
+   * {@return a redactor that also redacts {@code value}; for secrets not yet in a {@link
+   * Secret}}
+   */
   public Redactor withValue(String value) {
     return with(Secret.of(value));
   }
 
-  /** Returns a redactor that also redacts the password of {@code url}, if it has one. */
+  /** {@return a redactor that also redacts the password of {@code url}, if it has one} */
   public Redactor with(ServiceUrl url) {
     return url.password().map(this::with).orElse(this);
   }

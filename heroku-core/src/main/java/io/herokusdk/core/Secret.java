@@ -27,12 +27,12 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** Returns the plain value. Do not log it. */
+  /** {@return the plain value} Do not log it. */
   public String reveal() {
     return value;
   }
 
-  /** Returns true if the value is the empty string. */
+  /** {@return true if the value is the empty string} */
   public boolean isEmpty() {
     return value.isEmpty();
   }

@@ -107,52 +107,55 @@ public final class ServiceUrl {
     }
   }
 
-  /** The name of the config var this URL was read from, or null if none was given. */
+  /** {@return the name of the config var this URL was read from, or null if none was given} */
   public String configVar() {
     return configVar;
   }
 
-  /** The scheme in lower case, like "postgres" or "rediss". */
+  /** {@return the scheme in lower case, like "postgres" or "rediss"} */
   public String scheme() {
     return scheme;
   }
 
-  /** The percent-decoded user name; empty if there is none or it is empty. */
+  /** {@return the percent-decoded user name; empty if there is none or it is empty} */
   public Optional<String> user() {
     return Optional.ofNullable(user);
   }
 
-  /** The percent-decoded password; empty if there is none or it is empty. */
+  /** {@return the percent-decoded password; empty if there is none or it is empty} */
   public Optional<Secret> password() {
     return Optional.ofNullable(password);
   }
 
-  /** The host in lower case; an IPv6 address has no brackets (see {@link #hostForUrl()}). */
+  /**
+   * {@return the host in lower case; an IPv6 address has no brackets (see {@link
+   * #hostForUrl()})}
+   */
   public String host() {
     return host;
   }
 
-  /** Returns true if the host is an IPv6 address. */
+  /** {@return true if the host is an IPv6 address} */
   public boolean isIpv6() {
     return ipv6;
   }
 
-  /** The host as written in a URL: in brackets if it is an IPv6 address. */
+  /** {@return the host as written in a URL: in brackets if it is an IPv6 address} */
   public String hostForUrl() {
     return ipv6 ? "[" + host + "]" : host;
   }
 
-  /** The port given in the URL, or the scheme's {@link #defaultPort(String)}. */
+  /** {@return the port given in the URL, or the scheme's {@link #defaultPort(String)}} */
   public int port() {
     return port;
   }
 
-  /** Returns true if the URL gave a port. */
+  /** {@return true if the URL gave a port} */
   public boolean hasExplicitPort() {
     return explicitPort;
   }
 
-  /** Returns {@code hostForUrl():port}, always with the port. */
+  /** {@return {@code hostForUrl():port}, always with the port} */
   public String authority() {
     return hostForUrl() + ":" + port;
   }
@@ -165,17 +168,17 @@ public final class ServiceUrl {
     return path;
   }
 
-  /** The path percent-encoded for use in a URL, without a leading '/'; '/' is kept. */
+  /** {@return the path percent-encoded for use in a URL, without a leading '/'; '/' is kept} */
   public String encodedPath() {
     return PercentCodec.encodePath(path);
   }
 
-  /** The decoded query parameters; empty if there is no query. */
+  /** {@return the decoded query parameters; empty if there is no query} */
   public QueryParameters query() {
     return query;
   }
 
-  /** The percent-decoded fragment after '#'; empty if there is none or it is empty. */
+  /** {@return the percent-decoded fragment after '#'; empty if there is none or it is empty} */
   public Optional<String> fragment() {
     return Optional.ofNullable(fragment);
   }
@@ -188,14 +191,14 @@ public final class ServiceUrl {
     return Hosts.isLoopback(host, ipv6);
   }
 
-  /** Returns a copy with these query parameters instead of the current ones. */
+  /** {@return a copy with these query parameters instead of the current ones} */
   public ServiceUrl withQuery(QueryParameters query) {
     Objects.requireNonNull(query, "query == null");
     return new ServiceUrl(configVar, scheme, user, password, host, ipv6, port, explicitPort, path,
         query, fragment);
   }
 
-  /** Returns a copy without user and password. */
+  /** {@return a copy without user and password} */
   public ServiceUrl withoutCredentials() {
     return new ServiceUrl(configVar, scheme, null, null, host, ipv6, port, explicitPort, path,
         query, fragment);

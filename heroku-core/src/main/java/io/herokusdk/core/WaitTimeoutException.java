@@ -22,17 +22,17 @@ public final class WaitTimeoutException extends RuntimeException {
     this.lastState = lastState;
   }
 
-  /** What was awaited. */
+  /** {@return what was awaited} */
   public String what() {
     return what;
   }
 
-  /** How long it waited. */
+  /** {@return how long it waited} */
   public Duration waited() {
     return waited;
   }
 
-  /** The last state polled. */
+  /** {@return the last state polled} */
   public Object lastState() {
     return lastState;
   }

@@ -42,17 +42,17 @@ public final class Waiter {
     this.sleeper = b.sleeper;
   }
 
-  /** A waiter with the defaults: 10 minutes, polls 1 s apart growing to 10 s. */
+  /** {@return a waiter with the defaults: 10 minutes, polls 1 s apart growing to 10 s} */
   public static Waiter ofDefaults() {
     return builder().build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this waiter's settings. */
+  /** {@return a builder holding this waiter's settings} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.timeout = timeout;
@@ -62,12 +62,12 @@ public final class Waiter {
     return b;
   }
 
-  /** How long it waits in all. */
+  /** {@return how long it waits in all} */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The delays between polls. */
+  /** {@return the delays between polls} */
   public Backoff interval() {
     return interval;
   }
@@ -222,7 +222,7 @@ public final class Waiter {
       return this;
     }
 
-    /** Returns the waiter. */
+    /** {@return the waiter} */
     public Waiter build() {
       return new Waiter(this);
     }

@@ -1,5 +1,6 @@
 package io.herokusdk.mail;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param field the request field it is about, or null
  * @param help a link or hint from the provider, or null
  */
-public record ProviderError(String message, String field, String help) {
+public record ProviderError(String message, String field, String help) implements Serializable {
   /** Checks that {@code message} is not null. */
   public ProviderError {
     Objects.requireNonNull(message, "message == null");

@@ -615,7 +615,7 @@ public final class Codegen {
     }
   }
 
-  private void typeDoc(Named n, StringBuilder b, String ind, String what) {
+  private void typeDoc(Named n, StringBuilder b, String ind, String what, List<Prop> components) {
     String resource = resourceOf(n.pointer);
     b.append(ind).append("/**\n");
     b.append(ind).append(" * ").append(what).append(" at {@code ").append(jd(n.pointer))
@@ -624,11 +624,18 @@ public final class Codegen {
     b.append(ind).append(" * <p>Resource {@code ").append(resource).append("}, stability ")
         .append(stabilityOf(n.pointer)).append("; see the ").append(javadocLink(resource))
         .append(".\n");
+    if (!components.isEmpty()) {
+      b.append(ind).append(" *\n");
+      for (Prop p : components) {
+        b.append(ind).append(" * @param ").append(p.java()).append(" {@code ").append(jd(p.json()))
+            .append("}").append(p.required() ? " (required)" : "").append("\n");
+      }
+    }
     b.append(ind).append(" */\n");
   }
 
   private void emitEnum(EnumSpec e, Imports im, StringBuilder b, String ind) {
-    typeDoc(e, b, ind, "Values of the string");
+    typeDoc(e, b, ind, "Values of the string", List.of());
     String name = e.simpleName();
     String nullable = "@" + im.use("org.jspecify.annotations.Nullable");
     b.append(ind).append("public enum ").append(name).append(" {\n");
@@ -660,12 +667,16 @@ public final class Codegen {
         .append(" String value) {\n");
     b.append(ind).append("    this.value = value;\n");
     b.append(ind).append("  }\n\n");
-    b.append(ind).append("  /** Returns the wire value").append(hasUnknown ? "" : ", or null for {@link #UNKNOWN}")
-        .append(". */\n");
+    b.append(ind).append("  /** {@return the wire value").append(hasUnknown ? "" : ", or null for {@link #UNKNOWN}")
+        .append("} */\n");
     b.append(ind).append("  public ").append(nullable).append(" String value() {\n");
     b.append(ind).append("    return value;\n");
     b.append(ind).append("  }\n\n");
-    b.append(ind).append("  /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */\n");
+    b.append(ind).append("  /**\n");
+    b.append(ind).append("   * {@return the constant for {@code value}, or {@link #UNKNOWN}}\n");
+    b.append(ind).append("   *\n");
+    b.append(ind).append("   * @param value a wire value, possibly one this SDK version does not know\n");
+    b.append(ind).append("   */\n");
     b.append(ind).append("  public static ").append(name).append(" fromValue(").append(nullable)
         .append(" String value) {\n");
     b.append(ind).append("    for (").append(name).append(" c : values()) {\n");
@@ -679,7 +690,7 @@ public final class Codegen {
   }
 
   private void emitRecord(RecordSpec r, Imports im, StringBuilder b, String ind) {
-    typeDoc(r, b, ind, r.input ? "Request body" : "The JSON object");
+    typeDoc(r, b, ind, r.input ? "Request body" : "The JSON object", r.props);
     String name = r.simpleName();
     b.append(ind).append("public record ").append(name).append("(");
     if (!r.props.isEmpty()) {
@@ -708,8 +719,14 @@ public final class Codegen {
         what.add(what.isEmpty() ? "Copies lists and maps into unmodifiable ones"
             : "copies lists and maps into unmodifiable ones");
       }
-      b.append("\n").append(inner).append("/** ").append(String.join("; ", what))
-          .append(". */\n");
+      b.append("\n").append(inner).append("/**\n");
+      b.append(inner).append(" * ").append(String.join("; ", what)).append(".\n");
+      b.append(inner).append(" *\n");
+      for (Prop p : r.props) {
+        b.append(inner).append(" * @param ").append(p.java()).append(" {@code ").append(jd(p.json()))
+            .append("}").append(p.required() ? " (required)" : "").append("\n");
+      }
+      b.append(inner).append(" */\n");
       b.append(inner).append("public ").append(name).append(" {\n");
       for (Prop p : required) {
         b.append(inner).append("  ").append(im.use("java.util.Objects")).append(".requireNonNull(")
@@ -724,7 +741,7 @@ public final class Codegen {
       b.append(inner).append("}\n");
     }
     // builder
-    b.append("\n").append(inner).append("/** Returns an empty builder. */\n");
+    b.append("\n").append(inner).append("/** {@return an empty builder} */\n");
     b.append(inner).append("public static Builder builder() {\n");
     b.append(inner).append("  return new Builder();\n");
     b.append(inner).append("}\n");
@@ -768,8 +785,15 @@ public final class Codegen {
     }
     b.append(inner).append("  private Builder() {}\n");
     for (Prop p : r.props) {
-      b.append("\n").append(inner).append("  /** Sets {@code ").append(jd(p.json()))
-          .append("}").append(p.required() ? " (required)" : "").append(". */\n");
+      b.append("\n").append(inner).append("  /**\n");
+      b.append(inner).append("   * Sets {@code ").append(jd(p.json()))
+          .append("}").append(p.required() ? " (required)" : "").append(".\n");
+      b.append(inner).append("   *\n");
+      b.append(inner).append("   * @param ").append(p.java()).append(" the value of {@code ")
+          .append(jd(p.json())).append("}").append(p.required() ? "" : ", or null for none")
+          .append("\n");
+      b.append(inner).append("   * @return this builder\n");
+      b.append(inner).append("   */\n");
       b.append(inner).append("  public Builder ").append(p.java()).append("(")
           .append(render(p.type(), im, true)).append(" ").append(p.java()).append(") {\n");
       b.append(inner).append("    this.").append(p.java()).append(" = ").append(p.java())
@@ -777,8 +801,13 @@ public final class Codegen {
       b.append(inner).append("    return this;\n");
       b.append(inner).append("  }\n");
     }
-    b.append("\n").append(inner).append("  /** Builds the value").append(required.isEmpty() ? ""
-        : "; throws {@link NullPointerException} when a required field is unset").append(". */\n");
+    b.append("\n").append(inner).append("  /**\n");
+    b.append(inner).append("   * {@return a new {@code ").append(name).append("} with the fields set so far}\n");
+    if (!required.isEmpty()) {
+      b.append(inner).append("   *\n");
+      b.append(inner).append("   * @throws NullPointerException when a required field is unset\n");
+    }
+    b.append(inner).append("   */\n");
     b.append(inner).append("  public ").append(name).append(" build() {\n");
     b.append(inner).append("    return new ").append(name).append("(");
     for (int i = 0; i < r.props.size(); i++) {
@@ -972,8 +1001,8 @@ public final class Codegen {
       fields.append("  private final ").append(api).append(" ").append(accessor).append(";\n");
       init.append("    this.").append(accessor).append(" = new ").append(api)
           .append("(runtime);\n");
-      accessors.append("\n  /** The {@code ").append(e.getKey()).append("} links (")
-          .append(e.getValue().size()).append("). */\n");
+      accessors.append("\n  /** {@return the {@code ").append(e.getKey()).append("} links (")
+          .append(e.getValue().size()).append(")} */\n");
       accessors.append("  public final ").append(api).append(" ").append(accessor)
           .append("() {\n");
       accessors.append("    return ").append(accessor).append(";\n");
@@ -986,7 +1015,11 @@ public final class Codegen {
     b.append(" */\n");
     b.append("public abstract class HerokuResources {\n");
     b.append(fields).append("\n");
-    b.append("  /** For {@link io.herokusdk.api.Heroku} only. */\n");
+    b.append("  /**\n");
+    b.append("   * For {@link io.herokusdk.api.Heroku} only.\n");
+    b.append("   *\n");
+    b.append("   * @param runtime the HTTP runtime every resource client sends through\n");
+    b.append("   */\n");
     b.append("  protected HerokuResources(").append(runtime).append(" runtime) {\n");
     b.append(init);
     b.append("  }\n");
@@ -1011,7 +1044,12 @@ public final class Codegen {
         .append(enums.size()).append(" generated enums. */\n");
     b.append("public final class GeneratedAdapters {\n");
     b.append("  private GeneratedAdapters() {}\n\n");
-    b.append("  /** Adds the enum adapters to {@code builder} and returns it. */\n");
+    b.append("  /**\n");
+    b.append("   * Adds the enum adapters to {@code builder}.\n");
+    b.append("   *\n");
+    b.append("   * @param builder the Moshi builder to add them to\n");
+    b.append("   * @return {@code builder}\n");
+    b.append("   */\n");
     b.append("  public static ").append(moshi).append(".Builder addTo(").append(moshi)
         .append(".Builder builder) {\n");
     for (Named n : enums) {

@@ -10,6 +10,25 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/account}.
  *
  * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+ *
+ * @param allowTracking {@code allow_tracking}
+ * @param beta {@code beta}
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param federated {@code federated}
+ * @param id {@code id}
+ * @param identityProvider {@code identity_provider}
+ * @param lastLogin {@code last_login}
+ * @param name {@code name}
+ * @param smsNumber {@code sms_number}
+ * @param suspendedAt {@code suspended_at}
+ * @param delinquentAt {@code delinquent_at}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param updatedAt {@code updated_at}
+ * @param verified {@code verified}
+ * @param countryOfResidence {@code country_of_residence}
+ * @param defaultOrganization {@code default_organization}
+ * @param defaultTeam {@code default_team}
  */
 public record Account(
     @Json(name = "allow_tracking") Boolean allowTracking,
@@ -31,7 +50,7 @@ public record Account(
     @Json(name = "default_organization") Account.@Nullable DefaultOrganization defaultOrganization,
     @Json(name = "default_team") Account.@Nullable DefaultTeam defaultTeam) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,115 +83,207 @@ public record Account(
 
     private Builder() {}
 
-    /** Sets {@code allow_tracking}. */
+    /**
+     * Sets {@code allow_tracking}.
+     *
+     * @param allowTracking the value of {@code allow_tracking}, or null for none
+     * @return this builder
+     */
     public Builder allowTracking(@Nullable Boolean allowTracking) {
       this.allowTracking = allowTracking;
       return this;
     }
 
-    /** Sets {@code beta}. */
+    /**
+     * Sets {@code beta}.
+     *
+     * @param beta the value of {@code beta}, or null for none
+     * @return this builder
+     */
     public Builder beta(@Nullable Boolean beta) {
       this.beta = beta;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code federated}. */
+    /**
+     * Sets {@code federated}.
+     *
+     * @param federated the value of {@code federated}, or null for none
+     * @return this builder
+     */
     public Builder federated(@Nullable Boolean federated) {
       this.federated = federated;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code identity_provider}. */
+    /**
+     * Sets {@code identity_provider}.
+     *
+     * @param identityProvider the value of {@code identity_provider}, or null for none
+     * @return this builder
+     */
     public Builder identityProvider(Account.@Nullable IdentityProvider identityProvider) {
       this.identityProvider = identityProvider;
       return this;
     }
 
-    /** Sets {@code last_login}. */
+    /**
+     * Sets {@code last_login}.
+     *
+     * @param lastLogin the value of {@code last_login}, or null for none
+     * @return this builder
+     */
     public Builder lastLogin(@Nullable Instant lastLogin) {
       this.lastLogin = lastLogin;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code sms_number}. */
+    /**
+     * Sets {@code sms_number}.
+     *
+     * @param smsNumber the value of {@code sms_number}, or null for none
+     * @return this builder
+     */
     public Builder smsNumber(@Nullable String smsNumber) {
       this.smsNumber = smsNumber;
       return this;
     }
 
-    /** Sets {@code suspended_at}. */
+    /**
+     * Sets {@code suspended_at}.
+     *
+     * @param suspendedAt the value of {@code suspended_at}, or null for none
+     * @return this builder
+     */
     public Builder suspendedAt(@Nullable Instant suspendedAt) {
       this.suspendedAt = suspendedAt;
       return this;
     }
 
-    /** Sets {@code delinquent_at}. */
+    /**
+     * Sets {@code delinquent_at}.
+     *
+     * @param delinquentAt the value of {@code delinquent_at}, or null for none
+     * @return this builder
+     */
     public Builder delinquentAt(@Nullable Instant delinquentAt) {
       this.delinquentAt = delinquentAt;
       return this;
     }
 
-    /** Sets {@code two_factor_authentication}. */
+    /**
+     * Sets {@code two_factor_authentication}.
+     *
+     * @param twoFactorAuthentication the value of {@code two_factor_authentication}, or null for none
+     * @return this builder
+     */
     public Builder twoFactorAuthentication(@Nullable Boolean twoFactorAuthentication) {
       this.twoFactorAuthentication = twoFactorAuthentication;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code verified}. */
+    /**
+     * Sets {@code verified}.
+     *
+     * @param verified the value of {@code verified}, or null for none
+     * @return this builder
+     */
     public Builder verified(@Nullable Boolean verified) {
       this.verified = verified;
       return this;
     }
 
-    /** Sets {@code country_of_residence}. */
+    /**
+     * Sets {@code country_of_residence}.
+     *
+     * @param countryOfResidence the value of {@code country_of_residence}, or null for none
+     * @return this builder
+     */
     public Builder countryOfResidence(@Nullable String countryOfResidence) {
       this.countryOfResidence = countryOfResidence;
       return this;
     }
 
-    /** Sets {@code default_organization}. */
+    /**
+     * Sets {@code default_organization}.
+     *
+     * @param defaultOrganization the value of {@code default_organization}, or null for none
+     * @return this builder
+     */
     public Builder defaultOrganization(Account.@Nullable DefaultOrganization defaultOrganization) {
       this.defaultOrganization = defaultOrganization;
       return this;
     }
 
-    /** Sets {@code default_team}. */
+    /**
+     * Sets {@code default_team}.
+     *
+     * @param defaultTeam the value of {@code default_team}, or null for none
+     * @return this builder
+     */
     public Builder defaultTeam(Account.@Nullable DefaultTeam defaultTeam) {
       this.defaultTeam = defaultTeam;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Account} with the fields set so far}
+     */
     public Account build() {
       return new Account(allowTracking, beta, createdAt, email, federated, id, identityProvider, lastLogin, name, smsNumber, suspendedAt, delinquentAt, twoFactorAuthentication, updatedAt, verified, countryOfResidence, defaultOrganization, defaultTeam);
     }
@@ -182,6 +293,12 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/identity_provider}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param team {@code team}
+   * @param organization {@code organization}
+   * @param owner {@code owner}
    */
   public record IdentityProvider(
       String id,
@@ -190,7 +307,7 @@ public record Account(
       Account.IdentityProvider.Organization organization,
       IdentityProviderOwner owner) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -210,37 +327,64 @@ public record Account(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code team}. */
+      /**
+       * Sets {@code team}.
+       *
+       * @param team the value of {@code team}, or null for none
+       * @return this builder
+       */
       public Builder team(Account.IdentityProvider.@Nullable Team team) {
         this.team = team;
         return this;
       }
 
-      /** Sets {@code organization}. */
+      /**
+       * Sets {@code organization}.
+       *
+       * @param organization the value of {@code organization}, or null for none
+       * @return this builder
+       */
       public Builder organization(Account.IdentityProvider.@Nullable Organization organization) {
         this.organization = organization;
         return this;
       }
 
-      /** Sets {@code owner}. */
+      /**
+       * Sets {@code owner}.
+       *
+       * @param owner the value of {@code owner}, or null for none
+       * @return this builder
+       */
       public Builder owner(@Nullable IdentityProviderOwner owner) {
         this.owner = owner;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code IdentityProvider} with the fields set so far}
+       */
       public IdentityProvider build() {
         return new IdentityProvider(id, name, team, organization, owner);
       }
@@ -250,11 +394,13 @@ public record Account(
      * The JSON object at {@code #/definitions/account/properties/identity_provider/properties/team}.
      *
      * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+     *
+     * @param name {@code name}
      */
     public record Team(
         String name) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -270,13 +416,20 @@ public record Account(
 
         private Builder() {}
 
-        /** Sets {@code name}. */
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the value of {@code name}, or null for none
+         * @return this builder
+         */
         public Builder name(@Nullable String name) {
           this.name = name;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code Team} with the fields set so far}
+         */
         public Team build() {
           return new Team(name);
         }
@@ -287,11 +440,13 @@ public record Account(
      * The JSON object at {@code #/definitions/account/properties/identity_provider/properties/organization}.
      *
      * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+     *
+     * @param name {@code name}
      */
     public record Organization(
         String name) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -307,13 +462,20 @@ public record Account(
 
         private Builder() {}
 
-        /** Sets {@code name}. */
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the value of {@code name}, or null for none
+         * @return this builder
+         */
         public Builder name(@Nullable String name) {
           this.name = name;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code Organization} with the fields set so far}
+         */
         public Organization build() {
           return new Organization(name);
         }
@@ -325,12 +487,15 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/default_organization}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DefaultOrganization(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -347,19 +512,31 @@ public record Account(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code DefaultOrganization} with the fields set so far}
+       */
       public DefaultOrganization build() {
         return new DefaultOrganization(id, name);
       }
@@ -370,12 +547,15 @@ public record Account(
    * The JSON object at {@code #/definitions/account/properties/default_team}.
    *
    * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DefaultTeam(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -392,19 +572,31 @@ public record Account(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code DefaultTeam} with the fields set so far}
+       */
       public DefaultTeam build() {
         return new DefaultTeam(id, name);
       }

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/account-feature}.
  *
  * <p>Resource {@code account-feature}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account-feature">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param docUrl {@code doc_url}
+ * @param enabled {@code enabled}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param displayName {@code display_name}
+ * @param feedbackEmail {@code feedback_email}
  */
 public record AccountFeature(
     @Json(name = "created_at") Instant createdAt,
@@ -23,7 +34,7 @@ public record AccountFeature(
     @Json(name = "display_name") String displayName,
     @Json(name = "feedback_email") String feedbackEmail) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -48,67 +59,119 @@ public record AccountFeature(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code doc_url}. */
+    /**
+     * Sets {@code doc_url}.
+     *
+     * @param docUrl the value of {@code doc_url}, or null for none
+     * @return this builder
+     */
     public Builder docUrl(@Nullable String docUrl) {
       this.docUrl = docUrl;
       return this;
     }
 
-    /** Sets {@code enabled}. */
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled the value of {@code enabled}, or null for none
+     * @return this builder
+     */
     public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code display_name}. */
+    /**
+     * Sets {@code display_name}.
+     *
+     * @param displayName the value of {@code display_name}, or null for none
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
-    /** Sets {@code feedback_email}. */
+    /**
+     * Sets {@code feedback_email}.
+     *
+     * @param feedbackEmail the value of {@code feedback_email}, or null for none
+     * @return this builder
+     */
     public Builder feedbackEmail(@Nullable String feedbackEmail) {
       this.feedbackEmail = feedbackEmail;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AccountFeature} with the fields set so far}
+     */
     public AccountFeature build() {
       return new AccountFeature(createdAt, description, docUrl, enabled, id, name, state, updatedAt, displayName, feedbackEmail);
     }

@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/account-feature/links/2/schema}.
  *
  * <p>Resource {@code account-feature}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account-feature">Platform API reference</a>.
+ *
+ * @param enabled {@code enabled} (required)
  */
 public record AccountFeatureUpdateRequest(
     Boolean enabled) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param enabled {@code enabled} (required)
+   */
   public AccountFeatureUpdateRequest {
     Objects.requireNonNull(enabled, "enabled");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record AccountFeatureUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code enabled} (required). */
+    /**
+     * Sets {@code enabled} (required).
+     *
+     * @param enabled the value of {@code enabled}
+     * @return this builder
+     */
     public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AccountFeatureUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AccountFeatureUpdateRequest build() {
       return new AccountFeatureUpdateRequest(enabled);
     }

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/account/links/1/schema}.
  *
  * <p>Resource {@code account}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#account">Platform API reference</a>.
+ *
+ * @param allowTracking {@code allow_tracking}
+ * @param beta {@code beta}
+ * @param name {@code name}
  */
 public record AccountUpdateRequest(
     @Json(name = "allow_tracking") @Nullable Boolean allowTracking,
     @Nullable Boolean beta,
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,25 +32,42 @@ public record AccountUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code allow_tracking}. */
+    /**
+     * Sets {@code allow_tracking}.
+     *
+     * @param allowTracking the value of {@code allow_tracking}, or null for none
+     * @return this builder
+     */
     public Builder allowTracking(@Nullable Boolean allowTracking) {
       this.allowTracking = allowTracking;
       return this;
     }
 
-    /** Sets {@code beta}. */
+    /**
+     * Sets {@code beta}.
+     *
+     * @param beta the value of {@code beta}, or null for none
+     * @return this builder
+     */
     public Builder beta(@Nullable Boolean beta) {
       this.beta = beta;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AccountUpdateRequest} with the fields set so far}
+     */
     public AccountUpdateRequest build() {
       return new AccountUpdateRequest(allowTracking, beta, name);
     }

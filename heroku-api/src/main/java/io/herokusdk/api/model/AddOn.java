@@ -13,6 +13,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param actions {@code actions}
+ * @param addonService {@code addon_service}
+ * @param billingEntity {@code billing_entity}
+ * @param app {@code app}
+ * @param billedPrice {@code billed_price}
+ * @param configVars {@code config_vars}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param plan {@code plan}
+ * @param providerId {@code provider_id}
+ * @param provisionMessage {@code provision_message}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record AddOn(
     List<Map<String, Object>> actions,
@@ -31,13 +47,31 @@ public record AddOn(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "web_url") @Nullable String webUrl) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param actions {@code actions}
+   * @param addonService {@code addon_service}
+   * @param billingEntity {@code billing_entity}
+   * @param app {@code app}
+   * @param billedPrice {@code billed_price}
+   * @param configVars {@code config_vars}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param plan {@code plan}
+   * @param providerId {@code provider_id}
+   * @param provisionMessage {@code provision_message}
+   * @param state {@code state}
+   * @param updatedAt {@code updated_at}
+   * @param webUrl {@code web_url}
+   */
   public AddOn {
     actions = Immutable.list(actions);
     configVars = Immutable.list(configVars);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,97 +101,174 @@ public record AddOn(
 
     private Builder() {}
 
-    /** Sets {@code actions}. */
+    /**
+     * Sets {@code actions}.
+     *
+     * @param actions the value of {@code actions}, or null for none
+     * @return this builder
+     */
     public Builder actions(@Nullable List<Map<String, Object>> actions) {
       this.actions = actions;
       return this;
     }
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable AddOnAddonService addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Sets {@code billing_entity}. */
+    /**
+     * Sets {@code billing_entity}.
+     *
+     * @param billingEntity the value of {@code billing_entity}, or null for none
+     * @return this builder
+     */
     public Builder billingEntity(AddOn.@Nullable BillingEntity billingEntity) {
       this.billingEntity = billingEntity;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AddOn.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code billed_price}. */
+    /**
+     * Sets {@code billed_price}.
+     *
+     * @param billedPrice the value of {@code billed_price}, or null for none
+     * @return this builder
+     */
     public Builder billedPrice(AddOn.@Nullable BilledPrice billedPrice) {
       this.billedPrice = billedPrice;
       return this;
     }
 
-    /** Sets {@code config_vars}. */
+    /**
+     * Sets {@code config_vars}.
+     *
+     * @param configVars the value of {@code config_vars}, or null for none
+     * @return this builder
+     */
     public Builder configVars(@Nullable List<String> configVars) {
       this.configVars = configVars;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code plan}. */
+    /**
+     * Sets {@code plan}.
+     *
+     * @param plan the value of {@code plan}, or null for none
+     * @return this builder
+     */
     public Builder plan(@Nullable AddOnPlan plan) {
       this.plan = plan;
       return this;
     }
 
-    /** Sets {@code provider_id}. */
+    /**
+     * Sets {@code provider_id}.
+     *
+     * @param providerId the value of {@code provider_id}, or null for none
+     * @return this builder
+     */
     public Builder providerId(@Nullable String providerId) {
       this.providerId = providerId;
       return this;
     }
 
-    /** Sets {@code provision_message}. */
+    /**
+     * Sets {@code provision_message}.
+     *
+     * @param provisionMessage the value of {@code provision_message}, or null for none
+     * @return this builder
+     */
     public Builder provisionMessage(@Nullable String provisionMessage) {
       this.provisionMessage = provisionMessage;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable AddOnState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code web_url}. */
+    /**
+     * Sets {@code web_url}.
+     *
+     * @param webUrl the value of {@code web_url}, or null for none
+     * @return this builder
+     */
     public Builder webUrl(@Nullable String webUrl) {
       this.webUrl = webUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOn} with the fields set so far}
+     */
     public AddOn build() {
       return new AddOn(actions, addonService, billingEntity, app, billedPrice, configVars, createdAt, id, name, plan, providerId, provisionMessage, state, updatedAt, webUrl);
     }
@@ -167,13 +278,17 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/billing_entity}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param type {@code type}
    */
   public record BillingEntity(
       String id,
       String name,
       AddOn.BillingEntity.Type type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -191,25 +306,42 @@ public record AddOn(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(AddOn.BillingEntity.@Nullable Type type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code BillingEntity} with the fields set so far}
+       */
       public BillingEntity build() {
         return new BillingEntity(id, name, type);
       }
@@ -234,12 +366,16 @@ public record AddOn(
         this.value = value;
       }
 
-      /** Returns the wire value, or null for {@link #UNKNOWN}. */
+      /** {@return the wire value, or null for {@link #UNKNOWN}} */
       public @Nullable String value() {
         return value;
       }
 
-      /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+      /**
+       * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+       *
+       * @param value a wire value, possibly one this SDK version does not know
+       */
       public static Type fromValue(@Nullable String value) {
         for (Type c : values()) {
           if (c.value != null && c.value.equals(value)) {
@@ -255,12 +391,15 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/app}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -277,19 +416,31 @@ public record AddOn(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }
@@ -300,13 +451,17 @@ public record AddOn(
    * The JSON object at {@code #/definitions/add-on/properties/billed_price}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param cents {@code cents}
+   * @param contract {@code contract}
+   * @param unit {@code unit}
    */
   public record BilledPrice(
       Long cents,
       Boolean contract,
       String unit) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -324,25 +479,42 @@ public record AddOn(
 
       private Builder() {}
 
-      /** Sets {@code cents}. */
+      /**
+       * Sets {@code cents}.
+       *
+       * @param cents the value of {@code cents}, or null for none
+       * @return this builder
+       */
       public Builder cents(@Nullable Long cents) {
         this.cents = cents;
         return this;
       }
 
-      /** Sets {@code contract}. */
+      /**
+       * Sets {@code contract}.
+       *
+       * @param contract the value of {@code contract}, or null for none
+       * @return this builder
+       */
       public Builder contract(@Nullable Boolean contract) {
         this.contract = contract;
         return this;
       }
 
-      /** Sets {@code unit}. */
+      /**
+       * Sets {@code unit}.
+       *
+       * @param unit the value of {@code unit}, or null for none
+       * @return this builder
+       */
       public Builder unit(@Nullable String unit) {
         this.unit = unit;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code BilledPrice} with the fields set so far}
+       */
       public BilledPrice build() {
         return new BilledPrice(cents, contract, unit);
       }

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-attachment}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param namespace {@code namespace}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
+ * @param logInputUrl {@code log_input_url}
  */
 public record AddOnAttachment(
     AddOnAttachment.Addon addon,
@@ -22,7 +32,7 @@ public record AddOnAttachment(
     @Json(name = "web_url") @Nullable String webUrl,
     @Json(name = "log_input_url") @Nullable String logInputUrl) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record AddOnAttachment(
 
     private Builder() {}
 
-    /** Sets {@code addon}. */
+    /**
+     * Sets {@code addon}.
+     *
+     * @param addon the value of {@code addon}, or null for none
+     * @return this builder
+     */
     public Builder addon(AddOnAttachment.@Nullable Addon addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AddOnAttachment.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code namespace}. */
+    /**
+     * Sets {@code namespace}.
+     *
+     * @param namespace the value of {@code namespace}, or null for none
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code web_url}. */
+    /**
+     * Sets {@code web_url}.
+     *
+     * @param webUrl the value of {@code web_url}, or null for none
+     * @return this builder
+     */
     public Builder webUrl(@Nullable String webUrl) {
       this.webUrl = webUrl;
       return this;
     }
 
-    /** Sets {@code log_input_url}. */
+    /**
+     * Sets {@code log_input_url}.
+     *
+     * @param logInputUrl the value of {@code log_input_url}, or null for none
+     * @return this builder
+     */
     public Builder logInputUrl(@Nullable String logInputUrl) {
       this.logInputUrl = logInputUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnAttachment} with the fields set so far}
+     */
     public AddOnAttachment build() {
       return new AddOnAttachment(addon, app, createdAt, id, name, namespace, updatedAt, webUrl, logInputUrl);
     }
@@ -110,13 +167,17 @@ public record AddOnAttachment(
    * The JSON object at {@code #/definitions/add-on-attachment/properties/addon}.
    *
    * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param app {@code app}
    */
   public record Addon(
       String id,
       String name,
       AddOnAttachment.Addon.App app) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -134,25 +195,42 @@ public record AddOnAttachment(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(AddOnAttachment.Addon.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Addon} with the fields set so far}
+       */
       public Addon build() {
         return new Addon(id, name, app);
       }
@@ -162,12 +240,15 @@ public record AddOnAttachment(
      * The JSON object at {@code #/definitions/add-on-attachment/properties/addon/properties/app}.
      *
      * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+     *
+     * @param id {@code id}
+     * @param name {@code name}
      */
     public record App(
         String id,
         String name) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -184,19 +265,31 @@ public record AddOnAttachment(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Sets {@code name}. */
+        /**
+         * Sets {@code name}.
+         *
+         * @param name the value of {@code name}, or null for none
+         * @return this builder
+         */
         public Builder name(@Nullable String name) {
           this.name = name;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id, name);
         }
@@ -208,12 +301,15 @@ public record AddOnAttachment(
    * The JSON object at {@code #/definitions/add-on-attachment/properties/app}.
    *
    * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -230,19 +326,31 @@ public record AddOnAttachment(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }

@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-attachment/links/0/schema}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addon {@code addon} (required)
+ * @param app {@code app} (required)
+ * @param confirm {@code confirm}
+ * @param name {@code name}
+ * @param namespace {@code namespace}
+ * @param namespaceConfig {@code namespace_config}
  */
 public record AddOnAttachmentCreateRequest(
     String addon,
@@ -21,14 +28,23 @@ public record AddOnAttachmentCreateRequest(
     @Nullable String namespace,
     @Json(name = "namespace_config") @Nullable Map<String, String> namespaceConfig) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param addon {@code addon} (required)
+   * @param app {@code app} (required)
+   * @param confirm {@code confirm}
+   * @param name {@code name}
+   * @param namespace {@code namespace}
+   * @param namespaceConfig {@code namespace_config}
+   */
   public AddOnAttachmentCreateRequest {
     Objects.requireNonNull(addon, "addon");
     Objects.requireNonNull(app, "app");
     namespaceConfig = Immutable.map(namespaceConfig);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,43 +60,77 @@ public record AddOnAttachmentCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code addon} (required). */
+    /**
+     * Sets {@code addon} (required).
+     *
+     * @param addon the value of {@code addon}
+     * @return this builder
+     */
     public Builder addon(@Nullable String addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code app} (required). */
+    /**
+     * Sets {@code app} (required).
+     *
+     * @param app the value of {@code app}
+     * @return this builder
+     */
     public Builder app(@Nullable String app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code confirm}. */
+    /**
+     * Sets {@code confirm}.
+     *
+     * @param confirm the value of {@code confirm}, or null for none
+     * @return this builder
+     */
     public Builder confirm(@Nullable String confirm) {
       this.confirm = confirm;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code namespace}. */
+    /**
+     * Sets {@code namespace}.
+     *
+     * @param namespace the value of {@code namespace}, or null for none
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
-    /** Sets {@code namespace_config}. */
+    /**
+     * Sets {@code namespace_config}.
+     *
+     * @param namespaceConfig the value of {@code namespace_config}, or null for none
+     * @return this builder
+     */
     public Builder namespaceConfig(@Nullable Map<String, String> namespaceConfig) {
       this.namespaceConfig = namespaceConfig;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnAttachmentCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnAttachmentCreateRequest build() {
       return new AddOnAttachmentCreateRequest(addon, app, confirm, name, namespace, namespaceConfig);
     }

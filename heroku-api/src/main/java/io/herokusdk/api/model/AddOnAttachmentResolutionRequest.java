@@ -10,18 +10,28 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-attachment/links/7/schema}.
  *
  * <p>Resource {@code add-on-attachment}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-attachment">Platform API reference</a>.
+ *
+ * @param addonAttachment {@code addon_attachment} (required)
+ * @param app {@code app}
+ * @param addonService {@code addon_service}
  */
 public record AddOnAttachmentResolutionRequest(
     @Json(name = "addon_attachment") String addonAttachment,
     @Nullable String app,
     @Json(name = "addon_service") @Nullable String addonService) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param addonAttachment {@code addon_attachment} (required)
+   * @param app {@code app}
+   * @param addonService {@code addon_service}
+   */
   public AddOnAttachmentResolutionRequest {
     Objects.requireNonNull(addonAttachment, "addonAttachment");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record AddOnAttachmentResolutionRequest(
 
     private Builder() {}
 
-    /** Sets {@code addon_attachment} (required). */
+    /**
+     * Sets {@code addon_attachment} (required).
+     *
+     * @param addonAttachment the value of {@code addon_attachment}
+     * @return this builder
+     */
     public Builder addonAttachment(@Nullable String addonAttachment) {
       this.addonAttachment = addonAttachment;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(@Nullable String app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable String addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnAttachmentResolutionRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnAttachmentResolutionRequest build() {
       return new AddOnAttachmentResolutionRequest(addonAttachment, app, addonService);
     }

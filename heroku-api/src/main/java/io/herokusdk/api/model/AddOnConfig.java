@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-config}.
  *
  * <p>Resource {@code add-on-config}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-config">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param value {@code value}
  */
 public record AddOnConfig(
     String name,
     @Nullable String value) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record AddOnConfig(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code value}. */
+    /**
+     * Sets {@code value}.
+     *
+     * @param value the value of {@code value}, or null for none
+     * @return this builder
+     */
     public Builder value(@Nullable String value) {
       this.value = value;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnConfig} with the fields set so far}
+     */
     public AddOnConfig build() {
       return new AddOnConfig(name, value);
     }

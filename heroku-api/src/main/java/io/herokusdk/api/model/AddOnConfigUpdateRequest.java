@@ -10,16 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-config/links/1/schema}.
  *
  * <p>Resource {@code add-on-config}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-config">Platform API reference</a>.
+ *
+ * @param config {@code config}
  */
 public record AddOnConfigUpdateRequest(
     @Nullable List<AddOnConfig> config) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param config {@code config}
+   */
   public AddOnConfigUpdateRequest {
     config = Immutable.list(config);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +36,20 @@ public record AddOnConfigUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code config}. */
+    /**
+     * Sets {@code config}.
+     *
+     * @param config the value of {@code config}, or null for none
+     * @return this builder
+     */
     public Builder config(@Nullable List<AddOnConfig> config) {
       this.config = config;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnConfigUpdateRequest} with the fields set so far}
+     */
     public AddOnConfigUpdateRequest build() {
       return new AddOnConfigUpdateRequest(config);
     }

@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/2/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param attachment {@code attachment}
+ * @param config {@code config}
+ * @param confirm {@code confirm}
+ * @param plan {@code plan} (required)
+ * @param name {@code name}
  */
 public record AddOnCreateRequest(
     AddOnCreateRequest.@Nullable Attachment attachment,
@@ -19,13 +25,21 @@ public record AddOnCreateRequest(
     String plan,
     @Nullable String name) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param attachment {@code attachment}
+   * @param config {@code config}
+   * @param confirm {@code confirm}
+   * @param plan {@code plan} (required)
+   * @param name {@code name}
+   */
   public AddOnCreateRequest {
     Objects.requireNonNull(plan, "plan");
     config = Immutable.map(config);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,37 +54,66 @@ public record AddOnCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code attachment}. */
+    /**
+     * Sets {@code attachment}.
+     *
+     * @param attachment the value of {@code attachment}, or null for none
+     * @return this builder
+     */
     public Builder attachment(AddOnCreateRequest.@Nullable Attachment attachment) {
       this.attachment = attachment;
       return this;
     }
 
-    /** Sets {@code config}. */
+    /**
+     * Sets {@code config}.
+     *
+     * @param config the value of {@code config}, or null for none
+     * @return this builder
+     */
     public Builder config(@Nullable Map<String, String> config) {
       this.config = config;
       return this;
     }
 
-    /** Sets {@code confirm}. */
+    /**
+     * Sets {@code confirm}.
+     *
+     * @param confirm the value of {@code confirm}, or null for none
+     * @return this builder
+     */
     public Builder confirm(@Nullable String confirm) {
       this.confirm = confirm;
       return this;
     }
 
-    /** Sets {@code plan} (required). */
+    /**
+     * Sets {@code plan} (required).
+     *
+     * @param plan the value of {@code plan}
+     * @return this builder
+     */
     public Builder plan(@Nullable String plan) {
       this.plan = plan;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnCreateRequest build() {
       return new AddOnCreateRequest(attachment, config, confirm, plan, name);
     }
@@ -80,11 +123,13 @@ public record AddOnCreateRequest(
    * Request body at {@code #/definitions/add-on/links/2/schema/properties/attachment}.
    *
    * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Attachment(
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -95,13 +140,20 @@ public record AddOnCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Attachment} with the fields set so far}
+       */
       public Attachment build() {
         return new Attachment(name);
       }

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-plan-action}.
  *
  * <p>Resource {@code add-on-plan-action}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-plan-action">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param label {@code label}
+ * @param action {@code action}
+ * @param url {@code url}
+ * @param requiresOwner {@code requires_owner}
  */
 public record AddOnPlanAction(
     String id,
@@ -17,7 +23,7 @@ public record AddOnPlanAction(
     String url,
     @Json(name = "requires_owner") Boolean requiresOwner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,37 +43,64 @@ public record AddOnPlanAction(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code label}. */
+    /**
+     * Sets {@code label}.
+     *
+     * @param label the value of {@code label}, or null for none
+     * @return this builder
+     */
     public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
 
-    /** Sets {@code action}. */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the value of {@code action}, or null for none
+     * @return this builder
+     */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code requires_owner}. */
+    /**
+     * Sets {@code requires_owner}.
+     *
+     * @param requiresOwner the value of {@code requires_owner}, or null for none
+     * @return this builder
+     */
     public Builder requiresOwner(@Nullable Boolean requiresOwner) {
       this.requiresOwner = requiresOwner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnPlanAction} with the fields set so far}
+     */
     public AddOnPlanAction build() {
       return new AddOnPlanAction(id, label, action, url, requiresOwner);
     }

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-region-capability}.
  *
  * <p>Resource {@code add-on-region-capability}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-region-capability">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param supportsPrivateNetworking {@code supports_private_networking}
+ * @param addonService {@code addon_service}
+ * @param region {@code region}
  */
 public record AddOnRegionCapability(
     String id,
@@ -16,7 +21,7 @@ public record AddOnRegionCapability(
     @Json(name = "addon_service") AddOnService addonService,
     Region region) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,31 +40,53 @@ public record AddOnRegionCapability(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code supports_private_networking}. */
+    /**
+     * Sets {@code supports_private_networking}.
+     *
+     * @param supportsPrivateNetworking the value of {@code supports_private_networking}, or null for none
+     * @return this builder
+     */
     public Builder supportsPrivateNetworking(@Nullable Boolean supportsPrivateNetworking) {
       this.supportsPrivateNetworking = supportsPrivateNetworking;
       return this;
     }
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable AddOnService addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(@Nullable Region region) {
       this.region = region;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnRegionCapability} with the fields set so far}
+     */
     public AddOnRegionCapability build() {
       return new AddOnRegionCapability(id, supportsPrivateNetworking, addonService, region);
     }

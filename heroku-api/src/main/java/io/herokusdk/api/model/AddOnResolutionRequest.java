@@ -10,18 +10,28 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/9/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param addon {@code addon} (required)
+ * @param app {@code app}
+ * @param addonService {@code addon_service}
  */
 public record AddOnResolutionRequest(
     String addon,
     @Nullable String app,
     @Json(name = "addon_service") @Nullable String addonService) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param addon {@code addon} (required)
+   * @param app {@code app}
+   * @param addonService {@code addon_service}
+   */
   public AddOnResolutionRequest {
     Objects.requireNonNull(addon, "addon");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record AddOnResolutionRequest(
 
     private Builder() {}
 
-    /** Sets {@code addon} (required). */
+    /**
+     * Sets {@code addon} (required).
+     *
+     * @param addon the value of {@code addon}
+     * @return this builder
+     */
     public Builder addon(@Nullable String addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(@Nullable String app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable String addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnResolutionRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnResolutionRequest build() {
       return new AddOnResolutionRequest(addon, app, addonService);
     }

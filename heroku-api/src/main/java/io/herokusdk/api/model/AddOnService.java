@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-service}.
  *
  * <p>Resource {@code add-on-service}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-service">Platform API reference</a>.
+ *
+ * @param cliPluginName {@code cli_plugin_name}
+ * @param createdAt {@code created_at}
+ * @param humanName {@code human_name}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param supportsMultipleInstallations {@code supports_multiple_installations}
+ * @param supportsSharing {@code supports_sharing}
+ * @param updatedAt {@code updated_at}
+ * @param supportedGenerations {@code supported_generations}
  */
 public record AddOnService(
     @Json(name = "cli_plugin_name") @Nullable String cliPluginName,
@@ -25,12 +36,25 @@ public record AddOnService(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "supported_generations") List<AddOnServiceSupportedGenerationsItem> supportedGenerations) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param cliPluginName {@code cli_plugin_name}
+   * @param createdAt {@code created_at}
+   * @param humanName {@code human_name}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param state {@code state}
+   * @param supportsMultipleInstallations {@code supports_multiple_installations}
+   * @param supportsSharing {@code supports_sharing}
+   * @param updatedAt {@code updated_at}
+   * @param supportedGenerations {@code supported_generations}
+   */
   public AddOnService {
     supportedGenerations = Immutable.list(supportedGenerations);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -55,67 +79,119 @@ public record AddOnService(
 
     private Builder() {}
 
-    /** Sets {@code cli_plugin_name}. */
+    /**
+     * Sets {@code cli_plugin_name}.
+     *
+     * @param cliPluginName the value of {@code cli_plugin_name}, or null for none
+     * @return this builder
+     */
     public Builder cliPluginName(@Nullable String cliPluginName) {
       this.cliPluginName = cliPluginName;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code human_name}. */
+    /**
+     * Sets {@code human_name}.
+     *
+     * @param humanName the value of {@code human_name}, or null for none
+     * @return this builder
+     */
     public Builder humanName(@Nullable String humanName) {
       this.humanName = humanName;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable AddOnServiceState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code supports_multiple_installations}. */
+    /**
+     * Sets {@code supports_multiple_installations}.
+     *
+     * @param supportsMultipleInstallations the value of {@code supports_multiple_installations}, or null for none
+     * @return this builder
+     */
     public Builder supportsMultipleInstallations(@Nullable Boolean supportsMultipleInstallations) {
       this.supportsMultipleInstallations = supportsMultipleInstallations;
       return this;
     }
 
-    /** Sets {@code supports_sharing}. */
+    /**
+     * Sets {@code supports_sharing}.
+     *
+     * @param supportsSharing the value of {@code supports_sharing}, or null for none
+     * @return this builder
+     */
     public Builder supportsSharing(@Nullable Boolean supportsSharing) {
       this.supportsSharing = supportsSharing;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code supported_generations}. */
+    /**
+     * Sets {@code supported_generations}.
+     *
+     * @param supportedGenerations the value of {@code supported_generations}, or null for none
+     * @return this builder
+     */
     public Builder supportedGenerations(@Nullable List<AddOnServiceSupportedGenerationsItem> supportedGenerations) {
       this.supportedGenerations = supportedGenerations;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnService} with the fields set so far}
+     */
     public AddOnService build() {
       return new AddOnService(cliPluginName, createdAt, humanName, id, name, state, supportsMultipleInstallations, supportsSharing, updatedAt, supportedGenerations);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-service/definitions/supported_generations/items}.
  *
  * <p>Resource {@code add-on-service}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-service">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param id {@code id}
  */
 public record AddOnServiceSupportedGenerationsItem(
     String name,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record AddOnServiceSupportedGenerationsItem(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnServiceSupportedGenerationsItem} with the fields set so far}
+     */
     public AddOnServiceSupportedGenerationsItem build() {
       return new AddOnServiceSupportedGenerationsItem(name, id);
     }

@@ -9,17 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on/links/6/schema}.
  *
  * <p>Resource {@code add-on}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param plan {@code plan} (required)
  */
 public record AddOnUpdateRequest(
     @Nullable String name,
     String plan) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name}
+   * @param plan {@code plan} (required)
+   */
   public AddOnUpdateRequest {
     Objects.requireNonNull(plan, "plan");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +39,33 @@ public record AddOnUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code plan} (required). */
+    /**
+     * Sets {@code plan} (required).
+     *
+     * @param plan the value of {@code plan}
+     * @return this builder
+     */
     public Builder plan(@Nullable String plan) {
       this.plan = plan;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnUpdateRequest build() {
       return new AddOnUpdateRequest(name, plan);
     }

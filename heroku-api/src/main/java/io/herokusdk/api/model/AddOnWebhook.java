@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-webhook}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AddOnWebhook(
     @Json(name = "created_at") Instant createdAt,
@@ -21,12 +28,21 @@ public record AddOnWebhook(
     @Json(name = "updated_at") Instant updatedAt,
     String url) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param include {@code include}
+   * @param level {@code level}
+   * @param updatedAt {@code updated_at}
+   * @param url {@code url}
+   */
   public AddOnWebhook {
     include = Immutable.list(include);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,43 +63,75 @@ public record AddOnWebhook(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code include}. */
+    /**
+     * Sets {@code include}.
+     *
+     * @param include the value of {@code include}, or null for none
+     * @return this builder
+     */
     public Builder include(@Nullable List<String> include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code level}. */
+    /**
+     * Sets {@code level}.
+     *
+     * @param level the value of {@code level}, or null for none
+     * @return this builder
+     */
     public Builder level(@Nullable AppWebhookLevel level) {
       this.level = level;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnWebhook} with the fields set so far}
+     */
     public AddOnWebhook build() {
       return new AddOnWebhook(createdAt, id, include, level, updatedAt, url);
     }

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/add-on-webhook/definitions/addon_webhook}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AddOnWebhookAddonWebhook(
     AddOnWebhookAddonWebhook.Addon addon,
@@ -22,12 +30,22 @@ public record AddOnWebhookAddonWebhook(
     @Json(name = "updated_at") Instant updatedAt,
     String url) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param addon {@code addon}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param include {@code include}
+   * @param level {@code level}
+   * @param updatedAt {@code updated_at}
+   * @param url {@code url}
+   */
   public AddOnWebhookAddonWebhook {
     include = Immutable.list(include);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,49 +67,86 @@ public record AddOnWebhookAddonWebhook(
 
     private Builder() {}
 
-    /** Sets {@code addon}. */
+    /**
+     * Sets {@code addon}.
+     *
+     * @param addon the value of {@code addon}, or null for none
+     * @return this builder
+     */
     public Builder addon(AddOnWebhookAddonWebhook.@Nullable Addon addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code include}. */
+    /**
+     * Sets {@code include}.
+     *
+     * @param include the value of {@code include}, or null for none
+     * @return this builder
+     */
     public Builder include(@Nullable List<String> include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code level}. */
+    /**
+     * Sets {@code level}.
+     *
+     * @param level the value of {@code level}, or null for none
+     * @return this builder
+     */
     public Builder level(@Nullable AppWebhookLevel level) {
       this.level = level;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AddOnWebhookAddonWebhook} with the fields set so far}
+     */
     public AddOnWebhookAddonWebhook build() {
       return new AddOnWebhookAddonWebhook(addon, createdAt, id, include, level, updatedAt, url);
     }
@@ -101,12 +156,15 @@ public record AddOnWebhookAddonWebhook(
    * The JSON object at {@code #/definitions/add-on-webhook/definitions/addon_webhook/properties/addon}.
    *
    * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Addon(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -123,19 +181,31 @@ public record AddOnWebhookAddonWebhook(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Addon} with the fields set so far}
+       */
       public Addon build() {
         return new Addon(id, name);
       }

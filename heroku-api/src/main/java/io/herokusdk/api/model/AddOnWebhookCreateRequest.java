@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/add-on-webhook/links/0/schema}.
  *
  * <p>Resource {@code add-on-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#add-on-webhook">Platform API reference</a>.
+ *
+ * @param authorization {@code authorization}
+ * @param include {@code include} (required)
+ * @param level {@code level} (required)
+ * @param secret {@code secret}
+ * @param url {@code url} (required)
  */
 public record AddOnWebhookCreateRequest(
     @Nullable String authorization,
@@ -19,7 +25,15 @@ public record AddOnWebhookCreateRequest(
     @Nullable String secret,
     String url) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param authorization {@code authorization}
+   * @param include {@code include} (required)
+   * @param level {@code level} (required)
+   * @param secret {@code secret}
+   * @param url {@code url} (required)
+   */
   public AddOnWebhookCreateRequest {
     Objects.requireNonNull(include, "include");
     Objects.requireNonNull(level, "level");
@@ -27,7 +41,7 @@ public record AddOnWebhookCreateRequest(
     include = Immutable.list(include);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,37 +68,66 @@ public record AddOnWebhookCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code authorization}. */
+    /**
+     * Sets {@code authorization}.
+     *
+     * @param authorization the value of {@code authorization}, or null for none
+     * @return this builder
+     */
     public Builder authorization(@Nullable String authorization) {
       this.authorization = authorization;
       return this;
     }
 
-    /** Sets {@code include} (required). */
+    /**
+     * Sets {@code include} (required).
+     *
+     * @param include the value of {@code include}
+     * @return this builder
+     */
     public Builder include(@Nullable List<String> include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code level} (required). */
+    /**
+     * Sets {@code level} (required).
+     *
+     * @param level the value of {@code level}
+     * @return this builder
+     */
     public Builder level(@Nullable AppWebhookLevel level) {
       this.level = level;
       return this;
     }
 
-    /** Sets {@code secret}. */
+    /**
+     * Sets {@code secret}.
+     *
+     * @param secret the value of {@code secret}, or null for none
+     * @return this builder
+     */
     public Builder secret(@Nullable String secret) {
       this.secret = secret;
       return this;
     }
 
-    /** Sets {@code url} (required). */
+    /**
+     * Sets {@code url} (required).
+     *
+     * @param url the value of {@code url}
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AddOnWebhookCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AddOnWebhookCreateRequest build() {
       return new AddOnWebhookCreateRequest(authorization, include, level, secret, url);
     }

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/allowed-add-on-service}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param addedAt {@code added_at}
+ * @param addedBy {@code added_by}
+ * @param addonService {@code addon_service}
+ * @param id {@code id}
  */
 public record AllowedAddOnService(
     @Json(name = "added_at") Instant addedAt,
@@ -17,7 +22,7 @@ public record AllowedAddOnService(
     @Json(name = "addon_service") AllowedAddOnServiceAddonService addonService,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,31 +41,53 @@ public record AllowedAddOnService(
 
     private Builder() {}
 
-    /** Sets {@code added_at}. */
+    /**
+     * Sets {@code added_at}.
+     *
+     * @param addedAt the value of {@code added_at}, or null for none
+     * @return this builder
+     */
     public Builder addedAt(@Nullable Instant addedAt) {
       this.addedAt = addedAt;
       return this;
     }
 
-    /** Sets {@code added_by}. */
+    /**
+     * Sets {@code added_by}.
+     *
+     * @param addedBy the value of {@code added_by}, or null for none
+     * @return this builder
+     */
     public Builder addedBy(@Nullable AllowedAddOnServiceAddedBy addedBy) {
       this.addedBy = addedBy;
       return this;
     }
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable AllowedAddOnServiceAddonService addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnService} with the fields set so far}
+     */
     public AllowedAddOnService build() {
       return new AllowedAddOnService(addedAt, addedBy, addonService, id);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/allowed-add-on-service/definitions/added_by}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param email {@code email}
+ * @param id {@code id}
  */
 public record AllowedAddOnServiceAddedBy(
     String email,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record AllowedAddOnServiceAddedBy(
 
     private Builder() {}
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnServiceAddedBy} with the fields set so far}
+     */
     public AllowedAddOnServiceAddedBy build() {
       return new AllowedAddOnServiceAddedBy(email, id);
     }

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/allowed-add-on-service/definitions/addon_service}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param humanName {@code human_name}
  */
 public record AllowedAddOnServiceAddonService(
     String id,
     String name,
     @Json(name = "human_name") String humanName) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,25 +37,42 @@ public record AllowedAddOnServiceAddonService(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code human_name}. */
+    /**
+     * Sets {@code human_name}.
+     *
+     * @param humanName the value of {@code human_name}, or null for none
+     * @return this builder
+     */
     public Builder humanName(@Nullable String humanName) {
       this.humanName = humanName;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnServiceAddonService} with the fields set so far}
+     */
     public AllowedAddOnServiceAddonService build() {
       return new AllowedAddOnServiceAddonService(id, name, humanName);
     }

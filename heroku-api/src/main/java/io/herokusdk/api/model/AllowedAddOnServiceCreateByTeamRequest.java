@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/allowed-add-on-service/links/1/schema}.
  *
  * <p>Resource {@code allowed-add-on-service}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#allowed-add-on-service">Platform API reference</a>.
+ *
+ * @param addonService {@code addon_service}
  */
 public record AllowedAddOnServiceCreateByTeamRequest(
     @Json(name = "addon_service") @Nullable String addonService) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -24,13 +26,20 @@ public record AllowedAddOnServiceCreateByTeamRequest(
 
     private Builder() {}
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(@Nullable String addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AllowedAddOnServiceCreateByTeamRequest} with the fields set so far}
+     */
     public AllowedAddOnServiceCreateByTeamRequest build() {
       return new AllowedAddOnServiceCreateByTeamRequest(addonService);
     }

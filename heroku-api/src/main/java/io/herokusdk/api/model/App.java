@@ -10,6 +10,29 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param acm {@code acm}
+ * @param archivedAt {@code archived_at}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param buildStack {@code build_stack}
+ * @param createdAt {@code created_at}
+ * @param generation {@code generation}
+ * @param gitUrl {@code git_url}
+ * @param id {@code id}
+ * @param internalRouting {@code internal_routing}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
+ * @param owner {@code owner}
+ * @param organization {@code organization}
+ * @param team {@code team}
+ * @param region {@code region}
+ * @param releasedAt {@code released_at}
+ * @param repoSize {@code repo_size}
+ * @param slugSize {@code slug_size}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record App(
     Boolean acm,
@@ -35,7 +58,7 @@ public record App(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "web_url") @Nullable String webUrl) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,139 +95,251 @@ public record App(
 
     private Builder() {}
 
-    /** Sets {@code acm}. */
+    /**
+     * Sets {@code acm}.
+     *
+     * @param acm the value of {@code acm}, or null for none
+     * @return this builder
+     */
     public Builder acm(@Nullable Boolean acm) {
       this.acm = acm;
       return this;
     }
 
-    /** Sets {@code archived_at}. */
+    /**
+     * Sets {@code archived_at}.
+     *
+     * @param archivedAt the value of {@code archived_at}, or null for none
+     * @return this builder
+     */
     public Builder archivedAt(@Nullable Instant archivedAt) {
       this.archivedAt = archivedAt;
       return this;
     }
 
-    /** Sets {@code buildpack_provided_description}. */
+    /**
+     * Sets {@code buildpack_provided_description}.
+     *
+     * @param buildpackProvidedDescription the value of {@code buildpack_provided_description}, or null for none
+     * @return this builder
+     */
     public Builder buildpackProvidedDescription(@Nullable String buildpackProvidedDescription) {
       this.buildpackProvidedDescription = buildpackProvidedDescription;
       return this;
     }
 
-    /** Sets {@code build_stack}. */
+    /**
+     * Sets {@code build_stack}.
+     *
+     * @param buildStack the value of {@code build_stack}, or null for none
+     * @return this builder
+     */
     public Builder buildStack(App.@Nullable BuildStack buildStack) {
       this.buildStack = buildStack;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable AppGeneration generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Sets {@code git_url}. */
+    /**
+     * Sets {@code git_url}.
+     *
+     * @param gitUrl the value of {@code git_url}, or null for none
+     * @return this builder
+     */
     public Builder gitUrl(@Nullable String gitUrl) {
       this.gitUrl = gitUrl;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code internal_routing}. */
+    /**
+     * Sets {@code internal_routing}.
+     *
+     * @param internalRouting the value of {@code internal_routing}, or null for none
+     * @return this builder
+     */
     public Builder internalRouting(@Nullable Boolean internalRouting) {
       this.internalRouting = internalRouting;
       return this;
     }
 
-    /** Sets {@code maintenance}. */
+    /**
+     * Sets {@code maintenance}.
+     *
+     * @param maintenance the value of {@code maintenance}, or null for none
+     * @return this builder
+     */
     public Builder maintenance(@Nullable Boolean maintenance) {
       this.maintenance = maintenance;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(App.@Nullable Owner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code organization}. */
+    /**
+     * Sets {@code organization}.
+     *
+     * @param organization the value of {@code organization}, or null for none
+     * @return this builder
+     */
     public Builder organization(App.@Nullable Organization organization) {
       this.organization = organization;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(App.@Nullable Team team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(App.@Nullable Region region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code released_at}. */
+    /**
+     * Sets {@code released_at}.
+     *
+     * @param releasedAt the value of {@code released_at}, or null for none
+     * @return this builder
+     */
     public Builder releasedAt(@Nullable Instant releasedAt) {
       this.releasedAt = releasedAt;
       return this;
     }
 
-    /** Sets {@code repo_size}. */
+    /**
+     * Sets {@code repo_size}.
+     *
+     * @param repoSize the value of {@code repo_size}, or null for none
+     * @return this builder
+     */
     public Builder repoSize(@Nullable Long repoSize) {
       this.repoSize = repoSize;
       return this;
     }
 
-    /** Sets {@code slug_size}. */
+    /**
+     * Sets {@code slug_size}.
+     *
+     * @param slugSize the value of {@code slug_size}, or null for none
+     * @return this builder
+     */
     public Builder slugSize(@Nullable Long slugSize) {
       this.slugSize = slugSize;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(App.@Nullable Space space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(App.@Nullable Stack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code web_url}. */
+    /**
+     * Sets {@code web_url}.
+     *
+     * @param webUrl the value of {@code web_url}, or null for none
+     * @return this builder
+     */
     public Builder webUrl(@Nullable String webUrl) {
       this.webUrl = webUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code App} with the fields set so far}
+     */
     public App build() {
       return new App(acm, archivedAt, buildpackProvidedDescription, buildStack, createdAt, generation, gitUrl, id, internalRouting, maintenance, name, owner, organization, team, region, releasedAt, repoSize, slugSize, space, stack, updatedAt, webUrl);
     }
@@ -214,12 +349,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/build_stack}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record BuildStack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -236,19 +374,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code BuildStack} with the fields set so far}
+       */
       public BuildStack build() {
         return new BuildStack(id, name);
       }
@@ -259,12 +409,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/owner}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -281,19 +434,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Owner} with the fields set so far}
+       */
       public Owner build() {
         return new Owner(email, id);
       }
@@ -304,12 +469,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/organization}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Organization(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -326,19 +494,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Organization} with the fields set so far}
+       */
       public Organization build() {
         return new Organization(id, name);
       }
@@ -349,12 +529,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/team}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -371,19 +554,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Team} with the fields set so far}
+       */
       public Team build() {
         return new Team(id, name);
       }
@@ -394,12 +589,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/region}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -416,19 +614,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Region} with the fields set so far}
+       */
       public Region build() {
         return new Region(id, name);
       }
@@ -439,13 +649,17 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/space}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param shield {@code shield}
    */
   public record Space(
       String id,
       String name,
       Boolean shield) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -463,25 +677,42 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code shield}. */
+      /**
+       * Sets {@code shield}.
+       *
+       * @param shield the value of {@code shield}, or null for none
+       * @return this builder
+       */
       public Builder shield(@Nullable Boolean shield) {
         this.shield = shield;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Space} with the fields set so far}
+       */
       public Space build() {
         return new Space(id, name, shield);
       }
@@ -492,12 +723,15 @@ public record App(
    * The JSON object at {@code #/definitions/app/properties/stack}.
    *
    * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -514,19 +748,31 @@ public record App(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Stack} with the fields set so far}
+       */
       public Stack build() {
         return new Stack(id, name);
       }

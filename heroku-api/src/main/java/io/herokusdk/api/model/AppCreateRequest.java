@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app/links/0/schema}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param region {@code region}
+ * @param stack {@code stack}
+ * @param featureFlags {@code feature_flags}
  */
 public record AppCreateRequest(
     @Nullable String name,
@@ -18,12 +23,19 @@ public record AppCreateRequest(
     @Nullable String stack,
     @Json(name = "feature_flags") @Nullable List<String> featureFlags) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param name {@code name}
+   * @param region {@code region}
+   * @param stack {@code stack}
+   * @param featureFlags {@code feature_flags}
+   */
   public AppCreateRequest {
     featureFlags = Immutable.list(featureFlags);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,31 +49,53 @@ public record AppCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code feature_flags}. */
+    /**
+     * Sets {@code feature_flags}.
+     *
+     * @param featureFlags the value of {@code feature_flags}, or null for none
+     * @return this builder
+     */
     public Builder featureFlags(@Nullable List<String> featureFlags) {
       this.featureFlags = featureFlags;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppCreateRequest} with the fields set so far}
+     */
     public AppCreateRequest build() {
       return new AppCreateRequest(name, region, stack, featureFlags);
     }

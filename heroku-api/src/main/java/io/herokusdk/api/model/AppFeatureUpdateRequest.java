@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-feature/links/2/schema}.
  *
  * <p>Resource {@code app-feature}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-feature">Platform API reference</a>.
+ *
+ * @param enabled {@code enabled} (required)
  */
 public record AppFeatureUpdateRequest(
     Boolean enabled) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param enabled {@code enabled} (required)
+   */
   public AppFeatureUpdateRequest {
     Objects.requireNonNull(enabled, "enabled");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record AppFeatureUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code enabled} (required). */
+    /**
+     * Sets {@code enabled} (required).
+     *
+     * @param enabled the value of {@code enabled}
+     * @return this builder
+     */
     public Builder enabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AppFeatureUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AppFeatureUpdateRequest build() {
       return new AppFeatureUpdateRequest(enabled);
     }

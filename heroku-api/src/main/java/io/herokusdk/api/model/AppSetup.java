@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param status {@code status}
+ * @param failureMessage {@code failure_message}
+ * @param app {@code app}
+ * @param buildValue {@code build}
+ * @param manifestErrors {@code manifest_errors}
+ * @param postdeploy {@code postdeploy}
+ * @param resolvedSuccessUrl {@code resolved_success_url}
  */
 public record AppSetup(
     String id,
@@ -25,12 +36,25 @@ public record AppSetup(
     @Nullable AppSetupPostdeploy postdeploy,
     @Json(name = "resolved_success_url") @Nullable String resolvedSuccessUrl) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param createdAt {@code created_at}
+   * @param updatedAt {@code updated_at}
+   * @param status {@code status}
+   * @param failureMessage {@code failure_message}
+   * @param app {@code app}
+   * @param buildValue {@code build}
+   * @param manifestErrors {@code manifest_errors}
+   * @param postdeploy {@code postdeploy}
+   * @param resolvedSuccessUrl {@code resolved_success_url}
+   */
   public AppSetup {
     manifestErrors = Immutable.list(manifestErrors);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -55,67 +79,119 @@ public record AppSetup(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable AppSetupStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code failure_message}. */
+    /**
+     * Sets {@code failure_message}.
+     *
+     * @param failureMessage the value of {@code failure_message}, or null for none
+     * @return this builder
+     */
     public Builder failureMessage(@Nullable String failureMessage) {
       this.failureMessage = failureMessage;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AppSetup.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code build}. */
+    /**
+     * Sets {@code build}.
+     *
+     * @param buildValue the value of {@code build}, or null for none
+     * @return this builder
+     */
     public Builder buildValue(AppSetup.@Nullable Build buildValue) {
       this.buildValue = buildValue;
       return this;
     }
 
-    /** Sets {@code manifest_errors}. */
+    /**
+     * Sets {@code manifest_errors}.
+     *
+     * @param manifestErrors the value of {@code manifest_errors}, or null for none
+     * @return this builder
+     */
     public Builder manifestErrors(@Nullable List<String> manifestErrors) {
       this.manifestErrors = manifestErrors;
       return this;
     }
 
-    /** Sets {@code postdeploy}. */
+    /**
+     * Sets {@code postdeploy}.
+     *
+     * @param postdeploy the value of {@code postdeploy}, or null for none
+     * @return this builder
+     */
     public Builder postdeploy(@Nullable AppSetupPostdeploy postdeploy) {
       this.postdeploy = postdeploy;
       return this;
     }
 
-    /** Sets {@code resolved_success_url}. */
+    /**
+     * Sets {@code resolved_success_url}.
+     *
+     * @param resolvedSuccessUrl the value of {@code resolved_success_url}, or null for none
+     * @return this builder
+     */
     public Builder resolvedSuccessUrl(@Nullable String resolvedSuccessUrl) {
       this.resolvedSuccessUrl = resolvedSuccessUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetup} with the fields set so far}
+     */
     public AppSetup build() {
       return new AppSetup(id, createdAt, updatedAt, status, failureMessage, app, buildValue, manifestErrors, postdeploy, resolvedSuccessUrl);
     }
@@ -125,12 +201,15 @@ public record AppSetup(
    * The JSON object at {@code #/definitions/app-setup/properties/app}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -147,19 +226,31 @@ public record AppSetup(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }
@@ -170,13 +261,17 @@ public record AppSetup(
    * The JSON object at {@code #/definitions/app-setup/properties/build}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param status {@code status}
+   * @param outputStreamUrl {@code output_stream_url}
    */
   public record Build(
       String id,
       BuildStatus status,
       @Json(name = "output_stream_url") String outputStreamUrl) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -194,25 +289,42 @@ public record AppSetup(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code status}. */
+      /**
+       * Sets {@code status}.
+       *
+       * @param status the value of {@code status}, or null for none
+       * @return this builder
+       */
       public Builder status(@Nullable BuildStatus status) {
         this.status = status;
         return this;
       }
 
-      /** Sets {@code output_stream_url}. */
+      /**
+       * Sets {@code output_stream_url}.
+       *
+       * @param outputStreamUrl the value of {@code output_stream_url}, or null for none
+       * @return this builder
+       */
       public Builder outputStreamUrl(@Nullable String outputStreamUrl) {
         this.outputStreamUrl = outputStreamUrl;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Build} with the fields set so far}
+       */
       public Build build() {
         return new Build(id, status, outputStreamUrl);
       }

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/buildpack_override}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param url {@code url}
  */
 public record AppSetupBuildpackOverride(
     String url) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record AppSetupBuildpackOverride(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupBuildpackOverride} with the fields set so far}
+     */
     public AppSetupBuildpackOverride build() {
       return new AppSetupBuildpackOverride(url);
     }

@@ -10,18 +10,28 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-setup/links/0/schema}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param sourceBlob {@code source_blob} (required)
+ * @param overrides {@code overrides}
  */
 public record AppSetupCreateRequest(
     AppSetupCreateRequest.@Nullable App app,
     @Json(name = "source_blob") AppSetupCreateRequest.SourceBlob sourceBlob,
     @Nullable AppSetupOverrides overrides) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param app {@code app}
+   * @param sourceBlob {@code source_blob} (required)
+   * @param overrides {@code overrides}
+   */
   public AppSetupCreateRequest {
     Objects.requireNonNull(sourceBlob, "sourceBlob");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record AppSetupCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AppSetupCreateRequest.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code source_blob} (required). */
+    /**
+     * Sets {@code source_blob} (required).
+     *
+     * @param sourceBlob the value of {@code source_blob}
+     * @return this builder
+     */
     public Builder sourceBlob(AppSetupCreateRequest.@Nullable SourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Sets {@code overrides}. */
+    /**
+     * Sets {@code overrides}.
+     *
+     * @param overrides the value of {@code overrides}, or null for none
+     * @return this builder
+     */
     public Builder overrides(@Nullable AppSetupOverrides overrides) {
       this.overrides = overrides;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AppSetupCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AppSetupCreateRequest build() {
       return new AppSetupCreateRequest(app, sourceBlob, overrides);
     }
@@ -62,6 +91,14 @@ public record AppSetupCreateRequest(
    * Request body at {@code #/definitions/app-setup/links/0/schema/properties/app}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param locked {@code locked}
+   * @param name {@code name}
+   * @param organization {@code organization}
+   * @param personal {@code personal}
+   * @param region {@code region}
+   * @param space {@code space}
+   * @param stack {@code stack}
    */
   public record App(
       @Nullable Boolean locked,
@@ -72,7 +109,7 @@ public record AppSetupCreateRequest(
       @Nullable String space,
       @Nullable String stack) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -89,49 +126,86 @@ public record AppSetupCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code locked}. */
+      /**
+       * Sets {@code locked}.
+       *
+       * @param locked the value of {@code locked}, or null for none
+       * @return this builder
+       */
       public Builder locked(@Nullable Boolean locked) {
         this.locked = locked;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code organization}. */
+      /**
+       * Sets {@code organization}.
+       *
+       * @param organization the value of {@code organization}, or null for none
+       * @return this builder
+       */
       public Builder organization(@Nullable String organization) {
         this.organization = organization;
         return this;
       }
 
-      /** Sets {@code personal}. */
+      /**
+       * Sets {@code personal}.
+       *
+       * @param personal the value of {@code personal}, or null for none
+       * @return this builder
+       */
       public Builder personal(@Nullable Boolean personal) {
         this.personal = personal;
         return this;
       }
 
-      /** Sets {@code region}. */
+      /**
+       * Sets {@code region}.
+       *
+       * @param region the value of {@code region}, or null for none
+       * @return this builder
+       */
       public Builder region(@Nullable String region) {
         this.region = region;
         return this;
       }
 
-      /** Sets {@code space}. */
+      /**
+       * Sets {@code space}.
+       *
+       * @param space the value of {@code space}, or null for none
+       * @return this builder
+       */
       public Builder space(@Nullable String space) {
         this.space = space;
         return this;
       }
 
-      /** Sets {@code stack}. */
+      /**
+       * Sets {@code stack}.
+       *
+       * @param stack the value of {@code stack}, or null for none
+       * @return this builder
+       */
       public Builder stack(@Nullable String stack) {
         this.stack = stack;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(locked, name, organization, personal, region, space, stack);
       }
@@ -142,13 +216,17 @@ public record AppSetupCreateRequest(
    * Request body at {@code #/definitions/app-setup/links/0/schema/properties/source_blob}.
    *
    * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+   *
+   * @param checksum {@code checksum}
+   * @param url {@code url}
+   * @param version {@code version}
    */
   public record SourceBlob(
       @Nullable String checksum,
       @Nullable String url,
       @Nullable String version) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -161,25 +239,42 @@ public record AppSetupCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code checksum}. */
+      /**
+       * Sets {@code checksum}.
+       *
+       * @param checksum the value of {@code checksum}, or null for none
+       * @return this builder
+       */
       public Builder checksum(@Nullable String checksum) {
         this.checksum = checksum;
         return this;
       }
 
-      /** Sets {@code url}. */
+      /**
+       * Sets {@code url}.
+       *
+       * @param url the value of {@code url}, or null for none
+       * @return this builder
+       */
       public Builder url(@Nullable String url) {
         this.url = url;
         return this;
       }
 
-      /** Sets {@code version}. */
+      /**
+       * Sets {@code version}.
+       *
+       * @param version the value of {@code version}, or null for none
+       * @return this builder
+       */
       public Builder version(@Nullable String version) {
         this.version = version;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SourceBlob} with the fields set so far}
+       */
       public SourceBlob build() {
         return new SourceBlob(checksum, url, version);
       }

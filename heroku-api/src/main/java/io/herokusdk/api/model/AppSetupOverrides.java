@@ -11,18 +11,26 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/overrides}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param buildpacks {@code buildpacks}
+ * @param env {@code env}
  */
 public record AppSetupOverrides(
     List<AppSetupBuildpackOverride> buildpacks,
     Map<String, String> env) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param buildpacks {@code buildpacks}
+   * @param env {@code env}
+   */
   public AppSetupOverrides {
     buildpacks = Immutable.list(buildpacks);
     env = Immutable.map(env);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,19 +47,31 @@ public record AppSetupOverrides(
 
     private Builder() {}
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<AppSetupBuildpackOverride> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code env}. */
+    /**
+     * Sets {@code env}.
+     *
+     * @param env the value of {@code env}, or null for none
+     * @return this builder
+     */
     public Builder env(@Nullable Map<String, String> env) {
       this.env = env;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupOverrides} with the fields set so far}
+     */
     public AppSetupOverrides build() {
       return new AppSetupOverrides(buildpacks, env);
     }

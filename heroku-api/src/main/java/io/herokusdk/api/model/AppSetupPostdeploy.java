@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-setup/definitions/postdeploy}.
  *
  * <p>Resource {@code app-setup}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-setup">Platform API reference</a>.
+ *
+ * @param output {@code output}
+ * @param exitCode {@code exit_code}
  */
 public record AppSetupPostdeploy(
     String output,
     @Json(name = "exit_code") Long exitCode) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +34,31 @@ public record AppSetupPostdeploy(
 
     private Builder() {}
 
-    /** Sets {@code output}. */
+    /**
+     * Sets {@code output}.
+     *
+     * @param output the value of {@code output}, or null for none
+     * @return this builder
+     */
     public Builder output(@Nullable String output) {
       this.output = output;
       return this;
     }
 
-    /** Sets {@code exit_code}. */
+    /**
+     * Sets {@code exit_code}.
+     *
+     * @param exitCode the value of {@code exit_code}, or null for none
+     * @return this builder
+     */
     public Builder exitCode(@Nullable Long exitCode) {
       this.exitCode = exitCode;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppSetupPostdeploy} with the fields set so far}
+     */
     public AppSetupPostdeploy build() {
       return new AppSetupPostdeploy(output, exitCode);
     }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-transfer}.
  *
  * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param owner {@code owner}
+ * @param recipient {@code recipient}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record AppTransfer(
     AppTransfer.App app,
@@ -20,7 +28,7 @@ public record AppTransfer(
     AppTransferState state,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,49 +50,86 @@ public record AppTransfer(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AppTransfer.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(AppTransfer.@Nullable Owner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code recipient}. */
+    /**
+     * Sets {@code recipient}.
+     *
+     * @param recipient the value of {@code recipient}, or null for none
+     * @return this builder
+     */
     public Builder recipient(AppTransfer.@Nullable Recipient recipient) {
       this.recipient = recipient;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable AppTransferState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppTransfer} with the fields set so far}
+     */
     public AppTransfer build() {
       return new AppTransfer(app, createdAt, id, owner, recipient, state, updatedAt);
     }
@@ -94,12 +139,15 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/app}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -116,19 +164,31 @@ public record AppTransfer(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }
@@ -139,12 +199,15 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/owner}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -161,19 +224,31 @@ public record AppTransfer(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Owner} with the fields set so far}
+       */
       public Owner build() {
         return new Owner(email, id);
       }
@@ -184,12 +259,15 @@ public record AppTransfer(
    * The JSON object at {@code #/definitions/app-transfer/properties/recipient}.
    *
    * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Recipient(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -206,19 +284,31 @@ public record AppTransfer(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Recipient} with the fields set so far}
+       */
       public Recipient build() {
         return new Recipient(email, id);
       }

@@ -9,19 +9,29 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-transfer/links/0/schema}.
  *
  * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+ *
+ * @param app {@code app} (required)
+ * @param recipient {@code recipient} (required)
+ * @param silent {@code silent}
  */
 public record AppTransferCreateRequest(
     String app,
     Object recipient,
     @Nullable Boolean silent) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param app {@code app} (required)
+   * @param recipient {@code recipient} (required)
+   * @param silent {@code silent}
+   */
   public AppTransferCreateRequest {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(recipient, "recipient");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record AppTransferCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code app} (required). */
+    /**
+     * Sets {@code app} (required).
+     *
+     * @param app the value of {@code app}
+     * @return this builder
+     */
     public Builder app(@Nullable String app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code recipient} (required). */
+    /**
+     * Sets {@code recipient} (required).
+     *
+     * @param recipient the value of {@code recipient}
+     * @return this builder
+     */
     public Builder recipient(@Nullable Object recipient) {
       this.recipient = recipient;
       return this;
     }
 
-    /** Sets {@code silent}. */
+    /**
+     * Sets {@code silent}.
+     *
+     * @param silent the value of {@code silent}, or null for none
+     * @return this builder
+     */
     public Builder silent(@Nullable Boolean silent) {
       this.silent = silent;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AppTransferCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AppTransferCreateRequest build() {
       return new AppTransferCreateRequest(app, recipient, silent);
     }

@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-transfer/links/4/schema}.
  *
  * <p>Resource {@code app-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-transfer">Platform API reference</a>.
+ *
+ * @param state {@code state} (required)
  */
 public record AppTransferUpdateRequest(
     AppTransferState state) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param state {@code state} (required)
+   */
   public AppTransferUpdateRequest {
     Objects.requireNonNull(state, "state");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record AppTransferUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code state} (required). */
+    /**
+     * Sets {@code state} (required).
+     *
+     * @param state the value of {@code state}
+     * @return this builder
+     */
     public Builder state(@Nullable AppTransferState state) {
       this.state = state;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code AppTransferUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public AppTransferUpdateRequest build() {
       return new AppTransferUpdateRequest(state);
     }

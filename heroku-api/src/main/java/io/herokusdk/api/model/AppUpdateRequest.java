@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app/links/5/schema}.
  *
  * <p>Resource {@code app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app">Platform API reference</a>.
+ *
+ * @param buildStack {@code build_stack}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
  */
 public record AppUpdateRequest(
     @Json(name = "build_stack") @Nullable String buildStack,
     @Nullable Boolean maintenance,
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,25 +32,42 @@ public record AppUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code build_stack}. */
+    /**
+     * Sets {@code build_stack}.
+     *
+     * @param buildStack the value of {@code build_stack}, or null for none
+     * @return this builder
+     */
     public Builder buildStack(@Nullable String buildStack) {
       this.buildStack = buildStack;
       return this;
     }
 
-    /** Sets {@code maintenance}. */
+    /**
+     * Sets {@code maintenance}.
+     *
+     * @param maintenance the value of {@code maintenance}, or null for none
+     * @return this builder
+     */
     public Builder maintenance(@Nullable Boolean maintenance) {
       this.maintenance = maintenance;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppUpdateRequest} with the fields set so far}
+     */
     public AppUpdateRequest build() {
       return new AppUpdateRequest(buildStack, maintenance, name);
     }

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook/definitions/app_webhook}.
  *
  * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record AppWebhookAppWebhook(
     AppWebhookAppWebhook.App app,
@@ -22,12 +30,22 @@ public record AppWebhookAppWebhook(
     @Json(name = "updated_at") Instant updatedAt,
     String url) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param app {@code app}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param include {@code include}
+   * @param level {@code level}
+   * @param updatedAt {@code updated_at}
+   * @param url {@code url}
+   */
   public AppWebhookAppWebhook {
     include = Immutable.list(include);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,49 +67,86 @@ public record AppWebhookAppWebhook(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(AppWebhookAppWebhook.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code include}. */
+    /**
+     * Sets {@code include}.
+     *
+     * @param include the value of {@code include}, or null for none
+     * @return this builder
+     */
     public Builder include(@Nullable List<String> include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code level}. */
+    /**
+     * Sets {@code level}.
+     *
+     * @param level the value of {@code level}, or null for none
+     * @return this builder
+     */
     public Builder level(@Nullable AppWebhookLevel level) {
       this.level = level;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppWebhookAppWebhook} with the fields set so far}
+     */
     public AppWebhookAppWebhook build() {
       return new AppWebhookAppWebhook(app, createdAt, id, include, level, updatedAt, url);
     }
@@ -101,12 +156,15 @@ public record AppWebhookAppWebhook(
    * The JSON object at {@code #/definitions/app-webhook/definitions/app_webhook/properties/app}.
    *
    * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -123,19 +181,31 @@ public record AppWebhookAppWebhook(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }

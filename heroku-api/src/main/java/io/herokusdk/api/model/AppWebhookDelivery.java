@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-delivery}.
  *
  * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param event {@code event}
+ * @param id {@code id}
+ * @param numAttempts {@code num_attempts}
+ * @param nextAttemptAt {@code next_attempt_at}
+ * @param lastAttempt {@code last_attempt}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param webhook {@code webhook}
  */
 public record AppWebhookDelivery(
     @Json(name = "created_at") Instant createdAt,
@@ -22,7 +32,7 @@ public record AppWebhookDelivery(
     @Json(name = "updated_at") Instant updatedAt,
     AppWebhookDelivery.Webhook webhook) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record AppWebhookDelivery(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code event}. */
+    /**
+     * Sets {@code event}.
+     *
+     * @param event the value of {@code event}, or null for none
+     * @return this builder
+     */
     public Builder event(AppWebhookDelivery.@Nullable Event event) {
       this.event = event;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code num_attempts}. */
+    /**
+     * Sets {@code num_attempts}.
+     *
+     * @param numAttempts the value of {@code num_attempts}, or null for none
+     * @return this builder
+     */
     public Builder numAttempts(@Nullable Long numAttempts) {
       this.numAttempts = numAttempts;
       return this;
     }
 
-    /** Sets {@code next_attempt_at}. */
+    /**
+     * Sets {@code next_attempt_at}.
+     *
+     * @param nextAttemptAt the value of {@code next_attempt_at}, or null for none
+     * @return this builder
+     */
     public Builder nextAttemptAt(@Nullable Instant nextAttemptAt) {
       this.nextAttemptAt = nextAttemptAt;
       return this;
     }
 
-    /** Sets {@code last_attempt}. */
+    /**
+     * Sets {@code last_attempt}.
+     *
+     * @param lastAttempt the value of {@code last_attempt}, or null for none
+     * @return this builder
+     */
     public Builder lastAttempt(AppWebhookDelivery.@Nullable LastAttempt lastAttempt) {
       this.lastAttempt = lastAttempt;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable AppWebhookDeliveryStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code webhook}. */
+    /**
+     * Sets {@code webhook}.
+     *
+     * @param webhook the value of {@code webhook}, or null for none
+     * @return this builder
+     */
     public Builder webhook(AppWebhookDelivery.@Nullable Webhook webhook) {
       this.webhook = webhook;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppWebhookDelivery} with the fields set so far}
+     */
     public AppWebhookDelivery build() {
       return new AppWebhookDelivery(createdAt, event, id, numAttempts, nextAttemptAt, lastAttempt, status, updatedAt, webhook);
     }
@@ -110,12 +167,15 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/event}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param include {@code include}
    */
   public record Event(
       String id,
       String include) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -132,19 +192,31 @@ public record AppWebhookDelivery(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code include}. */
+      /**
+       * Sets {@code include}.
+       *
+       * @param include the value of {@code include}, or null for none
+       * @return this builder
+       */
       public Builder include(@Nullable String include) {
         this.include = include;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Event} with the fields set so far}
+       */
       public Event build() {
         return new Event(id, include);
       }
@@ -155,6 +227,13 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/last_attempt}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param code {@code code}
+   * @param errorClass {@code error_class}
+   * @param status {@code status}
+   * @param createdAt {@code created_at}
+   * @param updatedAt {@code updated_at}
    */
   public record LastAttempt(
       String id,
@@ -164,7 +243,7 @@ public record AppWebhookDelivery(
       @Json(name = "created_at") Instant createdAt,
       @Json(name = "updated_at") Instant updatedAt) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -185,43 +264,75 @@ public record AppWebhookDelivery(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code code}. */
+      /**
+       * Sets {@code code}.
+       *
+       * @param code the value of {@code code}, or null for none
+       * @return this builder
+       */
       public Builder code(@Nullable Long code) {
         this.code = code;
         return this;
       }
 
-      /** Sets {@code error_class}. */
+      /**
+       * Sets {@code error_class}.
+       *
+       * @param errorClass the value of {@code error_class}, or null for none
+       * @return this builder
+       */
       public Builder errorClass(@Nullable String errorClass) {
         this.errorClass = errorClass;
         return this;
       }
 
-      /** Sets {@code status}. */
+      /**
+       * Sets {@code status}.
+       *
+       * @param status the value of {@code status}, or null for none
+       * @return this builder
+       */
       public Builder status(@Nullable AppWebhookDeliveryAttemptStatus status) {
         this.status = status;
         return this;
       }
 
-      /** Sets {@code created_at}. */
+      /**
+       * Sets {@code created_at}.
+       *
+       * @param createdAt the value of {@code created_at}, or null for none
+       * @return this builder
+       */
       public Builder createdAt(@Nullable Instant createdAt) {
         this.createdAt = createdAt;
         return this;
       }
 
-      /** Sets {@code updated_at}. */
+      /**
+       * Sets {@code updated_at}.
+       *
+       * @param updatedAt the value of {@code updated_at}, or null for none
+       * @return this builder
+       */
       public Builder updatedAt(@Nullable Instant updatedAt) {
         this.updatedAt = updatedAt;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code LastAttempt} with the fields set so far}
+       */
       public LastAttempt build() {
         return new LastAttempt(id, code, errorClass, status, createdAt, updatedAt);
       }
@@ -232,12 +343,15 @@ public record AppWebhookDelivery(
    * The JSON object at {@code #/definitions/app-webhook-delivery/properties/webhook}.
    *
    * <p>Resource {@code app-webhook-delivery}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-delivery">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param level {@code level}
    */
   public record Webhook(
       String id,
       AppWebhookLevel level) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -254,19 +368,31 @@ public record AppWebhookDelivery(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code level}. */
+      /**
+       * Sets {@code level}.
+       *
+       * @param level the value of {@code level}, or null for none
+       * @return this builder
+       */
       public Builder level(@Nullable AppWebhookLevel level) {
         this.level = level;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Webhook} with the fields set so far}
+       */
       public Webhook build() {
         return new Webhook(id, level);
       }

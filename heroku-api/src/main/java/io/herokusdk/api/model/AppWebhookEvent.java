@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-event}.
  *
  * <p>Resource {@code app-webhook-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-event">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param include {@code include}
+ * @param payload {@code payload}
+ * @param updatedAt {@code updated_at}
  */
 public record AppWebhookEvent(
     @Json(name = "created_at") Instant createdAt,
@@ -18,7 +24,7 @@ public record AppWebhookEvent(
     AppWebhookEventPayload payload,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,37 +44,64 @@ public record AppWebhookEvent(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code include}. */
+    /**
+     * Sets {@code include}.
+     *
+     * @param include the value of {@code include}, or null for none
+     * @return this builder
+     */
     public Builder include(@Nullable String include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code payload}. */
+    /**
+     * Sets {@code payload}.
+     *
+     * @param payload the value of {@code payload}, or null for none
+     * @return this builder
+     */
     public Builder payload(@Nullable AppWebhookEventPayload payload) {
       this.payload = payload;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppWebhookEvent} with the fields set so far}
+     */
     public AppWebhookEvent build() {
       return new AppWebhookEvent(createdAt, id, include, payload, updatedAt);
     }

@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/app-webhook-event/definitions/payload}.
  *
  * <p>Resource {@code app-webhook-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook-event">Platform API reference</a>.
+ *
+ * @param action {@code action}
+ * @param actor {@code actor}
+ * @param data {@code data}
+ * @param previousData {@code previous_data}
+ * @param resource {@code resource}
+ * @param version {@code version}
  */
 public record AppWebhookEventPayload(
     String action,
@@ -20,13 +27,22 @@ public record AppWebhookEventPayload(
     String resource,
     String version) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param action {@code action}
+   * @param actor {@code actor}
+   * @param data {@code data}
+   * @param previousData {@code previous_data}
+   * @param resource {@code resource}
+   * @param version {@code version}
+   */
   public AppWebhookEventPayload {
     data = Immutable.map(data);
     previousData = Immutable.map(previousData);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,43 +63,75 @@ public record AppWebhookEventPayload(
 
     private Builder() {}
 
-    /** Sets {@code action}. */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the value of {@code action}, or null for none
+     * @return this builder
+     */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
-    /** Sets {@code actor}. */
+    /**
+     * Sets {@code actor}.
+     *
+     * @param actor the value of {@code actor}, or null for none
+     * @return this builder
+     */
     public Builder actor(@Nullable AppWebhookEventActor actor) {
       this.actor = actor;
       return this;
     }
 
-    /** Sets {@code data}. */
+    /**
+     * Sets {@code data}.
+     *
+     * @param data the value of {@code data}, or null for none
+     * @return this builder
+     */
     public Builder data(@Nullable Map<String, Object> data) {
       this.data = data;
       return this;
     }
 
-    /** Sets {@code previous_data}. */
+    /**
+     * Sets {@code previous_data}.
+     *
+     * @param previousData the value of {@code previous_data}, or null for none
+     * @return this builder
+     */
     public Builder previousData(@Nullable Map<String, Object> previousData) {
       this.previousData = previousData;
       return this;
     }
 
-    /** Sets {@code resource}. */
+    /**
+     * Sets {@code resource}.
+     *
+     * @param resource the value of {@code resource}, or null for none
+     * @return this builder
+     */
     public Builder resource(@Nullable String resource) {
       this.resource = resource;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppWebhookEventPayload} with the fields set so far}
+     */
     public AppWebhookEventPayload build() {
       return new AppWebhookEventPayload(action, actor, data, previousData, resource, version);
     }

@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/app-webhook/links/4/schema}.
  *
  * <p>Resource {@code app-webhook}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#app-webhook">Platform API reference</a>.
+ *
+ * @param authorization {@code authorization}
+ * @param include {@code include}
+ * @param level {@code level}
+ * @param secret {@code secret}
+ * @param url {@code url}
  */
 public record AppWebhookUpdateRequest(
     @Nullable String authorization,
@@ -18,12 +24,20 @@ public record AppWebhookUpdateRequest(
     @Nullable String secret,
     @Nullable String url) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param authorization {@code authorization}
+   * @param include {@code include}
+   * @param level {@code level}
+   * @param secret {@code secret}
+   * @param url {@code url}
+   */
   public AppWebhookUpdateRequest {
     include = Immutable.list(include);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,37 +64,64 @@ public record AppWebhookUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code authorization}. */
+    /**
+     * Sets {@code authorization}.
+     *
+     * @param authorization the value of {@code authorization}, or null for none
+     * @return this builder
+     */
     public Builder authorization(@Nullable String authorization) {
       this.authorization = authorization;
       return this;
     }
 
-    /** Sets {@code include}. */
+    /**
+     * Sets {@code include}.
+     *
+     * @param include the value of {@code include}, or null for none
+     * @return this builder
+     */
     public Builder include(@Nullable List<String> include) {
       this.include = include;
       return this;
     }
 
-    /** Sets {@code level}. */
+    /**
+     * Sets {@code level}.
+     *
+     * @param level the value of {@code level}, or null for none
+     * @return this builder
+     */
     public Builder level(@Nullable AppWebhookLevel level) {
       this.level = level;
       return this;
     }
 
-    /** Sets {@code secret}. */
+    /**
+     * Sets {@code secret}.
+     *
+     * @param secret the value of {@code secret}, or null for none
+     * @return this builder
+     */
     public Builder secret(@Nullable String secret) {
       this.secret = secret;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AppWebhookUpdateRequest} with the fields set so far}
+     */
     public AppWebhookUpdateRequest build() {
       return new AppWebhookUpdateRequest(authorization, include, level, secret, url);
     }

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/archive}.
  *
  * <p>Resource {@code archive}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#archive">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param month {@code month}
+ * @param year {@code year}
+ * @param url {@code url}
+ * @param checksum {@code checksum}
+ * @param size {@code size}
  */
 public record Archive(
     @Json(name = "created_at") Instant createdAt,
@@ -19,7 +26,7 @@ public record Archive(
     String checksum,
     Long size) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,43 +47,75 @@ public record Archive(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code month}. */
+    /**
+     * Sets {@code month}.
+     *
+     * @param month the value of {@code month}, or null for none
+     * @return this builder
+     */
     public Builder month(@Nullable ArchiveMonth month) {
       this.month = month;
       return this;
     }
 
-    /** Sets {@code year}. */
+    /**
+     * Sets {@code year}.
+     *
+     * @param year the value of {@code year}, or null for none
+     * @return this builder
+     */
     public Builder year(@Nullable Long year) {
       this.year = year;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code checksum}. */
+    /**
+     * Sets {@code checksum}.
+     *
+     * @param checksum the value of {@code checksum}, or null for none
+     * @return this builder
+     */
     public Builder checksum(@Nullable String checksum) {
       this.checksum = checksum;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value of {@code size}, or null for none
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Archive} with the fields set so far}
+     */
     public Archive build() {
       return new Archive(createdAt, month, year, url, checksum, size);
     }

@@ -12,6 +12,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param type {@code type}
+ * @param action {@code action}
+ * @param actor {@code actor}
+ * @param app {@code app}
+ * @param owner {@code owner}
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param team {@code team}
+ * @param request {@code request}
+ * @param data {@code data}
  */
 public record AuditTrailEvent(
     @Json(name = "created_at") Instant createdAt,
@@ -26,12 +38,26 @@ public record AuditTrailEvent(
     AuditTrailEventRequest request,
     Map<String, Object> data) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param type {@code type}
+   * @param action {@code action}
+   * @param actor {@code actor}
+   * @param app {@code app}
+   * @param owner {@code owner}
+   * @param enterpriseAccount {@code enterprise_account}
+   * @param team {@code team}
+   * @param request {@code request}
+   * @param data {@code data}
+   */
   public AuditTrailEvent {
     data = Immutable.map(data);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,73 +83,130 @@ public record AuditTrailEvent(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code action}. */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the value of {@code action}, or null for none
+     * @return this builder
+     */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
-    /** Sets {@code actor}. */
+    /**
+     * Sets {@code actor}.
+     *
+     * @param actor the value of {@code actor}, or null for none
+     * @return this builder
+     */
     public Builder actor(@Nullable AuditTrailEventActor actor) {
       this.actor = actor;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(@Nullable AuditTrailEventApp app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable AuditTrailEventOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code enterprise_account}. */
+    /**
+     * Sets {@code enterprise_account}.
+     *
+     * @param enterpriseAccount the value of {@code enterprise_account}, or null for none
+     * @return this builder
+     */
     public Builder enterpriseAccount(@Nullable AuditTrailEventEnterpriseAccount enterpriseAccount) {
       this.enterpriseAccount = enterpriseAccount;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(@Nullable AuditTrailEventTeam team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code request}. */
+    /**
+     * Sets {@code request}.
+     *
+     * @param request the value of {@code request}, or null for none
+     * @return this builder
+     */
     public Builder request(@Nullable AuditTrailEventRequest request) {
       this.request = request;
       return this;
     }
 
-    /** Sets {@code data}. */
+    /**
+     * Sets {@code data}.
+     *
+     * @param data the value of {@code data}, or null for none
+     * @return this builder
+     */
     public Builder data(@Nullable Map<String, Object> data) {
       this.data = data;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AuditTrailEvent} with the fields set so far}
+     */
     public AuditTrailEvent build() {
       return new AuditTrailEvent(createdAt, id, type, action, actor, app, owner, enterpriseAccount, team, request, data);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event/definitions/owner}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param email {@code email}
  */
 public record AuditTrailEventOwner(
     String id,
     String email) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record AuditTrailEventOwner(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AuditTrailEventOwner} with the fields set so far}
+     */
     public AuditTrailEventOwner build() {
       return new AuditTrailEventOwner(id, email);
     }

@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event/definitions/request}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param ipAddress {@code ip_address}
  */
 public record AuditTrailEventRequest(
     @Json(name = "ip_address") String ipAddress) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +31,20 @@ public record AuditTrailEventRequest(
 
     private Builder() {}
 
-    /** Sets {@code ip_address}. */
+    /**
+     * Sets {@code ip_address}.
+     *
+     * @param ipAddress the value of {@code ip_address}, or null for none
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AuditTrailEventRequest} with the fields set so far}
+     */
     public AuditTrailEventRequest build() {
       return new AuditTrailEventRequest(ipAddress);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/audit-trail-event/definitions/team}.
  *
  * <p>Resource {@code audit-trail-event}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#audit-trail-event">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
  */
 public record AuditTrailEventTeam(
     String id,
     String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record AuditTrailEventTeam(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code AuditTrailEventTeam} with the fields set so far}
+     */
     public AuditTrailEventTeam build() {
       return new AuditTrailEventTeam(id, name);
     }

@@ -12,6 +12,20 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param generation {@code generation}
+ * @param id {@code id}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param sourceBlob {@code source_blob}
+ * @param release {@code release}
+ * @param slug {@code slug}
+ * @param stack {@code stack}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record Build(
     Build.App app,
@@ -28,12 +42,28 @@ public record Build(
     @Json(name = "updated_at") Instant updatedAt,
     Build.User user) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param app {@code app}
+   * @param buildpacks {@code buildpacks}
+   * @param createdAt {@code created_at}
+   * @param generation {@code generation}
+   * @param id {@code id}
+   * @param outputStreamUrl {@code output_stream_url}
+   * @param sourceBlob {@code source_blob}
+   * @param release {@code release}
+   * @param slug {@code slug}
+   * @param stack {@code stack}
+   * @param status {@code status}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   */
   public Build {
     buildpacks = Immutable.list(buildpacks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,85 +91,152 @@ public record Build(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(Build.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<BuildBuildpacksItem> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable String generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code output_stream_url}. */
+    /**
+     * Sets {@code output_stream_url}.
+     *
+     * @param outputStreamUrl the value of {@code output_stream_url}, or null for none
+     * @return this builder
+     */
     public Builder outputStreamUrl(@Nullable String outputStreamUrl) {
       this.outputStreamUrl = outputStreamUrl;
       return this;
     }
 
-    /** Sets {@code source_blob}. */
+    /**
+     * Sets {@code source_blob}.
+     *
+     * @param sourceBlob the value of {@code source_blob}, or null for none
+     * @return this builder
+     */
     public Builder sourceBlob(@Nullable BuildSourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Sets {@code release}. */
+    /**
+     * Sets {@code release}.
+     *
+     * @param release the value of {@code release}, or null for none
+     * @return this builder
+     */
     public Builder release(@Nullable BuildRelease release) {
       this.release = release;
       return this;
     }
 
-    /** Sets {@code slug}. */
+    /**
+     * Sets {@code slug}.
+     *
+     * @param slug the value of {@code slug}, or null for none
+     * @return this builder
+     */
     public Builder slug(Build.@Nullable Slug slug) {
       this.slug = slug;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable BuildStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(Build.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Build} with the fields set so far}
+     */
     public Build build() {
       return new Build(app, buildpacks, createdAt, generation, id, outputStreamUrl, sourceBlob, release, slug, stack, status, updatedAt, user);
     }
@@ -149,11 +246,13 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/app}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -169,13 +268,20 @@ public record Build(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id);
       }
@@ -186,11 +292,13 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/slug}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -206,13 +314,20 @@ public record Build(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Slug} with the fields set so far}
+       */
       public Slug build() {
         return new Slug(id);
       }
@@ -223,12 +338,15 @@ public record Build(
    * The JSON object at {@code #/definitions/build/properties/user}.
    *
    * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,
       String email) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -245,19 +363,31 @@ public record Build(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(id, email);
       }

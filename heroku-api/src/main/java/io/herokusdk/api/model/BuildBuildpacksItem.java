@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build/definitions/buildpacks/items}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param url {@code url}
+ * @param name {@code name}
  */
 public record BuildBuildpacksItem(
     String url,
     String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record BuildBuildpacksItem(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildBuildpacksItem} with the fields set so far}
+     */
     public BuildBuildpacksItem build() {
       return new BuildBuildpacksItem(url, name);
     }

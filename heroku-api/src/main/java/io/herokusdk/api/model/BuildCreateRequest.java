@@ -12,18 +12,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/build/links/0/schema}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param buildpacks {@code buildpacks}
+ * @param sourceBlob {@code source_blob} (required)
  */
 public record BuildCreateRequest(
     @Nullable List<BuildBuildpacksItem> buildpacks,
     @Json(name = "source_blob") BuildSourceBlob sourceBlob) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param buildpacks {@code buildpacks}
+   * @param sourceBlob {@code source_blob} (required)
+   */
   public BuildCreateRequest {
     Objects.requireNonNull(sourceBlob, "sourceBlob");
     buildpacks = Immutable.list(buildpacks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,19 +43,33 @@ public record BuildCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<BuildBuildpacksItem> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code source_blob} (required). */
+    /**
+     * Sets {@code source_blob} (required).
+     *
+     * @param sourceBlob the value of {@code source_blob}
+     * @return this builder
+     */
     public Builder sourceBlob(@Nullable BuildSourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code BuildCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public BuildCreateRequest build() {
       return new BuildCreateRequest(buildpacks, sourceBlob);
     }

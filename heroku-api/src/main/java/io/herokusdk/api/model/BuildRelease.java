@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build/definitions/release}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param id {@code id}
  */
 public record BuildRelease(
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record BuildRelease(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildRelease} with the fields set so far}
+     */
     public BuildRelease build() {
       return new BuildRelease(id);
     }

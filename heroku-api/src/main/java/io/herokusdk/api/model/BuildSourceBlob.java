@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/build/definitions/source_blob}.
  *
  * <p>Resource {@code build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#build">Platform API reference</a>.
+ *
+ * @param checksum {@code checksum}
+ * @param url {@code url}
+ * @param version {@code version}
+ * @param versionDescription {@code version_description}
  */
 public record BuildSourceBlob(
     @Nullable String checksum,
@@ -16,7 +21,7 @@ public record BuildSourceBlob(
     @Nullable String version,
     @Json(name = "version_description") @Nullable String versionDescription) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,31 +40,53 @@ public record BuildSourceBlob(
 
     private Builder() {}
 
-    /** Sets {@code checksum}. */
+    /**
+     * Sets {@code checksum}.
+     *
+     * @param checksum the value of {@code checksum}, or null for none
+     * @return this builder
+     */
     public Builder checksum(@Nullable String checksum) {
       this.checksum = checksum;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets {@code version_description}. */
+    /**
+     * Sets {@code version_description}.
+     *
+     * @param versionDescription the value of {@code version_description}, or null for none
+     * @return this builder
+     */
     public Builder versionDescription(@Nullable String versionDescription) {
       this.versionDescription = versionDescription;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildSourceBlob} with the fields set so far}
+     */
     public BuildSourceBlob build() {
       return new BuildSourceBlob(checksum, url, version, versionDescription);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/buildpack-installation}.
  *
  * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+ *
+ * @param ordinal {@code ordinal}
+ * @param buildpack {@code buildpack}
  */
 public record BuildpackInstallation(
     Long ordinal,
     BuildpackInstallation.Buildpack buildpack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record BuildpackInstallation(
 
     private Builder() {}
 
-    /** Sets {@code ordinal}. */
+    /**
+     * Sets {@code ordinal}.
+     *
+     * @param ordinal the value of {@code ordinal}, or null for none
+     * @return this builder
+     */
     public Builder ordinal(@Nullable Long ordinal) {
       this.ordinal = ordinal;
       return this;
     }
 
-    /** Sets {@code buildpack}. */
+    /**
+     * Sets {@code buildpack}.
+     *
+     * @param buildpack the value of {@code buildpack}, or null for none
+     * @return this builder
+     */
     public Builder buildpack(BuildpackInstallation.@Nullable Buildpack buildpack) {
       this.buildpack = buildpack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildpackInstallation} with the fields set so far}
+     */
     public BuildpackInstallation build() {
       return new BuildpackInstallation(ordinal, buildpack);
     }
@@ -52,12 +67,15 @@ public record BuildpackInstallation(
    * The JSON object at {@code #/definitions/buildpack-installation/properties/buildpack}.
    *
    * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+   *
+   * @param url {@code url}
+   * @param name {@code name}
    */
   public record Buildpack(
       String url,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -74,19 +92,31 @@ public record BuildpackInstallation(
 
       private Builder() {}
 
-      /** Sets {@code url}. */
+      /**
+       * Sets {@code url}.
+       *
+       * @param url the value of {@code url}, or null for none
+       * @return this builder
+       */
       public Builder url(@Nullable String url) {
         this.url = url;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Buildpack} with the fields set so far}
+       */
       public Buildpack build() {
         return new Buildpack(url, name);
       }

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/buildpack-installation/definitions/update}.
  *
  * <p>Resource {@code buildpack-installation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#buildpack-installation">Platform API reference</a>.
+ *
+ * @param buildpack {@code buildpack}
  */
 public record BuildpackInstallationUpdate(
     String buildpack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record BuildpackInstallationUpdate(
 
     private Builder() {}
 
-    /** Sets {@code buildpack}. */
+    /**
+     * Sets {@code buildpack}.
+     *
+     * @param buildpack the value of {@code buildpack}, or null for none
+     * @return this builder
+     */
     public Builder buildpack(@Nullable String buildpack) {
       this.buildpack = buildpack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code BuildpackInstallationUpdate} with the fields set so far}
+     */
     public BuildpackInstallationUpdate build() {
       return new BuildpackInstallationUpdate(buildpack);
     }

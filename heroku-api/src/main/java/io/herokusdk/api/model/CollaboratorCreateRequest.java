@@ -9,17 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/collaborator/links/0/schema}.
  *
  * <p>Resource {@code collaborator}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#collaborator">Platform API reference</a>.
+ *
+ * @param silent {@code silent}
+ * @param user {@code user} (required)
  */
 public record CollaboratorCreateRequest(
     @Nullable Boolean silent,
     Object user) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param silent {@code silent}
+   * @param user {@code user} (required)
+   */
   public CollaboratorCreateRequest {
     Objects.requireNonNull(user, "user");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +39,33 @@ public record CollaboratorCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code silent}. */
+    /**
+     * Sets {@code silent}.
+     *
+     * @param silent the value of {@code silent}, or null for none
+     * @return this builder
+     */
     public Builder silent(@Nullable Boolean silent) {
       this.silent = silent;
       return this;
     }
 
-    /** Sets {@code user} (required). */
+    /**
+     * Sets {@code user} (required).
+     *
+     * @param user the value of {@code user}
+     * @return this builder
+     */
     public Builder user(@Nullable Object user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code CollaboratorCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public CollaboratorCreateRequest build() {
       return new CollaboratorCreateRequest(silent, user);
     }

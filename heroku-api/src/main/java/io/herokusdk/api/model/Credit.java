@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/credit}.
  *
  * <p>Resource {@code credit}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#credit">Platform API reference</a>.
+ *
+ * @param amount {@code amount}
+ * @param balance {@code balance}
+ * @param createdAt {@code created_at}
+ * @param expiresAt {@code expires_at}
+ * @param id {@code id}
+ * @param title {@code title}
+ * @param updatedAt {@code updated_at}
  */
 public record Credit(
     Double amount,
@@ -20,7 +28,7 @@ public record Credit(
     String title,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,49 +50,86 @@ public record Credit(
 
     private Builder() {}
 
-    /** Sets {@code amount}. */
+    /**
+     * Sets {@code amount}.
+     *
+     * @param amount the value of {@code amount}, or null for none
+     * @return this builder
+     */
     public Builder amount(@Nullable Double amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets {@code balance}. */
+    /**
+     * Sets {@code balance}.
+     *
+     * @param balance the value of {@code balance}, or null for none
+     * @return this builder
+     */
     public Builder balance(@Nullable Double balance) {
       this.balance = balance;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code expires_at}. */
+    /**
+     * Sets {@code expires_at}.
+     *
+     * @param expiresAt the value of {@code expires_at}, or null for none
+     * @return this builder
+     */
     public Builder expiresAt(@Nullable Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code title}. */
+    /**
+     * Sets {@code title}.
+     *
+     * @param title the value of {@code title}, or null for none
+     * @return this builder
+     */
     public Builder title(@Nullable String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Credit} with the fields set so far}
+     */
     public Credit build() {
       return new Credit(amount, balance, createdAt, expiresAt, id, title, updatedAt);
     }

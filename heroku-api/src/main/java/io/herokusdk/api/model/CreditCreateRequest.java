@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/credit/links/0/schema}.
  *
  * <p>Resource {@code credit}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#credit">Platform API reference</a>.
+ *
+ * @param code1 {@code code1}
+ * @param code2 {@code code2}
  */
 public record CreditCreateRequest(
     @Nullable String code1,
     @Nullable String code2) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -25,19 +28,31 @@ public record CreditCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code code1}. */
+    /**
+     * Sets {@code code1}.
+     *
+     * @param code1 the value of {@code code1}, or null for none
+     * @return this builder
+     */
     public Builder code1(@Nullable String code1) {
       this.code1 = code1;
       return this;
     }
 
-    /** Sets {@code code2}. */
+    /**
+     * Sets {@code code2}.
+     *
+     * @param code2 the value of {@code code2}, or null for none
+     * @return this builder
+     */
     public Builder code2(@Nullable String code2) {
       this.code2 = code2;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code CreditCreateRequest} with the fields set so far}
+     */
     public CreditCreateRequest build() {
       return new CreditCreateRequest(code1, code2);
     }

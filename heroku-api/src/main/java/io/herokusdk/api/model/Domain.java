@@ -10,6 +10,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/domain}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param acmStatus {@code acm_status}
+ * @param acmStatusReason {@code acm_status_reason}
+ * @param app {@code app}
+ * @param cname {@code cname}
+ * @param createdAt {@code created_at}
+ * @param hostname {@code hostname}
+ * @param id {@code id}
+ * @param kind {@code kind}
+ * @param updatedAt {@code updated_at}
+ * @param status {@code status}
+ * @param sniEndpoint {@code sni_endpoint}
  */
 public record Domain(
     @Json(name = "acm_status") @Nullable String acmStatus,
@@ -24,7 +36,7 @@ public record Domain(
     String status,
     @Json(name = "sni_endpoint") Domain.@Nullable SniEndpoint sniEndpoint) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,73 +62,130 @@ public record Domain(
 
     private Builder() {}
 
-    /** Sets {@code acm_status}. */
+    /**
+     * Sets {@code acm_status}.
+     *
+     * @param acmStatus the value of {@code acm_status}, or null for none
+     * @return this builder
+     */
     public Builder acmStatus(@Nullable String acmStatus) {
       this.acmStatus = acmStatus;
       return this;
     }
 
-    /** Sets {@code acm_status_reason}. */
+    /**
+     * Sets {@code acm_status_reason}.
+     *
+     * @param acmStatusReason the value of {@code acm_status_reason}, or null for none
+     * @return this builder
+     */
     public Builder acmStatusReason(@Nullable String acmStatusReason) {
       this.acmStatusReason = acmStatusReason;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(Domain.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code cname}. */
+    /**
+     * Sets {@code cname}.
+     *
+     * @param cname the value of {@code cname}, or null for none
+     * @return this builder
+     */
     public Builder cname(@Nullable String cname) {
       this.cname = cname;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code hostname}. */
+    /**
+     * Sets {@code hostname}.
+     *
+     * @param hostname the value of {@code hostname}, or null for none
+     * @return this builder
+     */
     public Builder hostname(@Nullable String hostname) {
       this.hostname = hostname;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}. */
+    /**
+     * Sets {@code kind}.
+     *
+     * @param kind the value of {@code kind}, or null for none
+     * @return this builder
+     */
     public Builder kind(@Nullable DomainKind kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code sni_endpoint}. */
+    /**
+     * Sets {@code sni_endpoint}.
+     *
+     * @param sniEndpoint the value of {@code sni_endpoint}, or null for none
+     * @return this builder
+     */
     public Builder sniEndpoint(Domain.@Nullable SniEndpoint sniEndpoint) {
       this.sniEndpoint = sniEndpoint;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Domain} with the fields set so far}
+     */
     public Domain build() {
       return new Domain(acmStatus, acmStatusReason, app, cname, createdAt, hostname, id, kind, updatedAt, status, sniEndpoint);
     }
@@ -126,12 +195,15 @@ public record Domain(
    * The JSON object at {@code #/definitions/domain/properties/app}.
    *
    * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -148,19 +220,31 @@ public record Domain(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }
@@ -171,12 +255,15 @@ public record Domain(
    * The JSON object at {@code #/definitions/domain/properties/sni_endpoint}.
    *
    * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record SniEndpoint(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -193,19 +280,31 @@ public record Domain(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SniEndpoint} with the fields set so far}
+       */
       public SniEndpoint build() {
         return new SniEndpoint(name, id);
       }

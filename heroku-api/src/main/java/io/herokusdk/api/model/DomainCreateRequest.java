@@ -10,18 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/domain/links/0/schema}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param hostname {@code hostname} (required)
+ * @param sniEndpoint {@code sni_endpoint} (required)
  */
 public record DomainCreateRequest(
     String hostname,
     @Json(name = "sni_endpoint") @Nullable String sniEndpoint) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param hostname {@code hostname} (required)
+   * @param sniEndpoint {@code sni_endpoint} (required)
+   */
   public DomainCreateRequest {
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(sniEndpoint, "sniEndpoint");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,19 +41,33 @@ public record DomainCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code hostname} (required). */
+    /**
+     * Sets {@code hostname} (required).
+     *
+     * @param hostname the value of {@code hostname}
+     * @return this builder
+     */
     public Builder hostname(@Nullable String hostname) {
       this.hostname = hostname;
       return this;
     }
 
-    /** Sets {@code sni_endpoint} (required). */
+    /**
+     * Sets {@code sni_endpoint} (required).
+     *
+     * @param sniEndpoint the value of {@code sni_endpoint}
+     * @return this builder
+     */
     public Builder sniEndpoint(@Nullable String sniEndpoint) {
       this.sniEndpoint = sniEndpoint;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code DomainCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public DomainCreateRequest build() {
       return new DomainCreateRequest(hostname, sniEndpoint);
     }

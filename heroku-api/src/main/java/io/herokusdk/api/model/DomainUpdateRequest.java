@@ -10,16 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/domain/links/1/schema}.
  *
  * <p>Resource {@code domain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#domain">Platform API reference</a>.
+ *
+ * @param sniEndpoint {@code sni_endpoint} (required)
  */
 public record DomainUpdateRequest(
     @Json(name = "sni_endpoint") @Nullable String sniEndpoint) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param sniEndpoint {@code sni_endpoint} (required)
+   */
   public DomainUpdateRequest {
     Objects.requireNonNull(sniEndpoint, "sniEndpoint");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +36,22 @@ public record DomainUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code sni_endpoint} (required). */
+    /**
+     * Sets {@code sni_endpoint} (required).
+     *
+     * @param sniEndpoint the value of {@code sni_endpoint}
+     * @return this builder
+     */
     public Builder sniEndpoint(@Nullable String sniEndpoint) {
       this.sniEndpoint = sniEndpoint;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code DomainUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public DomainUpdateRequest build() {
       return new DomainUpdateRequest(sniEndpoint);
     }

@@ -10,6 +10,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/dyno}.
  *
  * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+ *
+ * @param attachUrl {@code attach_url}
+ * @param command {@code command}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param release {@code release}
+ * @param app {@code app}
+ * @param size {@code size}
+ * @param state {@code state}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Dyno(
     @Json(name = "attach_url") @Nullable String attachUrl,
@@ -24,7 +36,7 @@ public record Dyno(
     String type,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,73 +62,130 @@ public record Dyno(
 
     private Builder() {}
 
-    /** Sets {@code attach_url}. */
+    /**
+     * Sets {@code attach_url}.
+     *
+     * @param attachUrl the value of {@code attach_url}, or null for none
+     * @return this builder
+     */
     public Builder attachUrl(@Nullable String attachUrl) {
       this.attachUrl = attachUrl;
       return this;
     }
 
-    /** Sets {@code command}. */
+    /**
+     * Sets {@code command}.
+     *
+     * @param command the value of {@code command}, or null for none
+     * @return this builder
+     */
     public Builder command(@Nullable String command) {
       this.command = command;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code release}. */
+    /**
+     * Sets {@code release}.
+     *
+     * @param release the value of {@code release}, or null for none
+     * @return this builder
+     */
     public Builder release(Dyno.@Nullable Release release) {
       this.release = release;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(Dyno.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value of {@code size}, or null for none
+     * @return this builder
+     */
     public Builder size(@Nullable String size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Dyno} with the fields set so far}
+     */
     public Dyno build() {
       return new Dyno(attachUrl, command, createdAt, id, name, release, app, size, state, type, updatedAt);
     }
@@ -126,12 +195,15 @@ public record Dyno(
    * The JSON object at {@code #/definitions/dyno/properties/release}.
    *
    * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param version {@code version}
    */
   public record Release(
       String id,
       Long version) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -148,19 +220,31 @@ public record Dyno(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code version}. */
+      /**
+       * Sets {@code version}.
+       *
+       * @param version the value of {@code version}, or null for none
+       * @return this builder
+       */
       public Builder version(@Nullable Long version) {
         this.version = version;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Release} with the fields set so far}
+       */
       public Release build() {
         return new Release(id, version);
       }
@@ -171,12 +255,15 @@ public record Dyno(
    * The JSON object at {@code #/definitions/dyno/properties/app}.
    *
    * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -193,19 +280,31 @@ public record Dyno(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/dyno/links/0/schema}.
  *
  * <p>Resource {@code dyno}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno">Platform API reference</a>.
+ *
+ * @param attach {@code attach}
+ * @param command {@code command} (required)
+ * @param env {@code env}
+ * @param forceNoTty {@code force_no_tty}
+ * @param size {@code size}
+ * @param type {@code type}
+ * @param timeToLive {@code time_to_live}
  */
 public record DynoCreateRequest(
     @Nullable Boolean attach,
@@ -22,13 +30,23 @@ public record DynoCreateRequest(
     @Nullable String type,
     @Json(name = "time_to_live") @Nullable Long timeToLive) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param attach {@code attach}
+   * @param command {@code command} (required)
+   * @param env {@code env}
+   * @param forceNoTty {@code force_no_tty}
+   * @param size {@code size}
+   * @param type {@code type}
+   * @param timeToLive {@code time_to_live}
+   */
   public DynoCreateRequest {
     Objects.requireNonNull(command, "command");
     env = Immutable.map(env);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,49 +63,88 @@ public record DynoCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code attach}. */
+    /**
+     * Sets {@code attach}.
+     *
+     * @param attach the value of {@code attach}, or null for none
+     * @return this builder
+     */
     public Builder attach(@Nullable Boolean attach) {
       this.attach = attach;
       return this;
     }
 
-    /** Sets {@code command} (required). */
+    /**
+     * Sets {@code command} (required).
+     *
+     * @param command the value of {@code command}
+     * @return this builder
+     */
     public Builder command(@Nullable String command) {
       this.command = command;
       return this;
     }
 
-    /** Sets {@code env}. */
+    /**
+     * Sets {@code env}.
+     *
+     * @param env the value of {@code env}, or null for none
+     * @return this builder
+     */
     public Builder env(@Nullable Map<String, String> env) {
       this.env = env;
       return this;
     }
 
-    /** Sets {@code force_no_tty}. */
+    /**
+     * Sets {@code force_no_tty}.
+     *
+     * @param forceNoTty the value of {@code force_no_tty}, or null for none
+     * @return this builder
+     */
     public Builder forceNoTty(@Nullable Boolean forceNoTty) {
       this.forceNoTty = forceNoTty;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value of {@code size}, or null for none
+     * @return this builder
+     */
     public Builder size(@Nullable String size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code time_to_live}. */
+    /**
+     * Sets {@code time_to_live}.
+     *
+     * @param timeToLive the value of {@code time_to_live}, or null for none
+     * @return this builder
+     */
     public Builder timeToLive(@Nullable Long timeToLive) {
       this.timeToLive = timeToLive;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code DynoCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public DynoCreateRequest build() {
       return new DynoCreateRequest(attach, command, env, forceNoTty, size, type, timeToLive);
     }

@@ -11,6 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/dyno-size}.
  *
  * <p>Resource {@code dyno-size}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#dyno-size">Platform API reference</a>.
+ *
+ * @param architecture {@code architecture}
+ * @param compute {@code compute}
+ * @param cost {@code cost}
+ * @param dedicated {@code dedicated}
+ * @param preciseDynoUnits {@code precise_dyno_units}
+ * @param generation {@code generation}
+ * @param id {@code id}
+ * @param memory {@code memory}
+ * @param name {@code name}
+ * @param privateSpaceOnly {@code private_space_only}
  */
 public record DynoSize(
     String architecture,
@@ -24,12 +35,25 @@ public record DynoSize(
     String name,
     @Json(name = "private_space_only") Boolean privateSpaceOnly) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param architecture {@code architecture}
+   * @param compute {@code compute}
+   * @param cost {@code cost}
+   * @param dedicated {@code dedicated}
+   * @param preciseDynoUnits {@code precise_dyno_units}
+   * @param generation {@code generation}
+   * @param id {@code id}
+   * @param memory {@code memory}
+   * @param name {@code name}
+   * @param privateSpaceOnly {@code private_space_only}
+   */
   public DynoSize {
     cost = Immutable.map(cost);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,67 +78,119 @@ public record DynoSize(
 
     private Builder() {}
 
-    /** Sets {@code architecture}. */
+    /**
+     * Sets {@code architecture}.
+     *
+     * @param architecture the value of {@code architecture}, or null for none
+     * @return this builder
+     */
     public Builder architecture(@Nullable String architecture) {
       this.architecture = architecture;
       return this;
     }
 
-    /** Sets {@code compute}. */
+    /**
+     * Sets {@code compute}.
+     *
+     * @param compute the value of {@code compute}, or null for none
+     * @return this builder
+     */
     public Builder compute(@Nullable Long compute) {
       this.compute = compute;
       return this;
     }
 
-    /** Sets {@code cost}. */
+    /**
+     * Sets {@code cost}.
+     *
+     * @param cost the value of {@code cost}, or null for none
+     * @return this builder
+     */
     public Builder cost(@Nullable Map<String, Object> cost) {
       this.cost = cost;
       return this;
     }
 
-    /** Sets {@code dedicated}. */
+    /**
+     * Sets {@code dedicated}.
+     *
+     * @param dedicated the value of {@code dedicated}, or null for none
+     * @return this builder
+     */
     public Builder dedicated(@Nullable Boolean dedicated) {
       this.dedicated = dedicated;
       return this;
     }
 
-    /** Sets {@code precise_dyno_units}. */
+    /**
+     * Sets {@code precise_dyno_units}.
+     *
+     * @param preciseDynoUnits the value of {@code precise_dyno_units}, or null for none
+     * @return this builder
+     */
     public Builder preciseDynoUnits(@Nullable Double preciseDynoUnits) {
       this.preciseDynoUnits = preciseDynoUnits;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable DynoSizeGeneration generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code memory}. */
+    /**
+     * Sets {@code memory}.
+     *
+     * @param memory the value of {@code memory}, or null for none
+     * @return this builder
+     */
     public Builder memory(@Nullable Double memory) {
       this.memory = memory;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code private_space_only}. */
+    /**
+     * Sets {@code private_space_only}.
+     *
+     * @param privateSpaceOnly the value of {@code private_space_only}, or null for none
+     * @return this builder
+     */
     public Builder privateSpaceOnly(@Nullable Boolean privateSpaceOnly) {
       this.privateSpaceOnly = privateSpaceOnly;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code DynoSize} with the fields set so far}
+     */
     public DynoSize build() {
       return new DynoSize(architecture, compute, cost, dedicated, preciseDynoUnits, generation, id, memory, name, privateSpaceOnly);
     }

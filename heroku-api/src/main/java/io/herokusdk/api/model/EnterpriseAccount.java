@@ -12,6 +12,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
+ * @param permissions {@code permissions}
+ * @param trial {@code trial}
+ * @param partnerBenefits {@code partner_benefits}
+ * @param identityProvider {@code identity_provider}
  */
 public record EnterpriseAccount(
     String id,
@@ -23,12 +32,23 @@ public record EnterpriseAccount(
     @Json(name = "partner_benefits") Boolean partnerBenefits,
     @Json(name = "identity_provider") @Nullable EnterpriseAccountIdentityProvider identityProvider) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param createdAt {@code created_at}
+   * @param name {@code name}
+   * @param updatedAt {@code updated_at}
+   * @param permissions {@code permissions}
+   * @param trial {@code trial}
+   * @param partnerBenefits {@code partner_benefits}
+   * @param identityProvider {@code identity_provider}
+   */
   public EnterpriseAccount {
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -51,55 +71,97 @@ public record EnterpriseAccount(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code permissions}. */
+    /**
+     * Sets {@code permissions}.
+     *
+     * @param permissions the value of {@code permissions}, or null for none
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<String> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code trial}. */
+    /**
+     * Sets {@code trial}.
+     *
+     * @param trial the value of {@code trial}, or null for none
+     * @return this builder
+     */
     public Builder trial(@Nullable Boolean trial) {
       this.trial = trial;
       return this;
     }
 
-    /** Sets {@code partner_benefits}. */
+    /**
+     * Sets {@code partner_benefits}.
+     *
+     * @param partnerBenefits the value of {@code partner_benefits}, or null for none
+     * @return this builder
+     */
     public Builder partnerBenefits(@Nullable Boolean partnerBenefits) {
       this.partnerBenefits = partnerBenefits;
       return this;
     }
 
-    /** Sets {@code identity_provider}. */
+    /**
+     * Sets {@code identity_provider}.
+     *
+     * @param identityProvider the value of {@code identity_provider}, or null for none
+     * @return this builder
+     */
     public Builder identityProvider(@Nullable EnterpriseAccountIdentityProvider identityProvider) {
       this.identityProvider = identityProvider;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccount} with the fields set so far}
+     */
     public EnterpriseAccount build() {
       return new EnterpriseAccount(id, createdAt, name, updatedAt, permissions, trial, partnerBenefits, identityProvider);
     }

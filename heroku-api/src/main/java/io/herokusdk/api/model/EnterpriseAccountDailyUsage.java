@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-daily-usage}.
  *
  * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param teams {@code teams}
+ * @param data {@code data}
+ * @param date {@code date}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record EnterpriseAccountDailyUsage(
     Double addons,
@@ -23,12 +33,24 @@ public record EnterpriseAccountDailyUsage(
     Double partner,
     Double space) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param addons {@code addons}
+   * @param teams {@code teams}
+   * @param data {@code data}
+   * @param date {@code date}
+   * @param dynos {@code dynos}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param partner {@code partner}
+   * @param space {@code space}
+   */
   public EnterpriseAccountDailyUsage {
     teams = Immutable.list(teams);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,61 +74,108 @@ public record EnterpriseAccountDailyUsage(
 
     private Builder() {}
 
-    /** Sets {@code addons}. */
+    /**
+     * Sets {@code addons}.
+     *
+     * @param addons the value of {@code addons}, or null for none
+     * @return this builder
+     */
     public Builder addons(@Nullable Double addons) {
       this.addons = addons;
       return this;
     }
 
-    /** Sets {@code teams}. */
+    /**
+     * Sets {@code teams}.
+     *
+     * @param teams the value of {@code teams}, or null for none
+     * @return this builder
+     */
     public Builder teams(@Nullable List<EnterpriseAccountDailyUsage.Team> teams) {
       this.teams = teams;
       return this;
     }
 
-    /** Sets {@code data}. */
+    /**
+     * Sets {@code data}.
+     *
+     * @param data the value of {@code data}, or null for none
+     * @return this builder
+     */
     public Builder data(@Nullable Double data) {
       this.data = data;
       return this;
     }
 
-    /** Sets {@code date}. */
+    /**
+     * Sets {@code date}.
+     *
+     * @param date the value of {@code date}, or null for none
+     * @return this builder
+     */
     public Builder date(@Nullable LocalDate date) {
       this.date = date;
       return this;
     }
 
-    /** Sets {@code dynos}. */
+    /**
+     * Sets {@code dynos}.
+     *
+     * @param dynos the value of {@code dynos}, or null for none
+     * @return this builder
+     */
     public Builder dynos(@Nullable Double dynos) {
       this.dynos = dynos;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code partner}. */
+    /**
+     * Sets {@code partner}.
+     *
+     * @param partner the value of {@code partner}, or null for none
+     * @return this builder
+     */
     public Builder partner(@Nullable Double partner) {
       this.partner = partner;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(@Nullable Double space) {
       this.space = space;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountDailyUsage} with the fields set so far}
+     */
     public EnterpriseAccountDailyUsage build() {
       return new EnterpriseAccountDailyUsage(addons, teams, data, date, dynos, id, name, partner, space);
     }
@@ -116,6 +185,15 @@ public record EnterpriseAccountDailyUsage(
    * The JSON object at {@code #/definitions/enterprise-account-daily-usage/properties/teams/items}.
    *
    * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+   *
+   * @param addons {@code addons}
+   * @param apps {@code apps}
+   * @param data {@code data}
+   * @param dynos {@code dynos}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param partner {@code partner}
+   * @param space {@code space}
    */
   public record Team(
       Double addons,
@@ -127,12 +205,23 @@ public record EnterpriseAccountDailyUsage(
       Double partner,
       Double space) {
 
-    /** Copies lists and maps into unmodifiable ones. */
+    /**
+     * Copies lists and maps into unmodifiable ones.
+     *
+     * @param addons {@code addons}
+     * @param apps {@code apps}
+     * @param data {@code data}
+     * @param dynos {@code dynos}
+     * @param id {@code id}
+     * @param name {@code name}
+     * @param partner {@code partner}
+     * @param space {@code space}
+     */
     public Team {
       apps = Immutable.list(apps);
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -155,55 +244,97 @@ public record EnterpriseAccountDailyUsage(
 
       private Builder() {}
 
-      /** Sets {@code addons}. */
+      /**
+       * Sets {@code addons}.
+       *
+       * @param addons the value of {@code addons}, or null for none
+       * @return this builder
+       */
       public Builder addons(@Nullable Double addons) {
         this.addons = addons;
         return this;
       }
 
-      /** Sets {@code apps}. */
+      /**
+       * Sets {@code apps}.
+       *
+       * @param apps the value of {@code apps}, or null for none
+       * @return this builder
+       */
       public Builder apps(@Nullable List<TeamDailyUsageAppUsageDaily> apps) {
         this.apps = apps;
         return this;
       }
 
-      /** Sets {@code data}. */
+      /**
+       * Sets {@code data}.
+       *
+       * @param data the value of {@code data}, or null for none
+       * @return this builder
+       */
       public Builder data(@Nullable Double data) {
         this.data = data;
         return this;
       }
 
-      /** Sets {@code dynos}. */
+      /**
+       * Sets {@code dynos}.
+       *
+       * @param dynos the value of {@code dynos}, or null for none
+       * @return this builder
+       */
       public Builder dynos(@Nullable Double dynos) {
         this.dynos = dynos;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code partner}. */
+      /**
+       * Sets {@code partner}.
+       *
+       * @param partner the value of {@code partner}, or null for none
+       * @return this builder
+       */
       public Builder partner(@Nullable Double partner) {
         this.partner = partner;
         return this;
       }
 
-      /** Sets {@code space}. */
+      /**
+       * Sets {@code space}.
+       *
+       * @param space the value of {@code space}, or null for none
+       * @return this builder
+       */
       public Builder space(@Nullable Double space) {
         this.space = space;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Team} with the fields set so far}
+       */
       public Team build() {
         return new Team(addons, apps, data, dynos, id, name, partner, space);
       }

@@ -9,17 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-daily-usage/links/0/schema}.
  *
  * <p>Resource {@code enterprise-account-daily-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-daily-usage">Platform API reference</a>.
+ *
+ * @param start {@code start} (required)
+ * @param end {@code end}
  */
 public record EnterpriseAccountDailyUsageInfoRequest(
     String start,
     @Nullable String end) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param start {@code start} (required)
+   * @param end {@code end}
+   */
   public EnterpriseAccountDailyUsageInfoRequest {
     Objects.requireNonNull(start, "start");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +39,33 @@ public record EnterpriseAccountDailyUsageInfoRequest(
 
     private Builder() {}
 
-    /** Sets {@code start} (required). */
+    /**
+     * Sets {@code start} (required).
+     *
+     * @param start the value of {@code start}
+     * @return this builder
+     */
     public Builder start(@Nullable String start) {
       this.start = start;
       return this;
     }
 
-    /** Sets {@code end}. */
+    /**
+     * Sets {@code end}.
+     *
+     * @param end the value of {@code end}, or null for none
+     * @return this builder
+     */
     public Builder end(@Nullable String end) {
       this.end = end;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code EnterpriseAccountDailyUsageInfoRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public EnterpriseAccountDailyUsageInfoRequest build() {
       return new EnterpriseAccountDailyUsageInfoRequest(start, end);
     }

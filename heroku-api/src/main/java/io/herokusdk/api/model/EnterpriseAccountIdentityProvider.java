@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account/definitions/identity_provider}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param owner {@code owner}
  */
 public record EnterpriseAccountIdentityProvider(
     String id,
     String name,
     IdentityProviderOwner owner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,25 +36,42 @@ public record EnterpriseAccountIdentityProvider(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable IdentityProviderOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountIdentityProvider} with the fields set so far}
+     */
     public EnterpriseAccountIdentityProvider build() {
       return new EnterpriseAccountIdentityProvider(id, name, owner);
     }

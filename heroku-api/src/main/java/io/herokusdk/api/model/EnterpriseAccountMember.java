@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param user {@code user}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param identityProvider {@code identity_provider}
  */
 public record EnterpriseAccountMember(
     @Json(name = "enterprise_account") EnterpriseAccountMember.EnterpriseAccount enterpriseAccount,
@@ -20,12 +27,21 @@ public record EnterpriseAccountMember(
     @Json(name = "two_factor_authentication") Boolean twoFactorAuthentication,
     @Json(name = "identity_provider") @Nullable EnterpriseAccountMemberIdentityProvider identityProvider) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param enterpriseAccount {@code enterprise_account}
+   * @param id {@code id}
+   * @param permissions {@code permissions}
+   * @param user {@code user}
+   * @param twoFactorAuthentication {@code two_factor_authentication}
+   * @param identityProvider {@code identity_provider}
+   */
   public EnterpriseAccountMember {
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,43 +62,75 @@ public record EnterpriseAccountMember(
 
     private Builder() {}
 
-    /** Sets {@code enterprise_account}. */
+    /**
+     * Sets {@code enterprise_account}.
+     *
+     * @param enterpriseAccount the value of {@code enterprise_account}, or null for none
+     * @return this builder
+     */
     public Builder enterpriseAccount(EnterpriseAccountMember.@Nullable EnterpriseAccount enterpriseAccount) {
       this.enterpriseAccount = enterpriseAccount;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code permissions}. */
+    /**
+     * Sets {@code permissions}.
+     *
+     * @param permissions the value of {@code permissions}, or null for none
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<EnterpriseAccountMemberExpandedPermissionsItem> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(EnterpriseAccountMember.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Sets {@code two_factor_authentication}. */
+    /**
+     * Sets {@code two_factor_authentication}.
+     *
+     * @param twoFactorAuthentication the value of {@code two_factor_authentication}, or null for none
+     * @return this builder
+     */
     public Builder twoFactorAuthentication(@Nullable Boolean twoFactorAuthentication) {
       this.twoFactorAuthentication = twoFactorAuthentication;
       return this;
     }
 
-    /** Sets {@code identity_provider}. */
+    /**
+     * Sets {@code identity_provider}.
+     *
+     * @param identityProvider the value of {@code identity_provider}, or null for none
+     * @return this builder
+     */
     public Builder identityProvider(@Nullable EnterpriseAccountMemberIdentityProvider identityProvider) {
       this.identityProvider = identityProvider;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountMember} with the fields set so far}
+     */
     public EnterpriseAccountMember build() {
       return new EnterpriseAccountMember(enterpriseAccount, id, permissions, user, twoFactorAuthentication, identityProvider);
     }
@@ -92,12 +140,15 @@ public record EnterpriseAccountMember(
    * The JSON object at {@code #/definitions/enterprise-account-member/properties/enterprise_account}.
    *
    * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record EnterpriseAccount(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -114,19 +165,31 @@ public record EnterpriseAccountMember(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code EnterpriseAccount} with the fields set so far}
+       */
       public EnterpriseAccount build() {
         return new EnterpriseAccount(id, name);
       }
@@ -137,12 +200,15 @@ public record EnterpriseAccountMember(
    * The JSON object at {@code #/definitions/enterprise-account-member/properties/user}.
    *
    * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -159,19 +225,31 @@ public record EnterpriseAccountMember(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id);
       }

@@ -11,20 +11,30 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-member/links/1/schema}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param user {@code user} (required)
+ * @param permissions {@code permissions} (required)
+ * @param federated {@code federated}
  */
 public record EnterpriseAccountMemberCreateRequest(
     String user,
     List<EnterpriseAccountMemberPermission> permissions,
     @Nullable Boolean federated) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param user {@code user} (required)
+   * @param permissions {@code permissions} (required)
+   * @param federated {@code federated}
+   */
   public EnterpriseAccountMemberCreateRequest {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(permissions, "permissions");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,25 +47,44 @@ public record EnterpriseAccountMemberCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code user} (required). */
+    /**
+     * Sets {@code user} (required).
+     *
+     * @param user the value of {@code user}
+     * @return this builder
+     */
     public Builder user(@Nullable String user) {
       this.user = user;
       return this;
     }
 
-    /** Sets {@code permissions} (required). */
+    /**
+     * Sets {@code permissions} (required).
+     *
+     * @param permissions the value of {@code permissions}
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<EnterpriseAccountMemberPermission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code federated}. */
+    /**
+     * Sets {@code federated}.
+     *
+     * @param federated the value of {@code federated}, or null for none
+     * @return this builder
+     */
     public Builder federated(@Nullable Boolean federated) {
       this.federated = federated;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code EnterpriseAccountMemberCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public EnterpriseAccountMemberCreateRequest build() {
       return new EnterpriseAccountMemberCreateRequest(user, permissions, federated);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member/definitions/expanded_permissions/items}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param name {@code name}
  */
 public record EnterpriseAccountMemberExpandedPermissionsItem(
     String description,
     EnterpriseAccountMemberPermission name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record EnterpriseAccountMemberExpandedPermissionsItem(
 
     private Builder() {}
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable EnterpriseAccountMemberPermission name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountMemberExpandedPermissionsItem} with the fields set so far}
+     */
     public EnterpriseAccountMemberExpandedPermissionsItem build() {
       return new EnterpriseAccountMemberExpandedPermissionsItem(description, name);
     }

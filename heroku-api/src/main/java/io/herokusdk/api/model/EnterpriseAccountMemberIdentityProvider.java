@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/enterprise-account-member/definitions/identity_provider}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param redacted {@code redacted}
+ * @param owner {@code owner}
  */
 public record EnterpriseAccountMemberIdentityProvider(
     String id,
@@ -15,7 +20,7 @@ public record EnterpriseAccountMemberIdentityProvider(
     Boolean redacted,
     IdentityProviderOwner owner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,31 +39,53 @@ public record EnterpriseAccountMemberIdentityProvider(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code redacted}. */
+    /**
+     * Sets {@code redacted}.
+     *
+     * @param redacted the value of {@code redacted}, or null for none
+     * @return this builder
+     */
     public Builder redacted(@Nullable Boolean redacted) {
       this.redacted = redacted;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable IdentityProviderOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountMemberIdentityProvider} with the fields set so far}
+     */
     public EnterpriseAccountMemberIdentityProvider build() {
       return new EnterpriseAccountMemberIdentityProvider(id, name, redacted, owner);
     }

@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account-member/links/2/schema}.
  *
  * <p>Resource {@code enterprise-account-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account-member">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record EnterpriseAccountMemberUpdateRequest(
     List<EnterpriseAccountMemberPermission> permissions) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param permissions {@code permissions} (required)
+   */
   public EnterpriseAccountMemberUpdateRequest {
     Objects.requireNonNull(permissions, "permissions");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,13 +38,22 @@ public record EnterpriseAccountMemberUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code permissions} (required). */
+    /**
+     * Sets {@code permissions} (required).
+     *
+     * @param permissions the value of {@code permissions}
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<EnterpriseAccountMemberPermission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code EnterpriseAccountMemberUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public EnterpriseAccountMemberUpdateRequest build() {
       return new EnterpriseAccountMemberUpdateRequest(permissions);
     }

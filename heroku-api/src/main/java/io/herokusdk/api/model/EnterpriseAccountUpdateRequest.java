@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/enterprise-account/links/2/schema}.
  *
  * <p>Resource {@code enterprise-account}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#enterprise-account">Platform API reference</a>.
+ *
+ * @param name {@code name}
  */
 public record EnterpriseAccountUpdateRequest(
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -23,13 +25,20 @@ public record EnterpriseAccountUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code EnterpriseAccountUpdateRequest} with the fields set so far}
+     */
     public EnterpriseAccountUpdateRequest build() {
       return new EnterpriseAccountUpdateRequest(name);
     }

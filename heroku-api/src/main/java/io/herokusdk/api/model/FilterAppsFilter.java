@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/filter-apps/definitions/filter}.
  *
  * <p>Resource {@code filter-apps}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#filter-apps">Platform API reference</a>.
+ *
+ * @param in {@code in}
  */
 public record FilterAppsFilter(
     FilterAppsIn in) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record FilterAppsFilter(
 
     private Builder() {}
 
-    /** Sets {@code in}. */
+    /**
+     * Sets {@code in}.
+     *
+     * @param in the value of {@code in}, or null for none
+     * @return this builder
+     */
     public Builder in(@Nullable FilterAppsIn in) {
       this.in = in;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FilterAppsFilter} with the fields set so far}
+     */
     public FilterAppsFilter build() {
       return new FilterAppsFilter(in);
     }

@@ -10,16 +10,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/filter-apps/definitions/in}.
  *
  * <p>Resource {@code filter-apps}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#filter-apps">Platform API reference</a>.
+ *
+ * @param id {@code id}
  */
 public record FilterAppsIn(
     List<String> id) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   */
   public FilterAppsIn {
     id = Immutable.list(id);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,13 +41,20 @@ public record FilterAppsIn(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable List<String> id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FilterAppsIn} with the fields set so far}
+     */
     public FilterAppsIn build() {
       return new FilterAppsIn(id);
     }

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/formation}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param command {@code command}
+ * @param createdAt {@code created_at}
+ * @param dynoSize {@code dyno_size}
+ * @param id {@code id}
+ * @param quantity {@code quantity}
+ * @param size {@code size}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Formation(
     Formation.App app,
@@ -22,7 +32,7 @@ public record Formation(
     String type,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record Formation(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(Formation.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code command}. */
+    /**
+     * Sets {@code command}.
+     *
+     * @param command the value of {@code command}, or null for none
+     * @return this builder
+     */
     public Builder command(@Nullable String command) {
       this.command = command;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code dyno_size}. */
+    /**
+     * Sets {@code dyno_size}.
+     *
+     * @param dynoSize the value of {@code dyno_size}, or null for none
+     * @return this builder
+     */
     public Builder dynoSize(Formation.@Nullable DynoSize dynoSize) {
       this.dynoSize = dynoSize;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code quantity}. */
+    /**
+     * Sets {@code quantity}.
+     *
+     * @param quantity the value of {@code quantity}, or null for none
+     * @return this builder
+     */
     public Builder quantity(@Nullable Long quantity) {
       this.quantity = quantity;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value of {@code size}, or null for none
+     * @return this builder
+     */
     public Builder size(@Nullable String size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Formation} with the fields set so far}
+     */
     public Formation build() {
       return new Formation(app, command, createdAt, dynoSize, id, quantity, size, type, updatedAt);
     }
@@ -110,12 +167,15 @@ public record Formation(
    * The JSON object at {@code #/definitions/formation/properties/app}.
    *
    * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -132,19 +192,31 @@ public record Formation(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }
@@ -155,12 +227,15 @@ public record Formation(
    * The JSON object at {@code #/definitions/formation/properties/dyno_size}.
    *
    * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record DynoSize(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -177,19 +252,31 @@ public record Formation(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code DynoSize} with the fields set so far}
+       */
       public DynoSize build() {
         return new DynoSize(id, name);
       }

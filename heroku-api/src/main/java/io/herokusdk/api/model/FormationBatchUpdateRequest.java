@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/formation/links/2/schema}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param updates {@code updates} (required)
  */
 public record FormationBatchUpdateRequest(
     List<FormationUpdate> updates) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param updates {@code updates} (required)
+   */
   public FormationBatchUpdateRequest {
     Objects.requireNonNull(updates, "updates");
     updates = Immutable.list(updates);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,13 +38,22 @@ public record FormationBatchUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code updates} (required). */
+    /**
+     * Sets {@code updates} (required).
+     *
+     * @param updates the value of {@code updates}
+     * @return this builder
+     */
     public Builder updates(@Nullable List<FormationUpdate> updates) {
       this.updates = updates;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code FormationBatchUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public FormationBatchUpdateRequest build() {
       return new FormationBatchUpdateRequest(updates);
     }

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/formation/definitions/update}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param dynoSize {@code dyno_size}
+ * @param quantity {@code quantity}
+ * @param type {@code type}
  */
 public record FormationUpdate(
     @Json(name = "dyno_size") FormationDynoSize dynoSize,
     Long quantity,
     String type) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,25 +37,42 @@ public record FormationUpdate(
 
     private Builder() {}
 
-    /** Sets {@code dyno_size}. */
+    /**
+     * Sets {@code dyno_size}.
+     *
+     * @param dynoSize the value of {@code dyno_size}, or null for none
+     * @return this builder
+     */
     public Builder dynoSize(@Nullable FormationDynoSize dynoSize) {
       this.dynoSize = dynoSize;
       return this;
     }
 
-    /** Sets {@code quantity}. */
+    /**
+     * Sets {@code quantity}.
+     *
+     * @param quantity the value of {@code quantity}, or null for none
+     * @return this builder
+     */
     public Builder quantity(@Nullable Long quantity) {
       this.quantity = quantity;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FormationUpdate} with the fields set so far}
+     */
     public FormationUpdate build() {
       return new FormationUpdate(dynoSize, quantity, type);
     }

@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/formation/links/3/schema}.
  *
  * <p>Resource {@code formation}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#formation">Platform API reference</a>.
+ *
+ * @param dynoSize {@code dyno_size}
+ * @param quantity {@code quantity}
  */
 public record FormationUpdateRequest(
     @Json(name = "dyno_size") @Nullable FormationDynoSize dynoSize,
     @Nullable Long quantity) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -26,19 +29,31 @@ public record FormationUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code dyno_size}. */
+    /**
+     * Sets {@code dyno_size}.
+     *
+     * @param dynoSize the value of {@code dyno_size}, or null for none
+     * @return this builder
+     */
     public Builder dynoSize(@Nullable FormationDynoSize dynoSize) {
       this.dynoSize = dynoSize;
       return this;
     }
 
-    /** Sets {@code quantity}. */
+    /**
+     * Sets {@code quantity}.
+     *
+     * @param quantity the value of {@code quantity}, or null for none
+     * @return this builder
+     */
     public Builder quantity(@Nullable Long quantity) {
       this.quantity = quantity;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code FormationUpdateRequest} with the fields set so far}
+     */
     public FormationUpdateRequest build() {
       return new FormationUpdateRequest(dynoSize, quantity);
     }

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/generation}.
  *
  * <p>Resource {@code generation}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#generation">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
  */
 public record Generation(
     @Json(name = "created_at") Instant createdAt,
@@ -17,7 +22,7 @@ public record Generation(
     String name,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,31 +41,53 @@ public record Generation(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Generation} with the fields set so far}
+     */
     public Generation build() {
       return new Generation(createdAt, id, name, updatedAt);
     }

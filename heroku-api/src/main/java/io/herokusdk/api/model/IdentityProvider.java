@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/identity-provider}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param certificate {@code certificate}
+ * @param createdAt {@code created_at}
+ * @param entityId {@code entity_id}
+ * @param id {@code id}
+ * @param sloTargetUrl {@code slo_target_url}
+ * @param ssoTargetUrl {@code sso_target_url}
+ * @param organization {@code organization}
+ * @param updatedAt {@code updated_at}
+ * @param owner {@code owner}
  */
 public record IdentityProvider(
     String certificate,
@@ -22,7 +32,7 @@ public record IdentityProvider(
     @Json(name = "updated_at") Instant updatedAt,
     IdentityProviderOwner owner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record IdentityProvider(
 
     private Builder() {}
 
-    /** Sets {@code certificate}. */
+    /**
+     * Sets {@code certificate}.
+     *
+     * @param certificate the value of {@code certificate}, or null for none
+     * @return this builder
+     */
     public Builder certificate(@Nullable String certificate) {
       this.certificate = certificate;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code entity_id}. */
+    /**
+     * Sets {@code entity_id}.
+     *
+     * @param entityId the value of {@code entity_id}, or null for none
+     * @return this builder
+     */
     public Builder entityId(@Nullable String entityId) {
       this.entityId = entityId;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code slo_target_url}. */
+    /**
+     * Sets {@code slo_target_url}.
+     *
+     * @param sloTargetUrl the value of {@code slo_target_url}, or null for none
+     * @return this builder
+     */
     public Builder sloTargetUrl(@Nullable String sloTargetUrl) {
       this.sloTargetUrl = sloTargetUrl;
       return this;
     }
 
-    /** Sets {@code sso_target_url}. */
+    /**
+     * Sets {@code sso_target_url}.
+     *
+     * @param ssoTargetUrl the value of {@code sso_target_url}, or null for none
+     * @return this builder
+     */
     public Builder ssoTargetUrl(@Nullable String ssoTargetUrl) {
       this.ssoTargetUrl = ssoTargetUrl;
       return this;
     }
 
-    /** Sets {@code organization}. */
+    /**
+     * Sets {@code organization}.
+     *
+     * @param organization the value of {@code organization}, or null for none
+     * @return this builder
+     */
     public Builder organization(IdentityProvider.@Nullable Organization organization) {
       this.organization = organization;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable IdentityProviderOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code IdentityProvider} with the fields set so far}
+     */
     public IdentityProvider build() {
       return new IdentityProvider(certificate, createdAt, entityId, id, sloTargetUrl, ssoTargetUrl, organization, updatedAt, owner);
     }
@@ -110,11 +167,13 @@ public record IdentityProvider(
    * The JSON object at {@code #/definitions/identity-provider/properties/organization}.
    *
    * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -130,13 +189,20 @@ public record IdentityProvider(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Organization} with the fields set so far}
+       */
       public Organization build() {
         return new Organization(name);
       }

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/identity-provider/links/1/schema}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param certificate {@code certificate} (required)
+ * @param entityId {@code entity_id} (required)
+ * @param sloTargetUrl {@code slo_target_url}
+ * @param ssoTargetUrl {@code sso_target_url} (required)
  */
 public record IdentityProviderCreateByTeamRequest(
     String certificate,
@@ -17,14 +22,21 @@ public record IdentityProviderCreateByTeamRequest(
     @Json(name = "slo_target_url") @Nullable String sloTargetUrl,
     @Json(name = "sso_target_url") String ssoTargetUrl) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param certificate {@code certificate} (required)
+   * @param entityId {@code entity_id} (required)
+   * @param sloTargetUrl {@code slo_target_url}
+   * @param ssoTargetUrl {@code sso_target_url} (required)
+   */
   public IdentityProviderCreateByTeamRequest {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(entityId, "entityId");
     Objects.requireNonNull(ssoTargetUrl, "ssoTargetUrl");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,31 +50,55 @@ public record IdentityProviderCreateByTeamRequest(
 
     private Builder() {}
 
-    /** Sets {@code certificate} (required). */
+    /**
+     * Sets {@code certificate} (required).
+     *
+     * @param certificate the value of {@code certificate}
+     * @return this builder
+     */
     public Builder certificate(@Nullable String certificate) {
       this.certificate = certificate;
       return this;
     }
 
-    /** Sets {@code entity_id} (required). */
+    /**
+     * Sets {@code entity_id} (required).
+     *
+     * @param entityId the value of {@code entity_id}
+     * @return this builder
+     */
     public Builder entityId(@Nullable String entityId) {
       this.entityId = entityId;
       return this;
     }
 
-    /** Sets {@code slo_target_url}. */
+    /**
+     * Sets {@code slo_target_url}.
+     *
+     * @param sloTargetUrl the value of {@code slo_target_url}, or null for none
+     * @return this builder
+     */
     public Builder sloTargetUrl(@Nullable String sloTargetUrl) {
       this.sloTargetUrl = sloTargetUrl;
       return this;
     }
 
-    /** Sets {@code sso_target_url} (required). */
+    /**
+     * Sets {@code sso_target_url} (required).
+     *
+     * @param ssoTargetUrl the value of {@code sso_target_url}
+     * @return this builder
+     */
     public Builder ssoTargetUrl(@Nullable String ssoTargetUrl) {
       this.ssoTargetUrl = ssoTargetUrl;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code IdentityProviderCreateByTeamRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public IdentityProviderCreateByTeamRequest build() {
       return new IdentityProviderCreateByTeamRequest(certificate, entityId, sloTargetUrl, ssoTargetUrl);
     }

@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/identity-provider/definitions/owner}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param type {@code type}
  */
 public record IdentityProviderOwner(
     String id,
     String name,
     IdentityProviderOwner.Type type) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,25 +36,42 @@ public record IdentityProviderOwner(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(IdentityProviderOwner.@Nullable Type type) {
       this.type = type;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code IdentityProviderOwner} with the fields set so far}
+     */
     public IdentityProviderOwner build() {
       return new IdentityProviderOwner(id, name, type);
     }
@@ -75,12 +96,16 @@ public record IdentityProviderOwner(
       this.value = value;
     }
 
-    /** Returns the wire value, or null for {@link #UNKNOWN}. */
+    /** {@return the wire value, or null for {@link #UNKNOWN}} */
     public @Nullable String value() {
       return value;
     }
 
-    /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+     *
+     * @param value a wire value, possibly one this SDK version does not know
+     */
     public static Type fromValue(@Nullable String value) {
       for (Type c : values()) {
         if (c.value != null && c.value.equals(value)) {

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/identity-provider/links/2/schema}.
  *
  * <p>Resource {@code identity-provider}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#identity-provider">Platform API reference</a>.
+ *
+ * @param certificate {@code certificate}
+ * @param entityId {@code entity_id}
+ * @param sloTargetUrl {@code slo_target_url}
+ * @param ssoTargetUrl {@code sso_target_url}
  */
 public record IdentityProviderUpdateByTeamRequest(
     @Nullable String certificate,
@@ -16,7 +21,7 @@ public record IdentityProviderUpdateByTeamRequest(
     @Json(name = "slo_target_url") @Nullable String sloTargetUrl,
     @Json(name = "sso_target_url") @Nullable String ssoTargetUrl) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,31 +35,53 @@ public record IdentityProviderUpdateByTeamRequest(
 
     private Builder() {}
 
-    /** Sets {@code certificate}. */
+    /**
+     * Sets {@code certificate}.
+     *
+     * @param certificate the value of {@code certificate}, or null for none
+     * @return this builder
+     */
     public Builder certificate(@Nullable String certificate) {
       this.certificate = certificate;
       return this;
     }
 
-    /** Sets {@code entity_id}. */
+    /**
+     * Sets {@code entity_id}.
+     *
+     * @param entityId the value of {@code entity_id}, or null for none
+     * @return this builder
+     */
     public Builder entityId(@Nullable String entityId) {
       this.entityId = entityId;
       return this;
     }
 
-    /** Sets {@code slo_target_url}. */
+    /**
+     * Sets {@code slo_target_url}.
+     *
+     * @param sloTargetUrl the value of {@code slo_target_url}, or null for none
+     * @return this builder
+     */
     public Builder sloTargetUrl(@Nullable String sloTargetUrl) {
       this.sloTargetUrl = sloTargetUrl;
       return this;
     }
 
-    /** Sets {@code sso_target_url}. */
+    /**
+     * Sets {@code sso_target_url}.
+     *
+     * @param ssoTargetUrl the value of {@code sso_target_url}, or null for none
+     * @return this builder
+     */
     public Builder ssoTargetUrl(@Nullable String ssoTargetUrl) {
       this.ssoTargetUrl = ssoTargetUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code IdentityProviderUpdateByTeamRequest} with the fields set so far}
+     */
     public IdentityProviderUpdateByTeamRequest build() {
       return new IdentityProviderUpdateByTeamRequest(certificate, entityId, sloTargetUrl, ssoTargetUrl);
     }

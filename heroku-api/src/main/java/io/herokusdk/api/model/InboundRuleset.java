@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/inbound-ruleset}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param space {@code space}
+ * @param createdAt {@code created_at}
+ * @param rules {@code rules}
+ * @param createdBy {@code created_by}
  */
 public record InboundRuleset(
     String id,
@@ -20,12 +26,20 @@ public record InboundRuleset(
     List<InboundRulesetRule> rules,
     @Json(name = "created_by") String createdBy) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param space {@code space}
+   * @param createdAt {@code created_at}
+   * @param rules {@code rules}
+   * @param createdBy {@code created_by}
+   */
   public InboundRuleset {
     rules = Immutable.list(rules);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,37 +59,64 @@ public record InboundRuleset(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(InboundRuleset.@Nullable Space space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code rules}. */
+    /**
+     * Sets {@code rules}.
+     *
+     * @param rules the value of {@code rules}, or null for none
+     * @return this builder
+     */
     public Builder rules(@Nullable List<InboundRulesetRule> rules) {
       this.rules = rules;
       return this;
     }
 
-    /** Sets {@code created_by}. */
+    /**
+     * Sets {@code created_by}.
+     *
+     * @param createdBy the value of {@code created_by}, or null for none
+     * @return this builder
+     */
     public Builder createdBy(@Nullable String createdBy) {
       this.createdBy = createdBy;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InboundRuleset} with the fields set so far}
+     */
     public InboundRuleset build() {
       return new InboundRuleset(id, space, createdAt, rules, createdBy);
     }
@@ -85,12 +126,15 @@ public record InboundRuleset(
    * The JSON object at {@code #/definitions/inbound-ruleset/properties/space}.
    *
    * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Space(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -107,19 +151,31 @@ public record InboundRuleset(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Space} with the fields set so far}
+       */
       public Space build() {
         return new Space(id, name);
       }

@@ -10,16 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/inbound-ruleset/links/3/schema}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param rules {@code rules}
  */
 public record InboundRulesetCreateRequest(
     @Nullable List<InboundRulesetRule> rules) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param rules {@code rules}
+   */
   public InboundRulesetCreateRequest {
     rules = Immutable.list(rules);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +36,20 @@ public record InboundRulesetCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code rules}. */
+    /**
+     * Sets {@code rules}.
+     *
+     * @param rules the value of {@code rules}, or null for none
+     * @return this builder
+     */
     public Builder rules(@Nullable List<InboundRulesetRule> rules) {
       this.rules = rules;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InboundRulesetCreateRequest} with the fields set so far}
+     */
     public InboundRulesetCreateRequest build() {
       return new InboundRulesetCreateRequest(rules);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/inbound-ruleset/definitions/rule}.
  *
  * <p>Resource {@code inbound-ruleset}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#inbound-ruleset">Platform API reference</a>.
+ *
+ * @param action {@code action}
+ * @param source {@code source}
  */
 public record InboundRulesetRule(
     InboundRulesetAction action,
     String source) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record InboundRulesetRule(
 
     private Builder() {}
 
-    /** Sets {@code action}. */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the value of {@code action}, or null for none
+     * @return this builder
+     */
     public Builder action(@Nullable InboundRulesetAction action) {
       this.action = action;
       return this;
     }
 
-    /** Sets {@code source}. */
+    /**
+     * Sets {@code source}.
+     *
+     * @param source the value of {@code source}, or null for none
+     * @return this builder
+     */
     public Builder source(@Nullable String source) {
       this.source = source;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InboundRulesetRule} with the fields set so far}
+     */
     public InboundRulesetRule build() {
       return new InboundRulesetRule(action, source);
     }

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/invoice}.
  *
  * <p>Resource {@code invoice}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#invoice">Platform API reference</a>.
+ *
+ * @param chargesTotal {@code charges_total}
+ * @param createdAt {@code created_at}
+ * @param creditsTotal {@code credits_total}
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param periodEnd {@code period_end}
+ * @param periodStart {@code period_start}
+ * @param state {@code state}
+ * @param total {@code total}
+ * @param updatedAt {@code updated_at}
  */
 public record Invoice(
     @Json(name = "charges_total") Double chargesTotal,
@@ -23,7 +34,7 @@ public record Invoice(
     Double total,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -48,67 +59,119 @@ public record Invoice(
 
     private Builder() {}
 
-    /** Sets {@code charges_total}. */
+    /**
+     * Sets {@code charges_total}.
+     *
+     * @param chargesTotal the value of {@code charges_total}, or null for none
+     * @return this builder
+     */
     public Builder chargesTotal(@Nullable Double chargesTotal) {
       this.chargesTotal = chargesTotal;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code credits_total}. */
+    /**
+     * Sets {@code credits_total}.
+     *
+     * @param creditsTotal the value of {@code credits_total}, or null for none
+     * @return this builder
+     */
     public Builder creditsTotal(@Nullable Double creditsTotal) {
       this.creditsTotal = creditsTotal;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code number}. */
+    /**
+     * Sets {@code number}.
+     *
+     * @param number the value of {@code number}, or null for none
+     * @return this builder
+     */
     public Builder number(@Nullable Long number) {
       this.number = number;
       return this;
     }
 
-    /** Sets {@code period_end}. */
+    /**
+     * Sets {@code period_end}.
+     *
+     * @param periodEnd the value of {@code period_end}, or null for none
+     * @return this builder
+     */
     public Builder periodEnd(@Nullable String periodEnd) {
       this.periodEnd = periodEnd;
       return this;
     }
 
-    /** Sets {@code period_start}. */
+    /**
+     * Sets {@code period_start}.
+     *
+     * @param periodStart the value of {@code period_start}, or null for none
+     * @return this builder
+     */
     public Builder periodStart(@Nullable String periodStart) {
       this.periodStart = periodStart;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable Long state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code total}. */
+    /**
+     * Sets {@code total}.
+     *
+     * @param total the value of {@code total}, or null for none
+     * @return this builder
+     */
     public Builder total(@Nullable Double total) {
       this.total = total;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Invoice} with the fields set so far}
+     */
     public Invoice build() {
       return new Invoice(chargesTotal, createdAt, creditsTotal, id, number, periodEnd, periodStart, state, total, updatedAt);
     }

@@ -9,6 +9,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/invoice-address}.
  *
  * <p>Resource {@code invoice-address}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#invoice-address">Platform API reference</a>.
+ *
+ * @param address1 {@code address_1}
+ * @param address2 {@code address_2}
+ * @param city {@code city}
+ * @param country {@code country}
+ * @param herokuId {@code heroku_id}
+ * @param other {@code other}
+ * @param postalCode {@code postal_code}
+ * @param state {@code state}
+ * @param useInvoiceAddress {@code use_invoice_address}
  */
 public record InvoiceAddress(
     @Json(name = "address_1") String address1,
@@ -21,7 +31,7 @@ public record InvoiceAddress(
     String state,
     @Json(name = "use_invoice_address") Boolean useInvoiceAddress) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,61 +55,108 @@ public record InvoiceAddress(
 
     private Builder() {}
 
-    /** Sets {@code address_1}. */
+    /**
+     * Sets {@code address_1}.
+     *
+     * @param address1 the value of {@code address_1}, or null for none
+     * @return this builder
+     */
     public Builder address1(@Nullable String address1) {
       this.address1 = address1;
       return this;
     }
 
-    /** Sets {@code address_2}. */
+    /**
+     * Sets {@code address_2}.
+     *
+     * @param address2 the value of {@code address_2}, or null for none
+     * @return this builder
+     */
     public Builder address2(@Nullable String address2) {
       this.address2 = address2;
       return this;
     }
 
-    /** Sets {@code city}. */
+    /**
+     * Sets {@code city}.
+     *
+     * @param city the value of {@code city}, or null for none
+     * @return this builder
+     */
     public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
-    /** Sets {@code country}. */
+    /**
+     * Sets {@code country}.
+     *
+     * @param country the value of {@code country}, or null for none
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets {@code heroku_id}. */
+    /**
+     * Sets {@code heroku_id}.
+     *
+     * @param herokuId the value of {@code heroku_id}, or null for none
+     * @return this builder
+     */
     public Builder herokuId(@Nullable String herokuId) {
       this.herokuId = herokuId;
       return this;
     }
 
-    /** Sets {@code other}. */
+    /**
+     * Sets {@code other}.
+     *
+     * @param other the value of {@code other}, or null for none
+     * @return this builder
+     */
     public Builder other(@Nullable String other) {
       this.other = other;
       return this;
     }
 
-    /** Sets {@code postal_code}. */
+    /**
+     * Sets {@code postal_code}.
+     *
+     * @param postalCode the value of {@code postal_code}, or null for none
+     * @return this builder
+     */
     public Builder postalCode(@Nullable String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code use_invoice_address}. */
+    /**
+     * Sets {@code use_invoice_address}.
+     *
+     * @param useInvoiceAddress the value of {@code use_invoice_address}, or null for none
+     * @return this builder
+     */
     public Builder useInvoiceAddress(@Nullable Boolean useInvoiceAddress) {
       this.useInvoiceAddress = useInvoiceAddress;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code InvoiceAddress} with the fields set so far}
+     */
     public InvoiceAddress build() {
       return new InvoiceAddress(address1, address2, city, country, herokuId, other, postalCode, state, useInvoiceAddress);
     }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/key}.
  *
  * <p>Resource {@code key}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#key">Platform API reference</a>.
+ *
+ * @param comment {@code comment}
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param fingerprint {@code fingerprint}
+ * @param id {@code id}
+ * @param publicKey {@code public_key}
+ * @param updatedAt {@code updated_at}
  */
 public record Key(
     String comment,
@@ -20,7 +28,7 @@ public record Key(
     @Json(name = "public_key") String publicKey,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,49 +50,86 @@ public record Key(
 
     private Builder() {}
 
-    /** Sets {@code comment}. */
+    /**
+     * Sets {@code comment}.
+     *
+     * @param comment the value of {@code comment}, or null for none
+     * @return this builder
+     */
     public Builder comment(@Nullable String comment) {
       this.comment = comment;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code fingerprint}. */
+    /**
+     * Sets {@code fingerprint}.
+     *
+     * @param fingerprint the value of {@code fingerprint}, or null for none
+     * @return this builder
+     */
     public Builder fingerprint(@Nullable String fingerprint) {
       this.fingerprint = fingerprint;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code public_key}. */
+    /**
+     * Sets {@code public_key}.
+     *
+     * @param publicKey the value of {@code public_key}, or null for none
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Key} with the fields set so far}
+     */
     public Key build() {
       return new Key(comment, createdAt, email, fingerprint, id, publicKey, updatedAt);
     }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-drain}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param addon {@code addon}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param token {@code token}
+ * @param updatedAt {@code updated_at}
+ * @param url {@code url}
  */
 public record LogDrain(
     @Nullable LogDrainAddon addon,
@@ -20,7 +28,7 @@ public record LogDrain(
     @Json(name = "updated_at") Instant updatedAt,
     String url) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -56,49 +64,86 @@ public record LogDrain(
 
     private Builder() {}
 
-    /** Sets {@code addon}. */
+    /**
+     * Sets {@code addon}.
+     *
+     * @param addon the value of {@code addon}, or null for none
+     * @return this builder
+     */
     public Builder addon(@Nullable LogDrainAddon addon) {
       this.addon = addon;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(@Nullable LogDrainApp app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code token}. */
+    /**
+     * Sets {@code token}.
+     *
+     * @param token the value of {@code token}, or null for none
+     * @return this builder
+     */
     public Builder token(@Nullable String token) {
       this.token = token;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code LogDrain} with the fields set so far}
+     */
     public LogDrain build() {
       return new LogDrain(addon, app, createdAt, id, token, updatedAt, url);
     }

@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-drain/definitions/addon}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param app {@code app}
  */
 public record LogDrainAddon(
     String id,
     String name,
     LogDrainAddon.App app) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,25 +36,42 @@ public record LogDrainAddon(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(LogDrainAddon.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code LogDrainAddon} with the fields set so far}
+     */
     public LogDrainAddon build() {
       return new LogDrainAddon(id, name, app);
     }
@@ -60,12 +81,15 @@ public record LogDrainAddon(
    * The JSON object at {@code #/definitions/log-drain/definitions/addon/properties/app}.
    *
    * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -82,19 +106,31 @@ public record LogDrainAddon(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }

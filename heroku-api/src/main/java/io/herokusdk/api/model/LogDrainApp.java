@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-drain/definitions/app}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
  */
 public record LogDrainApp(
     String id,
     String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record LogDrainApp(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code LogDrainApp} with the fields set so far}
+     */
     public LogDrainApp build() {
       return new LogDrainApp(id, name);
     }

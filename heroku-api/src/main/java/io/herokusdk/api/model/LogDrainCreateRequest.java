@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/log-drain/links/0/schema}.
  *
  * <p>Resource {@code log-drain}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-drain">Platform API reference</a>.
+ *
+ * @param url {@code url} (required)
  */
 public record LogDrainCreateRequest(
     String url) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param url {@code url} (required)
+   */
   public LogDrainCreateRequest {
     Objects.requireNonNull(url, "url");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record LogDrainCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code url} (required). */
+    /**
+     * Sets {@code url} (required).
+     *
+     * @param url the value of {@code url}
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code LogDrainCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public LogDrainCreateRequest build() {
       return new LogDrainCreateRequest(url);
     }

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/log-session}.
  *
  * <p>Resource {@code log-session}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-session">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param logplexUrl {@code logplex_url}
+ * @param updatedAt {@code updated_at}
  */
 public record LogSession(
     @Json(name = "created_at") Instant createdAt,
@@ -17,7 +22,7 @@ public record LogSession(
     @Json(name = "logplex_url") String logplexUrl,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,31 +41,53 @@ public record LogSession(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code logplex_url}. */
+    /**
+     * Sets {@code logplex_url}.
+     *
+     * @param logplexUrl the value of {@code logplex_url}, or null for none
+     * @return this builder
+     */
     public Builder logplexUrl(@Nullable String logplexUrl) {
       this.logplexUrl = logplexUrl;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code LogSession} with the fields set so far}
+     */
     public LogSession build() {
       return new LogSession(createdAt, id, logplexUrl, updatedAt);
     }

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/log-session/links/0/schema}.
  *
  * <p>Resource {@code log-session}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#log-session">Platform API reference</a>.
+ *
+ * @param dynoName {@code dyno_name}
+ * @param type {@code type}
+ * @param lines {@code lines}
+ * @param source {@code source}
+ * @param tail {@code tail}
  */
 public record LogSessionCreateRequest(
     @Json(name = "dyno_name") @Nullable String dynoName,
@@ -17,7 +23,7 @@ public record LogSessionCreateRequest(
     @Nullable String source,
     @Nullable Boolean tail) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,37 +38,64 @@ public record LogSessionCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code dyno_name}. */
+    /**
+     * Sets {@code dyno_name}.
+     *
+     * @param dynoName the value of {@code dyno_name}, or null for none
+     * @return this builder
+     */
     public Builder dynoName(@Nullable String dynoName) {
       this.dynoName = dynoName;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code lines}. */
+    /**
+     * Sets {@code lines}.
+     *
+     * @param lines the value of {@code lines}, or null for none
+     * @return this builder
+     */
     public Builder lines(@Nullable Long lines) {
       this.lines = lines;
       return this;
     }
 
-    /** Sets {@code source}. */
+    /**
+     * Sets {@code source}.
+     *
+     * @param source the value of {@code source}, or null for none
+     * @return this builder
+     */
     public Builder source(@Nullable String source) {
       this.source = source;
       return this;
     }
 
-    /** Sets {@code tail}. */
+    /**
+     * Sets {@code tail}.
+     *
+     * @param tail the value of {@code tail}, or null for none
+     * @return this builder
+     */
     public Builder tail(@Nullable Boolean tail) {
       this.tail = tail;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code LogSessionCreateRequest} with the fields set so far}
+     */
     public LogSessionCreateRequest build() {
       return new LogSessionCreateRequest(dynoName, type, lines, source, tail);
     }

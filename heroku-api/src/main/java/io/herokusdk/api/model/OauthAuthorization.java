@@ -12,6 +12,18 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-authorization}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param accessToken {@code access_token}
+ * @param client {@code client}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param grant {@code grant}
+ * @param id {@code id}
+ * @param refreshToken {@code refresh_token}
+ * @param scope {@code scope}
+ * @param session {@code session}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record OauthAuthorization(
     @Json(name = "access_token") OauthAuthorization.@Nullable AccessToken accessToken,
@@ -26,12 +38,26 @@ public record OauthAuthorization(
     @Json(name = "updated_at") Instant updatedAt,
     OauthAuthorization.User user) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param accessToken {@code access_token}
+   * @param client {@code client}
+   * @param createdAt {@code created_at}
+   * @param description {@code description}
+   * @param grant {@code grant}
+   * @param id {@code id}
+   * @param refreshToken {@code refresh_token}
+   * @param scope {@code scope}
+   * @param session {@code session}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   */
   public OauthAuthorization {
     scope = Immutable.list(scope);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,73 +101,130 @@ public record OauthAuthorization(
 
     private Builder() {}
 
-    /** Sets {@code access_token}. */
+    /**
+     * Sets {@code access_token}.
+     *
+     * @param accessToken the value of {@code access_token}, or null for none
+     * @return this builder
+     */
     public Builder accessToken(OauthAuthorization.@Nullable AccessToken accessToken) {
       this.accessToken = accessToken;
       return this;
     }
 
-    /** Sets {@code client}. */
+    /**
+     * Sets {@code client}.
+     *
+     * @param client the value of {@code client}, or null for none
+     * @return this builder
+     */
     public Builder client(OauthAuthorization.@Nullable Client client) {
       this.client = client;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code grant}. */
+    /**
+     * Sets {@code grant}.
+     *
+     * @param grant the value of {@code grant}, or null for none
+     * @return this builder
+     */
     public Builder grant(OauthAuthorization.@Nullable Grant grant) {
       this.grant = grant;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code refresh_token}. */
+    /**
+     * Sets {@code refresh_token}.
+     *
+     * @param refreshToken the value of {@code refresh_token}, or null for none
+     * @return this builder
+     */
     public Builder refreshToken(OauthAuthorization.@Nullable RefreshToken refreshToken) {
       this.refreshToken = refreshToken;
       return this;
     }
 
-    /** Sets {@code scope}. */
+    /**
+     * Sets {@code scope}.
+     *
+     * @param scope the value of {@code scope}, or null for none
+     * @return this builder
+     */
     public Builder scope(@Nullable List<String> scope) {
       this.scope = scope;
       return this;
     }
 
-    /** Sets {@code session}. */
+    /**
+     * Sets {@code session}.
+     *
+     * @param session the value of {@code session}, or null for none
+     * @return this builder
+     */
     public Builder session(OauthAuthorization.@Nullable Session session) {
       this.session = session;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(OauthAuthorization.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OauthAuthorization} with the fields set so far}
+     */
     public OauthAuthorization build() {
       return new OauthAuthorization(accessToken, client, createdAt, description, grant, id, refreshToken, scope, session, updatedAt, user);
     }
@@ -151,13 +234,17 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/access_token}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record AccessToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
       String id,
       String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -185,25 +272,42 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code expires_in}. */
+      /**
+       * Sets {@code expires_in}.
+       *
+       * @param expiresIn the value of {@code expires_in}, or null for none
+       * @return this builder
+       */
       public Builder expiresIn(@Nullable Long expiresIn) {
         this.expiresIn = expiresIn;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code AccessToken} with the fields set so far}
+       */
       public AccessToken build() {
         return new AccessToken(expiresIn, id, token);
       }
@@ -214,13 +318,17 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/client}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param redirectUri {@code redirect_uri}
    */
   public record Client(
       String id,
       String name,
       @Json(name = "redirect_uri") String redirectUri) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -238,25 +346,42 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code redirect_uri}. */
+      /**
+       * Sets {@code redirect_uri}.
+       *
+       * @param redirectUri the value of {@code redirect_uri}, or null for none
+       * @return this builder
+       */
       public Builder redirectUri(@Nullable String redirectUri) {
         this.redirectUri = redirectUri;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Client} with the fields set so far}
+       */
       public Client build() {
         return new Client(id, name, redirectUri);
       }
@@ -267,13 +392,17 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/grant}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
    */
   public record Grant(
       String code,
       @Json(name = "expires_in") Long expiresIn,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -291,25 +420,42 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code code}. */
+      /**
+       * Sets {@code code}.
+       *
+       * @param code the value of {@code code}, or null for none
+       * @return this builder
+       */
       public Builder code(@Nullable String code) {
         this.code = code;
         return this;
       }
 
-      /** Sets {@code expires_in}. */
+      /**
+       * Sets {@code expires_in}.
+       *
+       * @param expiresIn the value of {@code expires_in}, or null for none
+       * @return this builder
+       */
       public Builder expiresIn(@Nullable Long expiresIn) {
         this.expiresIn = expiresIn;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Grant} with the fields set so far}
+       */
       public Grant build() {
         return new Grant(code, expiresIn, id);
       }
@@ -320,13 +466,17 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
       String id,
       String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -354,25 +504,42 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code expires_in}. */
+      /**
+       * Sets {@code expires_in}.
+       *
+       * @param expiresIn the value of {@code expires_in}, or null for none
+       * @return this builder
+       */
       public Builder expiresIn(@Nullable Long expiresIn) {
         this.expiresIn = expiresIn;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code RefreshToken} with the fields set so far}
+       */
       public RefreshToken build() {
         return new RefreshToken(expiresIn, id, token);
       }
@@ -383,11 +550,13 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/session}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Session(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -403,13 +572,20 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Session} with the fields set so far}
+       */
       public Session build() {
         return new Session(id);
       }
@@ -420,13 +596,17 @@ public record OauthAuthorization(
    * The JSON object at {@code #/definitions/oauth-authorization/properties/user}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
+   * @param fullName {@code full_name}
    */
   public record User(
       String id,
       String email,
       @Json(name = "full_name") @Nullable String fullName) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -444,25 +624,42 @@ public record OauthAuthorization(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code full_name}. */
+      /**
+       * Sets {@code full_name}.
+       *
+       * @param fullName the value of {@code full_name}, or null for none
+       * @return this builder
+       */
       public Builder fullName(@Nullable String fullName) {
         this.fullName = fullName;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(id, email, fullName);
       }

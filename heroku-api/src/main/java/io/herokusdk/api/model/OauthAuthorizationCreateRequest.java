@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-authorization/links/0/schema}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param client {@code client}
+ * @param description {@code description}
+ * @param expiresIn {@code expires_in}
+ * @param scope {@code scope} (required)
  */
 public record OauthAuthorizationCreateRequest(
     @Nullable String client,
@@ -19,13 +24,20 @@ public record OauthAuthorizationCreateRequest(
     @Json(name = "expires_in") @Nullable Long expiresIn,
     List<String> scope) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param client {@code client}
+   * @param description {@code description}
+   * @param expiresIn {@code expires_in}
+   * @param scope {@code scope} (required)
+   */
   public OauthAuthorizationCreateRequest {
     Objects.requireNonNull(scope, "scope");
     scope = Immutable.list(scope);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,31 +51,55 @@ public record OauthAuthorizationCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code client}. */
+    /**
+     * Sets {@code client}.
+     *
+     * @param client the value of {@code client}, or null for none
+     * @return this builder
+     */
     public Builder client(@Nullable String client) {
       this.client = client;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code expires_in}. */
+    /**
+     * Sets {@code expires_in}.
+     *
+     * @param expiresIn the value of {@code expires_in}, or null for none
+     * @return this builder
+     */
     public Builder expiresIn(@Nullable Long expiresIn) {
       this.expiresIn = expiresIn;
       return this;
     }
 
-    /** Sets {@code scope} (required). */
+    /**
+     * Sets {@code scope} (required).
+     *
+     * @param scope the value of {@code scope}
+     * @return this builder
+     */
     public Builder scope(@Nullable List<String> scope) {
       this.scope = scope;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code OauthAuthorizationCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public OauthAuthorizationCreateRequest build() {
       return new OauthAuthorizationCreateRequest(client, description, expiresIn, scope);
     }

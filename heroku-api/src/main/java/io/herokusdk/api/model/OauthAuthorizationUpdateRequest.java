@@ -9,17 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-authorization/links/3/schema}.
  *
  * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param client {@code client} (required)
  */
 public record OauthAuthorizationUpdateRequest(
     @Nullable String description,
     OauthAuthorizationUpdateRequest.Client client) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param description {@code description}
+   * @param client {@code client} (required)
+   */
   public OauthAuthorizationUpdateRequest {
     Objects.requireNonNull(client, "client");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +39,33 @@ public record OauthAuthorizationUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code client} (required). */
+    /**
+     * Sets {@code client} (required).
+     *
+     * @param client the value of {@code client}
+     * @return this builder
+     */
     public Builder client(OauthAuthorizationUpdateRequest.@Nullable Client client) {
       this.client = client;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code OauthAuthorizationUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public OauthAuthorizationUpdateRequest build() {
       return new OauthAuthorizationUpdateRequest(description, client);
     }
@@ -53,12 +75,15 @@ public record OauthAuthorizationUpdateRequest(
    * Request body at {@code #/definitions/oauth-authorization/links/3/schema/properties/client}.
    *
    * <p>Resource {@code oauth-authorization}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-authorization">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param secret {@code secret}
    */
   public record Client(
       @Nullable String id,
       @Nullable String secret) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -79,19 +104,31 @@ public record OauthAuthorizationUpdateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code secret}. */
+      /**
+       * Sets {@code secret}.
+       *
+       * @param secret the value of {@code secret}, or null for none
+       * @return this builder
+       */
       public Builder secret(@Nullable String secret) {
         this.secret = secret;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Client} with the fields set so far}
+       */
       public Client build() {
         return new Client(id, secret);
       }

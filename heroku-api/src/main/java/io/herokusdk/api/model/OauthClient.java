@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-client}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param ignoresDelinquent {@code ignores_delinquent}
+ * @param name {@code name}
+ * @param redirectUri {@code redirect_uri}
+ * @param secret {@code secret}
+ * @param updatedAt {@code updated_at}
  */
 public record OauthClient(
     @Json(name = "created_at") Instant createdAt,
@@ -20,7 +28,7 @@ public record OauthClient(
     String secret,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -56,49 +64,86 @@ public record OauthClient(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code ignores_delinquent}. */
+    /**
+     * Sets {@code ignores_delinquent}.
+     *
+     * @param ignoresDelinquent the value of {@code ignores_delinquent}, or null for none
+     * @return this builder
+     */
     public Builder ignoresDelinquent(@Nullable Boolean ignoresDelinquent) {
       this.ignoresDelinquent = ignoresDelinquent;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code redirect_uri}. */
+    /**
+     * Sets {@code redirect_uri}.
+     *
+     * @param redirectUri the value of {@code redirect_uri}, or null for none
+     * @return this builder
+     */
     public Builder redirectUri(@Nullable String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** Sets {@code secret}. */
+    /**
+     * Sets {@code secret}.
+     *
+     * @param secret the value of {@code secret}, or null for none
+     * @return this builder
+     */
     public Builder secret(@Nullable String secret) {
       this.secret = secret;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OauthClient} with the fields set so far}
+     */
     public OauthClient build() {
       return new OauthClient(createdAt, id, ignoresDelinquent, name, redirectUri, secret, updatedAt);
     }

@@ -10,18 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-client/links/0/schema}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param redirectUri {@code redirect_uri} (required)
  */
 public record OauthClientCreateRequest(
     String name,
     @Json(name = "redirect_uri") String redirectUri) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   * @param redirectUri {@code redirect_uri} (required)
+   */
   public OauthClientCreateRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(redirectUri, "redirectUri");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,19 +41,33 @@ public record OauthClientCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code redirect_uri} (required). */
+    /**
+     * Sets {@code redirect_uri} (required).
+     *
+     * @param redirectUri the value of {@code redirect_uri}
+     * @return this builder
+     */
     public Builder redirectUri(@Nullable String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code OauthClientCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public OauthClientCreateRequest build() {
       return new OauthClientCreateRequest(name, redirectUri);
     }

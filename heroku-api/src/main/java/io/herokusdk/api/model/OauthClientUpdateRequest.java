@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-client/links/4/schema}.
  *
  * <p>Resource {@code oauth-client}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-client">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param redirectUri {@code redirect_uri}
  */
 public record OauthClientUpdateRequest(
     @Nullable String name,
     @Json(name = "redirect_uri") @Nullable String redirectUri) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -26,19 +29,31 @@ public record OauthClientUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code redirect_uri}. */
+    /**
+     * Sets {@code redirect_uri}.
+     *
+     * @param redirectUri the value of {@code redirect_uri}, or null for none
+     * @return this builder
+     */
     public Builder redirectUri(@Nullable String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OauthClientUpdateRequest} with the fields set so far}
+     */
     public OauthClientUpdateRequest build() {
       return new OauthClientUpdateRequest(name, redirectUri);
     }

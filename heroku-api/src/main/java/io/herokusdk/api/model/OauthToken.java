@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oauth-token}.
  *
  * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+ *
+ * @param accessToken {@code access_token}
+ * @param authorization {@code authorization}
+ * @param client {@code client}
+ * @param createdAt {@code created_at}
+ * @param grant {@code grant}
+ * @param id {@code id}
+ * @param refreshToken {@code refresh_token}
+ * @param session {@code session}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record OauthToken(
     @Json(name = "access_token") OauthToken.AccessToken accessToken,
@@ -23,7 +34,7 @@ public record OauthToken(
     @Json(name = "updated_at") Instant updatedAt,
     OauthToken.User user) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,67 +76,119 @@ public record OauthToken(
 
     private Builder() {}
 
-    /** Sets {@code access_token}. */
+    /**
+     * Sets {@code access_token}.
+     *
+     * @param accessToken the value of {@code access_token}, or null for none
+     * @return this builder
+     */
     public Builder accessToken(OauthToken.@Nullable AccessToken accessToken) {
       this.accessToken = accessToken;
       return this;
     }
 
-    /** Sets {@code authorization}. */
+    /**
+     * Sets {@code authorization}.
+     *
+     * @param authorization the value of {@code authorization}, or null for none
+     * @return this builder
+     */
     public Builder authorization(OauthToken.@Nullable Authorization authorization) {
       this.authorization = authorization;
       return this;
     }
 
-    /** Sets {@code client}. */
+    /**
+     * Sets {@code client}.
+     *
+     * @param client the value of {@code client}, or null for none
+     * @return this builder
+     */
     public Builder client(OauthToken.@Nullable Client client) {
       this.client = client;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code grant}. */
+    /**
+     * Sets {@code grant}.
+     *
+     * @param grant the value of {@code grant}, or null for none
+     * @return this builder
+     */
     public Builder grant(OauthToken.@Nullable Grant grant) {
       this.grant = grant;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code refresh_token}. */
+    /**
+     * Sets {@code refresh_token}.
+     *
+     * @param refreshToken the value of {@code refresh_token}, or null for none
+     * @return this builder
+     */
     public Builder refreshToken(OauthToken.@Nullable RefreshToken refreshToken) {
       this.refreshToken = refreshToken;
       return this;
     }
 
-    /** Sets {@code session}. */
+    /**
+     * Sets {@code session}.
+     *
+     * @param session the value of {@code session}, or null for none
+     * @return this builder
+     */
     public Builder session(OauthToken.@Nullable Session session) {
       this.session = session;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(OauthToken.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OauthToken} with the fields set so far}
+     */
     public OauthToken build() {
       return new OauthToken(accessToken, authorization, client, createdAt, grant, id, refreshToken, session, updatedAt, user);
     }
@@ -135,13 +198,17 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/access_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record AccessToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
       String id,
       String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -169,25 +236,42 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code expires_in}. */
+      /**
+       * Sets {@code expires_in}.
+       *
+       * @param expiresIn the value of {@code expires_in}, or null for none
+       * @return this builder
+       */
       public Builder expiresIn(@Nullable Long expiresIn) {
         this.expiresIn = expiresIn;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code AccessToken} with the fields set so far}
+       */
       public AccessToken build() {
         return new AccessToken(expiresIn, id, token);
       }
@@ -198,11 +282,13 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/authorization}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Authorization(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -218,13 +304,20 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Authorization} with the fields set so far}
+       */
       public Authorization build() {
         return new Authorization(id);
       }
@@ -235,11 +328,13 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/client}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param secret {@code secret}
    */
   public record Client(
       String secret) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -263,13 +358,20 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code secret}. */
+      /**
+       * Sets {@code secret}.
+       *
+       * @param secret the value of {@code secret}, or null for none
+       * @return this builder
+       */
       public Builder secret(@Nullable String secret) {
         this.secret = secret;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Client} with the fields set so far}
+       */
       public Client build() {
         return new Client(secret);
       }
@@ -280,12 +382,15 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/grant}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param type {@code type}
    */
   public record Grant(
       String code,
       String type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -302,19 +407,31 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code code}. */
+      /**
+       * Sets {@code code}.
+       *
+       * @param code the value of {@code code}, or null for none
+       * @return this builder
+       */
       public Builder code(@Nullable String code) {
         this.code = code;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(@Nullable String type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Grant} with the fields set so far}
+       */
       public Grant build() {
         return new Grant(code, type);
       }
@@ -325,13 +442,17 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param expiresIn {@code expires_in}
+   * @param id {@code id}
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Json(name = "expires_in") @Nullable Long expiresIn,
       String id,
       String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -359,25 +480,42 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code expires_in}. */
+      /**
+       * Sets {@code expires_in}.
+       *
+       * @param expiresIn the value of {@code expires_in}, or null for none
+       * @return this builder
+       */
       public Builder expiresIn(@Nullable Long expiresIn) {
         this.expiresIn = expiresIn;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code RefreshToken} with the fields set so far}
+       */
       public RefreshToken build() {
         return new RefreshToken(expiresIn, id, token);
       }
@@ -388,11 +526,13 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/session}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Session(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -408,13 +548,20 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Session} with the fields set so far}
+       */
       public Session build() {
         return new Session(id);
       }
@@ -425,11 +572,13 @@ public record OauthToken(
    * The JSON object at {@code #/definitions/oauth-token/properties/user}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record User(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -445,13 +594,20 @@ public record OauthToken(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(id);
       }

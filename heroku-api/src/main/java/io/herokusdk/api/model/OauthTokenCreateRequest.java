@@ -10,20 +10,30 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oauth-token/links/0/schema}.
  *
  * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+ *
+ * @param client {@code client} (required)
+ * @param grant {@code grant} (required)
+ * @param refreshToken {@code refresh_token} (required)
  */
 public record OauthTokenCreateRequest(
     OauthTokenCreateRequest.Client client,
     OauthTokenCreateRequest.Grant grant,
     @Json(name = "refresh_token") OauthTokenCreateRequest.RefreshToken refreshToken) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param client {@code client} (required)
+   * @param grant {@code grant} (required)
+   * @param refreshToken {@code refresh_token} (required)
+   */
   public OauthTokenCreateRequest {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(grant, "grant");
     Objects.requireNonNull(refreshToken, "refreshToken");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,25 +56,44 @@ public record OauthTokenCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code client} (required). */
+    /**
+     * Sets {@code client} (required).
+     *
+     * @param client the value of {@code client}
+     * @return this builder
+     */
     public Builder client(OauthTokenCreateRequest.@Nullable Client client) {
       this.client = client;
       return this;
     }
 
-    /** Sets {@code grant} (required). */
+    /**
+     * Sets {@code grant} (required).
+     *
+     * @param grant the value of {@code grant}
+     * @return this builder
+     */
     public Builder grant(OauthTokenCreateRequest.@Nullable Grant grant) {
       this.grant = grant;
       return this;
     }
 
-    /** Sets {@code refresh_token} (required). */
+    /**
+     * Sets {@code refresh_token} (required).
+     *
+     * @param refreshToken the value of {@code refresh_token}
+     * @return this builder
+     */
     public Builder refreshToken(OauthTokenCreateRequest.@Nullable RefreshToken refreshToken) {
       this.refreshToken = refreshToken;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code OauthTokenCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public OauthTokenCreateRequest build() {
       return new OauthTokenCreateRequest(client, grant, refreshToken);
     }
@@ -74,11 +103,13 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/client}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param secret {@code secret}
    */
   public record Client(
       @Nullable String secret) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -97,13 +128,20 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code secret}. */
+      /**
+       * Sets {@code secret}.
+       *
+       * @param secret the value of {@code secret}, or null for none
+       * @return this builder
+       */
       public Builder secret(@Nullable String secret) {
         this.secret = secret;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Client} with the fields set so far}
+       */
       public Client build() {
         return new Client(secret);
       }
@@ -114,12 +152,15 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/grant}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param code {@code code}
+   * @param type {@code type}
    */
   public record Grant(
       @Nullable String code,
       @Nullable String type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -131,19 +172,31 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code code}. */
+      /**
+       * Sets {@code code}.
+       *
+       * @param code the value of {@code code}, or null for none
+       * @return this builder
+       */
       public Builder code(@Nullable String code) {
         this.code = code;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(@Nullable String type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Grant} with the fields set so far}
+       */
       public Grant build() {
         return new Grant(code, type);
       }
@@ -154,11 +207,13 @@ public record OauthTokenCreateRequest(
    * Request body at {@code #/definitions/oauth-token/links/0/schema/properties/refresh_token}.
    *
    * <p>Resource {@code oauth-token}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oauth-token">Platform API reference</a>.
+   *
+   * @param token {@code token}
    */
   public record RefreshToken(
       @Nullable String token) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -177,13 +232,20 @@ public record OauthTokenCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code token}. */
+      /**
+       * Sets {@code token}.
+       *
+       * @param token the value of {@code token}, or null for none
+       * @return this builder
+       */
       public Builder token(@Nullable String token) {
         this.token = token;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code RefreshToken} with the fields set so far}
+       */
       public RefreshToken build() {
         return new RefreshToken(token);
       }

@@ -13,6 +13,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param baseImageName {@code base_image_name}
+ * @param baseTopLayer {@code base_top_layer}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param imageRepo {@code image_repo}
+ * @param digest {@code digest}
+ * @param stack {@code stack}
+ * @param processTypes {@code process_types}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param architecture {@code architecture}
+ * @param deletedAt {@code deleted_at}
  */
 public record OciImage(
     String id,
@@ -30,13 +45,30 @@ public record OciImage(
     @Nullable String architecture,
     @Json(name = "deleted_at") @Nullable Instant deletedAt) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param baseImageName {@code base_image_name}
+   * @param baseTopLayer {@code base_top_layer}
+   * @param commit {@code commit}
+   * @param commitDescription {@code commit_description}
+   * @param imageRepo {@code image_repo}
+   * @param digest {@code digest}
+   * @param stack {@code stack}
+   * @param processTypes {@code process_types}
+   * @param buildpacks {@code buildpacks}
+   * @param createdAt {@code created_at}
+   * @param updatedAt {@code updated_at}
+   * @param architecture {@code architecture}
+   * @param deletedAt {@code deleted_at}
+   */
   public OciImage {
     processTypes = Immutable.map(processTypes);
     buildpacks = Immutable.list(buildpacks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,91 +97,163 @@ public record OciImage(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code base_image_name}. */
+    /**
+     * Sets {@code base_image_name}.
+     *
+     * @param baseImageName the value of {@code base_image_name}, or null for none
+     * @return this builder
+     */
     public Builder baseImageName(@Nullable String baseImageName) {
       this.baseImageName = baseImageName;
       return this;
     }
 
-    /** Sets {@code base_top_layer}. */
+    /**
+     * Sets {@code base_top_layer}.
+     *
+     * @param baseTopLayer the value of {@code base_top_layer}, or null for none
+     * @return this builder
+     */
     public Builder baseTopLayer(@Nullable String baseTopLayer) {
       this.baseTopLayer = baseTopLayer;
       return this;
     }
 
-    /** Sets {@code commit}. */
+    /**
+     * Sets {@code commit}.
+     *
+     * @param commit the value of {@code commit}, or null for none
+     * @return this builder
+     */
     public Builder commit(@Nullable String commit) {
       this.commit = commit;
       return this;
     }
 
-    /** Sets {@code commit_description}. */
+    /**
+     * Sets {@code commit_description}.
+     *
+     * @param commitDescription the value of {@code commit_description}, or null for none
+     * @return this builder
+     */
     public Builder commitDescription(@Nullable String commitDescription) {
       this.commitDescription = commitDescription;
       return this;
     }
 
-    /** Sets {@code image_repo}. */
+    /**
+     * Sets {@code image_repo}.
+     *
+     * @param imageRepo the value of {@code image_repo}, or null for none
+     * @return this builder
+     */
     public Builder imageRepo(@Nullable String imageRepo) {
       this.imageRepo = imageRepo;
       return this;
     }
 
-    /** Sets {@code digest}. */
+    /**
+     * Sets {@code digest}.
+     *
+     * @param digest the value of {@code digest}, or null for none
+     * @return this builder
+     */
     public Builder digest(@Nullable String digest) {
       this.digest = digest;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable OciImageStack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code process_types}. */
+    /**
+     * Sets {@code process_types}.
+     *
+     * @param processTypes the value of {@code process_types}, or null for none
+     * @return this builder
+     */
     public Builder processTypes(@Nullable Map<String, OciImageProcessType> processTypes) {
       this.processTypes = processTypes;
       return this;
     }
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<OciImageBuildpack> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code architecture}. */
+    /**
+     * Sets {@code architecture}.
+     *
+     * @param architecture the value of {@code architecture}, or null for none
+     * @return this builder
+     */
     public Builder architecture(@Nullable String architecture) {
       this.architecture = architecture;
       return this;
     }
 
-    /** Sets {@code deleted_at}. */
+    /**
+     * Sets {@code deleted_at}.
+     *
+     * @param deletedAt the value of {@code deleted_at}, or null for none
+     * @return this builder
+     */
     public Builder deletedAt(@Nullable Instant deletedAt) {
       this.deletedAt = deletedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OciImage} with the fields set so far}
+     */
     public OciImage build() {
       return new OciImage(id, baseImageName, baseTopLayer, commit, commitDescription, imageRepo, digest, stack, processTypes, buildpacks, createdAt, updatedAt, architecture, deletedAt);
     }

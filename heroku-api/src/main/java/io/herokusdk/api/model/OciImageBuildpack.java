@@ -8,13 +8,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image/definitions/buildpack}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param version {@code version}
+ * @param homepage {@code homepage}
  */
 public record OciImageBuildpack(
     String id,
     String version,
     String homepage) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,25 +36,42 @@ public record OciImageBuildpack(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets {@code homepage}. */
+    /**
+     * Sets {@code homepage}.
+     *
+     * @param homepage the value of {@code homepage}, or null for none
+     * @return this builder
+     */
     public Builder homepage(@Nullable String homepage) {
       this.homepage = homepage;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OciImageBuildpack} with the fields set so far}
+     */
     public OciImageBuildpack build() {
       return new OciImageBuildpack(id, version, homepage);
     }

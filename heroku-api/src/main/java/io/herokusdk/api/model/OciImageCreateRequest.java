@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/oci-image/links/1/schema}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param architecture {@code architecture}
+ * @param baseImageName {@code base_image_name}
+ * @param baseTopLayer {@code base_top_layer}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param imageRepo {@code image_repo}
+ * @param digest {@code digest}
+ * @param stack {@code stack}
+ * @param processTypes {@code process_types}
+ * @param buildpacks {@code buildpacks}
  */
 public record OciImageCreateRequest(
     @Nullable String architecture,
@@ -25,13 +36,26 @@ public record OciImageCreateRequest(
     @Json(name = "process_types") @Nullable Map<String, OciImageProcessType> processTypes,
     @Nullable List<OciImageBuildpack> buildpacks) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param architecture {@code architecture}
+   * @param baseImageName {@code base_image_name}
+   * @param baseTopLayer {@code base_top_layer}
+   * @param commit {@code commit}
+   * @param commitDescription {@code commit_description}
+   * @param imageRepo {@code image_repo}
+   * @param digest {@code digest}
+   * @param stack {@code stack}
+   * @param processTypes {@code process_types}
+   * @param buildpacks {@code buildpacks}
+   */
   public OciImageCreateRequest {
     processTypes = Immutable.map(processTypes);
     buildpacks = Immutable.list(buildpacks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -51,67 +75,119 @@ public record OciImageCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code architecture}. */
+    /**
+     * Sets {@code architecture}.
+     *
+     * @param architecture the value of {@code architecture}, or null for none
+     * @return this builder
+     */
     public Builder architecture(@Nullable String architecture) {
       this.architecture = architecture;
       return this;
     }
 
-    /** Sets {@code base_image_name}. */
+    /**
+     * Sets {@code base_image_name}.
+     *
+     * @param baseImageName the value of {@code base_image_name}, or null for none
+     * @return this builder
+     */
     public Builder baseImageName(@Nullable String baseImageName) {
       this.baseImageName = baseImageName;
       return this;
     }
 
-    /** Sets {@code base_top_layer}. */
+    /**
+     * Sets {@code base_top_layer}.
+     *
+     * @param baseTopLayer the value of {@code base_top_layer}, or null for none
+     * @return this builder
+     */
     public Builder baseTopLayer(@Nullable String baseTopLayer) {
       this.baseTopLayer = baseTopLayer;
       return this;
     }
 
-    /** Sets {@code commit}. */
+    /**
+     * Sets {@code commit}.
+     *
+     * @param commit the value of {@code commit}, or null for none
+     * @return this builder
+     */
     public Builder commit(@Nullable String commit) {
       this.commit = commit;
       return this;
     }
 
-    /** Sets {@code commit_description}. */
+    /**
+     * Sets {@code commit_description}.
+     *
+     * @param commitDescription the value of {@code commit_description}, or null for none
+     * @return this builder
+     */
     public Builder commitDescription(@Nullable String commitDescription) {
       this.commitDescription = commitDescription;
       return this;
     }
 
-    /** Sets {@code image_repo}. */
+    /**
+     * Sets {@code image_repo}.
+     *
+     * @param imageRepo the value of {@code image_repo}, or null for none
+     * @return this builder
+     */
     public Builder imageRepo(@Nullable String imageRepo) {
       this.imageRepo = imageRepo;
       return this;
     }
 
-    /** Sets {@code digest}. */
+    /**
+     * Sets {@code digest}.
+     *
+     * @param digest the value of {@code digest}, or null for none
+     * @return this builder
+     */
     public Builder digest(@Nullable String digest) {
       this.digest = digest;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code process_types}. */
+    /**
+     * Sets {@code process_types}.
+     *
+     * @param processTypes the value of {@code process_types}, or null for none
+     * @return this builder
+     */
     public Builder processTypes(@Nullable Map<String, OciImageProcessType> processTypes) {
       this.processTypes = processTypes;
       return this;
     }
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<OciImageBuildpack> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OciImageCreateRequest} with the fields set so far}
+     */
     public OciImageCreateRequest build() {
       return new OciImageCreateRequest(architecture, baseImageName, baseTopLayer, commit, commitDescription, imageRepo, digest, stack, processTypes, buildpacks);
     }

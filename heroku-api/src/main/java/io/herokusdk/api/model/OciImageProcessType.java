@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/oci-image/definitions/process_type}.
  *
  * <p>Resource {@code oci-image}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#oci-image">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param displayCmd {@code display_cmd}
+ * @param command {@code command}
+ * @param workingDir {@code working_dir}
+ * @param defaultValue {@code default}
  */
 public record OciImageProcessType(
     String name,
@@ -17,7 +23,7 @@ public record OciImageProcessType(
     @Json(name = "working_dir") String workingDir,
     @Json(name = "default") @Nullable Boolean defaultValue) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,37 +43,64 @@ public record OciImageProcessType(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code display_cmd}. */
+    /**
+     * Sets {@code display_cmd}.
+     *
+     * @param displayCmd the value of {@code display_cmd}, or null for none
+     * @return this builder
+     */
     public Builder displayCmd(@Nullable String displayCmd) {
       this.displayCmd = displayCmd;
       return this;
     }
 
-    /** Sets {@code command}. */
+    /**
+     * Sets {@code command}.
+     *
+     * @param command the value of {@code command}, or null for none
+     * @return this builder
+     */
     public Builder command(@Nullable String command) {
       this.command = command;
       return this;
     }
 
-    /** Sets {@code working_dir}. */
+    /**
+     * Sets {@code working_dir}.
+     *
+     * @param workingDir the value of {@code working_dir}, or null for none
+     * @return this builder
+     */
     public Builder workingDir(@Nullable String workingDir) {
       this.workingDir = workingDir;
       return this;
     }
 
-    /** Sets {@code default}. */
+    /**
+     * Sets {@code default}.
+     *
+     * @param defaultValue the value of {@code default}, or null for none
+     * @return this builder
+     */
     public Builder defaultValue(@Nullable Boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code OciImageProcessType} with the fields set so far}
+     */
     public OciImageProcessType build() {
       return new OciImageProcessType(name, displayCmd, command, workingDir, defaultValue);
     }

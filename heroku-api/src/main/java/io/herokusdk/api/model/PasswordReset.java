@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/password-reset}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param user {@code user}
  */
 public record PasswordReset(
     @Json(name = "created_at") Instant createdAt,
     PasswordReset.User user) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,19 +35,31 @@ public record PasswordReset(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(PasswordReset.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PasswordReset} with the fields set so far}
+     */
     public PasswordReset build() {
       return new PasswordReset(createdAt, user);
     }
@@ -54,12 +69,15 @@ public record PasswordReset(
    * The JSON object at {@code #/definitions/password-reset/properties/user}.
    *
    * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -76,19 +94,31 @@ public record PasswordReset(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id);
       }

@@ -10,18 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/password-reset/links/1/schema}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param password {@code password} (required)
+ * @param passwordConfirmation {@code password_confirmation} (required)
  */
 public record PasswordResetCompleteResetPasswordRequest(
     String password,
     @Json(name = "password_confirmation") String passwordConfirmation) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param password {@code password} (required)
+   * @param passwordConfirmation {@code password_confirmation} (required)
+   */
   public PasswordResetCompleteResetPasswordRequest {
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(passwordConfirmation, "passwordConfirmation");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,19 +50,33 @@ public record PasswordResetCompleteResetPasswordRequest(
 
     private Builder() {}
 
-    /** Sets {@code password} (required). */
+    /**
+     * Sets {@code password} (required).
+     *
+     * @param password the value of {@code password}
+     * @return this builder
+     */
     public Builder password(@Nullable String password) {
       this.password = password;
       return this;
     }
 
-    /** Sets {@code password_confirmation} (required). */
+    /**
+     * Sets {@code password_confirmation} (required).
+     *
+     * @param passwordConfirmation the value of {@code password_confirmation}
+     * @return this builder
+     */
     public Builder passwordConfirmation(@Nullable String passwordConfirmation) {
       this.passwordConfirmation = passwordConfirmation;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PasswordResetCompleteResetPasswordRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PasswordResetCompleteResetPasswordRequest build() {
       return new PasswordResetCompleteResetPasswordRequest(password, passwordConfirmation);
     }

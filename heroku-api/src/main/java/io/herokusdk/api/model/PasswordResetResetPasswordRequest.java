@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/password-reset/links/0/schema}.
  *
  * <p>Resource {@code password-reset}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#password-reset">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
  */
 public record PasswordResetResetPasswordRequest(
     String email) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param email {@code email} (required)
+   */
   public PasswordResetResetPasswordRequest {
     Objects.requireNonNull(email, "email");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record PasswordResetResetPasswordRequest(
 
     private Builder() {}
 
-    /** Sets {@code email} (required). */
+    /**
+     * Sets {@code email} (required).
+     *
+     * @param email the value of {@code email}
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PasswordResetResetPasswordRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PasswordResetResetPasswordRequest build() {
       return new PasswordResetResetPasswordRequest(email);
     }

@@ -12,6 +12,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/peering}.
  *
  * <p>Resource {@code peering}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#peering">Platform API reference</a>.
+ *
+ * @param type {@code type}
+ * @param pcxId {@code pcx_id}
+ * @param cidrBlocks {@code cidr_blocks}
+ * @param status {@code status}
+ * @param awsVpcId {@code aws_vpc_id}
+ * @param awsRegion {@code aws_region}
+ * @param awsAccountId {@code aws_account_id}
+ * @param expires {@code expires}
  */
 public record Peering(
     PeeringType type,
@@ -23,12 +32,23 @@ public record Peering(
     @Json(name = "aws_account_id") String awsAccountId,
     Instant expires) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param type {@code type}
+   * @param pcxId {@code pcx_id}
+   * @param cidrBlocks {@code cidr_blocks}
+   * @param status {@code status}
+   * @param awsVpcId {@code aws_vpc_id}
+   * @param awsRegion {@code aws_region}
+   * @param awsAccountId {@code aws_account_id}
+   * @param expires {@code expires}
+   */
   public Peering {
     cidrBlocks = Immutable.list(cidrBlocks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -51,55 +71,97 @@ public record Peering(
 
     private Builder() {}
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable PeeringType type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code pcx_id}. */
+    /**
+     * Sets {@code pcx_id}.
+     *
+     * @param pcxId the value of {@code pcx_id}, or null for none
+     * @return this builder
+     */
     public Builder pcxId(@Nullable String pcxId) {
       this.pcxId = pcxId;
       return this;
     }
 
-    /** Sets {@code cidr_blocks}. */
+    /**
+     * Sets {@code cidr_blocks}.
+     *
+     * @param cidrBlocks the value of {@code cidr_blocks}, or null for none
+     * @return this builder
+     */
     public Builder cidrBlocks(@Nullable List<String> cidrBlocks) {
       this.cidrBlocks = cidrBlocks;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable PeeringStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code aws_vpc_id}. */
+    /**
+     * Sets {@code aws_vpc_id}.
+     *
+     * @param awsVpcId the value of {@code aws_vpc_id}, or null for none
+     * @return this builder
+     */
     public Builder awsVpcId(@Nullable String awsVpcId) {
       this.awsVpcId = awsVpcId;
       return this;
     }
 
-    /** Sets {@code aws_region}. */
+    /**
+     * Sets {@code aws_region}.
+     *
+     * @param awsRegion the value of {@code aws_region}, or null for none
+     * @return this builder
+     */
     public Builder awsRegion(@Nullable String awsRegion) {
       this.awsRegion = awsRegion;
       return this;
     }
 
-    /** Sets {@code aws_account_id}. */
+    /**
+     * Sets {@code aws_account_id}.
+     *
+     * @param awsAccountId the value of {@code aws_account_id}, or null for none
+     * @return this builder
+     */
     public Builder awsAccountId(@Nullable String awsAccountId) {
       this.awsAccountId = awsAccountId;
       return this;
     }
 
-    /** Sets {@code expires}. */
+    /**
+     * Sets {@code expires}.
+     *
+     * @param expires the value of {@code expires}, or null for none
+     * @return this builder
+     */
     public Builder expires(@Nullable Instant expires) {
       this.expires = expires;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Peering} with the fields set so far}
+     */
     public Peering build() {
       return new Peering(type, pcxId, cidrBlocks, status, awsVpcId, awsRegion, awsAccountId, expires);
     }

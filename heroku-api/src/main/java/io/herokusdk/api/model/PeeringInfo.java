@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/peering-info}.
  *
  * <p>Resource {@code peering-info}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#peering-info">Platform API reference</a>.
+ *
+ * @param awsAccountId {@code aws_account_id}
+ * @param awsRegion {@code aws_region}
+ * @param vpcId {@code vpc_id}
+ * @param vpcCidr {@code vpc_cidr}
+ * @param dynoCidrBlocks {@code dyno_cidr_blocks}
+ * @param unavailableCidrBlocks {@code unavailable_cidr_blocks}
+ * @param spaceCidrBlocks {@code space_cidr_blocks}
  */
 public record PeeringInfo(
     @Json(name = "aws_account_id") String awsAccountId,
@@ -21,14 +29,24 @@ public record PeeringInfo(
     @Json(name = "unavailable_cidr_blocks") List<String> unavailableCidrBlocks,
     @Json(name = "space_cidr_blocks") List<String> spaceCidrBlocks) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param awsAccountId {@code aws_account_id}
+   * @param awsRegion {@code aws_region}
+   * @param vpcId {@code vpc_id}
+   * @param vpcCidr {@code vpc_cidr}
+   * @param dynoCidrBlocks {@code dyno_cidr_blocks}
+   * @param unavailableCidrBlocks {@code unavailable_cidr_blocks}
+   * @param spaceCidrBlocks {@code space_cidr_blocks}
+   */
   public PeeringInfo {
     dynoCidrBlocks = Immutable.list(dynoCidrBlocks);
     unavailableCidrBlocks = Immutable.list(unavailableCidrBlocks);
     spaceCidrBlocks = Immutable.list(spaceCidrBlocks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,49 +68,86 @@ public record PeeringInfo(
 
     private Builder() {}
 
-    /** Sets {@code aws_account_id}. */
+    /**
+     * Sets {@code aws_account_id}.
+     *
+     * @param awsAccountId the value of {@code aws_account_id}, or null for none
+     * @return this builder
+     */
     public Builder awsAccountId(@Nullable String awsAccountId) {
       this.awsAccountId = awsAccountId;
       return this;
     }
 
-    /** Sets {@code aws_region}. */
+    /**
+     * Sets {@code aws_region}.
+     *
+     * @param awsRegion the value of {@code aws_region}, or null for none
+     * @return this builder
+     */
     public Builder awsRegion(RegionProvider.@Nullable Region awsRegion) {
       this.awsRegion = awsRegion;
       return this;
     }
 
-    /** Sets {@code vpc_id}. */
+    /**
+     * Sets {@code vpc_id}.
+     *
+     * @param vpcId the value of {@code vpc_id}, or null for none
+     * @return this builder
+     */
     public Builder vpcId(@Nullable String vpcId) {
       this.vpcId = vpcId;
       return this;
     }
 
-    /** Sets {@code vpc_cidr}. */
+    /**
+     * Sets {@code vpc_cidr}.
+     *
+     * @param vpcCidr the value of {@code vpc_cidr}, or null for none
+     * @return this builder
+     */
     public Builder vpcCidr(@Nullable String vpcCidr) {
       this.vpcCidr = vpcCidr;
       return this;
     }
 
-    /** Sets {@code dyno_cidr_blocks}. */
+    /**
+     * Sets {@code dyno_cidr_blocks}.
+     *
+     * @param dynoCidrBlocks the value of {@code dyno_cidr_blocks}, or null for none
+     * @return this builder
+     */
     public Builder dynoCidrBlocks(@Nullable List<String> dynoCidrBlocks) {
       this.dynoCidrBlocks = dynoCidrBlocks;
       return this;
     }
 
-    /** Sets {@code unavailable_cidr_blocks}. */
+    /**
+     * Sets {@code unavailable_cidr_blocks}.
+     *
+     * @param unavailableCidrBlocks the value of {@code unavailable_cidr_blocks}, or null for none
+     * @return this builder
+     */
     public Builder unavailableCidrBlocks(@Nullable List<String> unavailableCidrBlocks) {
       this.unavailableCidrBlocks = unavailableCidrBlocks;
       return this;
     }
 
-    /** Sets {@code space_cidr_blocks}. */
+    /**
+     * Sets {@code space_cidr_blocks}.
+     *
+     * @param spaceCidrBlocks the value of {@code space_cidr_blocks}, or null for none
+     * @return this builder
+     */
     public Builder spaceCidrBlocks(@Nullable List<String> spaceCidrBlocks) {
       this.spaceCidrBlocks = spaceCidrBlocks;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PeeringInfo} with the fields set so far}
+     */
     public PeeringInfo build() {
       return new PeeringInfo(awsAccountId, awsRegion, vpcId, vpcCidr, dynoCidrBlocks, unavailableCidrBlocks, spaceCidrBlocks);
     }

@@ -23,12 +23,16 @@ public enum PeeringType {
     this.value = value;
   }
 
-  /** Returns the wire value. */
+  /** {@return the wire value} */
   public @Nullable String value() {
     return value;
   }
 
-  /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+   *
+   * @param value a wire value, possibly one this SDK version does not know
+   */
   public static PeeringType fromValue(@Nullable String value) {
     for (PeeringType c : values()) {
       if (c.value != null && c.value.equals(value)) {

@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/permission-entity}.
  *
  * <p>Resource {@code permission-entity}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#permission-entity">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param teamId {@code team_id}
+ * @param type {@code type}
+ * @param users {@code users}
  */
 public record PermissionEntity(
     String id,
@@ -19,12 +25,20 @@ public record PermissionEntity(
     PermissionEntityType type,
     List<PermissionEntity.User> users) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param teamId {@code team_id}
+   * @param type {@code type}
+   * @param users {@code users}
+   */
   public PermissionEntity {
     users = Immutable.list(users);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,37 +58,64 @@ public record PermissionEntity(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code team_id}. */
+    /**
+     * Sets {@code team_id}.
+     *
+     * @param teamId the value of {@code team_id}, or null for none
+     * @return this builder
+     */
     public Builder teamId(@Nullable String teamId) {
       this.teamId = teamId;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable PermissionEntityType type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code users}. */
+    /**
+     * Sets {@code users}.
+     *
+     * @param users the value of {@code users}, or null for none
+     * @return this builder
+     */
     public Builder users(@Nullable List<PermissionEntity.User> users) {
       this.users = users;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PermissionEntity} with the fields set so far}
+     */
     public PermissionEntity build() {
       return new PermissionEntity(id, name, teamId, type, users);
     }
@@ -84,18 +125,28 @@ public record PermissionEntity(
    * The JSON object at {@code #/definitions/permission-entity/properties/users/items}.
    *
    * <p>Resource {@code permission-entity}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#permission-entity">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param permissions {@code permissions}
    */
   public record User(
       String email,
       String id,
       List<String> permissions) {
 
-    /** Copies lists and maps into unmodifiable ones. */
+    /**
+     * Copies lists and maps into unmodifiable ones.
+     *
+     * @param email {@code email}
+     * @param id {@code id}
+     * @param permissions {@code permissions}
+     */
     public User {
       permissions = Immutable.list(permissions);
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -113,25 +164,42 @@ public record PermissionEntity(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code permissions}. */
+      /**
+       * Sets {@code permissions}.
+       *
+       * @param permissions the value of {@code permissions}, or null for none
+       * @return this builder
+       */
       public Builder permissions(@Nullable List<String> permissions) {
         this.permissions = permissions;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id, permissions);
       }

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param owner {@code owner}
+ * @param updatedAt {@code updated_at}
+ * @param generation {@code generation}
  */
 public record Pipeline(
     @Json(name = "created_at") Instant createdAt,
@@ -19,7 +26,7 @@ public record Pipeline(
     @Json(name = "updated_at") Instant updatedAt,
     PipelineGeneration generation) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,43 +47,75 @@ public record Pipeline(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable PipelineOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable PipelineGeneration generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Pipeline} with the fields set so far}
+     */
     public Pipeline build() {
       return new Pipeline(createdAt, id, name, owner, updatedAt, generation);
     }

@@ -12,6 +12,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-build}.
  *
  * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param buildpacks {@code buildpacks}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param sourceBlob {@code source_blob}
+ * @param release {@code release}
+ * @param slug {@code slug}
+ * @param stack {@code stack}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record PipelineBuild(
     PipelineBuild.App app,
@@ -27,12 +40,27 @@ public record PipelineBuild(
     @Json(name = "updated_at") Instant updatedAt,
     PipelineBuild.User user) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param app {@code app}
+   * @param buildpacks {@code buildpacks}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param outputStreamUrl {@code output_stream_url}
+   * @param sourceBlob {@code source_blob}
+   * @param release {@code release}
+   * @param slug {@code slug}
+   * @param stack {@code stack}
+   * @param status {@code status}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   */
   public PipelineBuild {
     buildpacks = Immutable.list(buildpacks);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,79 +87,141 @@ public record PipelineBuild(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(PipelineBuild.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code buildpacks}. */
+    /**
+     * Sets {@code buildpacks}.
+     *
+     * @param buildpacks the value of {@code buildpacks}, or null for none
+     * @return this builder
+     */
     public Builder buildpacks(@Nullable List<BuildBuildpacksItem> buildpacks) {
       this.buildpacks = buildpacks;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code output_stream_url}. */
+    /**
+     * Sets {@code output_stream_url}.
+     *
+     * @param outputStreamUrl the value of {@code output_stream_url}, or null for none
+     * @return this builder
+     */
     public Builder outputStreamUrl(@Nullable String outputStreamUrl) {
       this.outputStreamUrl = outputStreamUrl;
       return this;
     }
 
-    /** Sets {@code source_blob}. */
+    /**
+     * Sets {@code source_blob}.
+     *
+     * @param sourceBlob the value of {@code source_blob}, or null for none
+     * @return this builder
+     */
     public Builder sourceBlob(PipelineBuild.@Nullable SourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Sets {@code release}. */
+    /**
+     * Sets {@code release}.
+     *
+     * @param release the value of {@code release}, or null for none
+     * @return this builder
+     */
     public Builder release(@Nullable BuildRelease release) {
       this.release = release;
       return this;
     }
 
-    /** Sets {@code slug}. */
+    /**
+     * Sets {@code slug}.
+     *
+     * @param slug the value of {@code slug}, or null for none
+     * @return this builder
+     */
     public Builder slug(PipelineBuild.@Nullable Slug slug) {
       this.slug = slug;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable BuildStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(PipelineBuild.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineBuild} with the fields set so far}
+     */
     public PipelineBuild build() {
       return new PipelineBuild(app, buildpacks, createdAt, id, outputStreamUrl, sourceBlob, release, slug, stack, status, updatedAt, user);
     }
@@ -141,11 +231,13 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/app}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -161,13 +253,20 @@ public record PipelineBuild(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id);
       }
@@ -178,6 +277,11 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/source_blob}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param checksum {@code checksum}
+   * @param url {@code url}
+   * @param version {@code version}
+   * @param versionDescription {@code version_description}
    */
   public record SourceBlob(
       @Nullable String checksum,
@@ -185,7 +289,7 @@ public record PipelineBuild(
       @Nullable String version,
       @Json(name = "version_description") @Nullable String versionDescription) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -204,31 +308,53 @@ public record PipelineBuild(
 
       private Builder() {}
 
-      /** Sets {@code checksum}. */
+      /**
+       * Sets {@code checksum}.
+       *
+       * @param checksum the value of {@code checksum}, or null for none
+       * @return this builder
+       */
       public Builder checksum(@Nullable String checksum) {
         this.checksum = checksum;
         return this;
       }
 
-      /** Sets {@code url}. */
+      /**
+       * Sets {@code url}.
+       *
+       * @param url the value of {@code url}, or null for none
+       * @return this builder
+       */
       public Builder url(@Nullable String url) {
         this.url = url;
         return this;
       }
 
-      /** Sets {@code version}. */
+      /**
+       * Sets {@code version}.
+       *
+       * @param version the value of {@code version}, or null for none
+       * @return this builder
+       */
       public Builder version(@Nullable String version) {
         this.version = version;
         return this;
       }
 
-      /** Sets {@code version_description}. */
+      /**
+       * Sets {@code version_description}.
+       *
+       * @param versionDescription the value of {@code version_description}, or null for none
+       * @return this builder
+       */
       public Builder versionDescription(@Nullable String versionDescription) {
         this.versionDescription = versionDescription;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SourceBlob} with the fields set so far}
+       */
       public SourceBlob build() {
         return new SourceBlob(checksum, url, version, versionDescription);
       }
@@ -239,11 +365,13 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/slug}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -259,13 +387,20 @@ public record PipelineBuild(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Slug} with the fields set so far}
+       */
       public Slug build() {
         return new Slug(id);
       }
@@ -276,12 +411,15 @@ public record PipelineBuild(
    * The JSON object at {@code #/definitions/pipeline-build/properties/user}.
    *
    * <p>Resource {@code pipeline-build}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-build">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,
       String email) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -298,19 +436,31 @@ public record PipelineBuild(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(id, email);
       }

@@ -11,16 +11,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-config-var}.
  *
  * <p>Resource {@code pipeline-config-var}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-config-var">Platform API reference</a>.
+ *
+ * @param nameValue {@code ["NAME"]: ["value"]}
  */
 public record PipelineConfigVar(
     @Json(name = "[\"NAME\"]: [\"value\"]") Map<String, Object> nameValue) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param nameValue {@code ["NAME"]: ["value"]}
+   */
   public PipelineConfigVar {
     nameValue = Immutable.map(nameValue);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,13 +42,20 @@ public record PipelineConfigVar(
 
     private Builder() {}
 
-    /** Sets {@code ["NAME"]: ["value"]}. */
+    /**
+     * Sets {@code ["NAME"]: ["value"]}.
+     *
+     * @param nameValue the value of {@code ["NAME"]: ["value"]}, or null for none
+     * @return this builder
+     */
     public Builder nameValue(@Nullable Map<String, Object> nameValue) {
       this.nameValue = nameValue;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineConfigVar} with the fields set so far}
+     */
     public PipelineConfigVar build() {
       return new PipelineConfigVar(nameValue);
     }

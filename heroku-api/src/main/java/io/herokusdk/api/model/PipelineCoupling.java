@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-coupling}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param stage {@code stage}
+ * @param updatedAt {@code updated_at}
  */
 public record PipelineCoupling(
     PipelineCoupling.App app,
@@ -19,7 +26,7 @@ public record PipelineCoupling(
     PipelineCouplingStage stage,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,43 +47,75 @@ public record PipelineCoupling(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(PipelineCoupling.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(PipelineCoupling.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code stage}. */
+    /**
+     * Sets {@code stage}.
+     *
+     * @param stage the value of {@code stage}, or null for none
+     * @return this builder
+     */
     public Builder stage(@Nullable PipelineCouplingStage stage) {
       this.stage = stage;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineCoupling} with the fields set so far}
+     */
     public PipelineCoupling build() {
       return new PipelineCoupling(app, createdAt, id, pipeline, stage, updatedAt);
     }
@@ -86,11 +125,13 @@ public record PipelineCoupling(
    * The JSON object at {@code #/definitions/pipeline-coupling/properties/app}.
    *
    * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -106,13 +147,20 @@ public record PipelineCoupling(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id);
       }
@@ -123,11 +171,13 @@ public record PipelineCoupling(
    * The JSON object at {@code #/definitions/pipeline-coupling/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -143,13 +193,20 @@ public record PipelineCoupling(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }

@@ -9,20 +9,30 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-coupling/links/4/schema}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param app {@code app} (required)
+ * @param pipeline {@code pipeline} (required)
+ * @param stage {@code stage} (required)
  */
 public record PipelineCouplingCreateRequest(
     String app,
     String pipeline,
     PipelineCouplingStage stage) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param app {@code app} (required)
+   * @param pipeline {@code pipeline} (required)
+   * @param stage {@code stage} (required)
+   */
   public PipelineCouplingCreateRequest {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(stage, "stage");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,25 +45,44 @@ public record PipelineCouplingCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code app} (required). */
+    /**
+     * Sets {@code app} (required).
+     *
+     * @param app the value of {@code app}
+     * @return this builder
+     */
     public Builder app(@Nullable String app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(@Nullable String pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code stage} (required). */
+    /**
+     * Sets {@code stage} (required).
+     *
+     * @param stage the value of {@code stage}
+     * @return this builder
+     */
     public Builder stage(@Nullable PipelineCouplingStage stage) {
       this.stage = stage;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelineCouplingCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelineCouplingCreateRequest build() {
       return new PipelineCouplingCreateRequest(app, pipeline, stage);
     }

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-coupling/links/7/schema}.
  *
  * <p>Resource {@code pipeline-coupling}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-coupling">Platform API reference</a>.
+ *
+ * @param stage {@code stage}
  */
 public record PipelineCouplingUpdateRequest(
     @Nullable PipelineCouplingStage stage) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -23,13 +25,20 @@ public record PipelineCouplingUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code stage}. */
+    /**
+     * Sets {@code stage}.
+     *
+     * @param stage the value of {@code stage}, or null for none
+     * @return this builder
+     */
     public Builder stage(@Nullable PipelineCouplingStage stage) {
       this.stage = stage;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineCouplingUpdateRequest} with the fields set so far}
+     */
     public PipelineCouplingUpdateRequest build() {
       return new PipelineCouplingUpdateRequest(stage);
     }

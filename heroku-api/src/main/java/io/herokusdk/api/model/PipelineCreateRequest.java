@@ -9,17 +9,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline/links/0/schema}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param owner {@code owner}
  */
 public record PipelineCreateRequest(
     String name,
     @Nullable PipelineOwner owner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   * @param owner {@code owner}
+   */
   public PipelineCreateRequest {
     Objects.requireNonNull(name, "name");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +39,33 @@ public record PipelineCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable PipelineOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelineCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelineCreateRequest build() {
       return new PipelineCreateRequest(name, owner);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline/definitions/owner}.
  *
  * <p>Resource {@code pipeline}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param type {@code type}
  */
 public record PipelineOwner(
     String id,
     String type) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record PipelineOwner(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineOwner} with the fields set so far}
+     */
     public PipelineOwner build() {
       return new PipelineOwner(id, type);
     }

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-promotion}.
  *
  * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param source {@code source}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
  */
 public record PipelinePromotion(
     @Json(name = "created_at") Instant createdAt,
@@ -19,7 +26,7 @@ public record PipelinePromotion(
     PipelinePromotionStatus status,
     @Json(name = "updated_at") @Nullable Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,43 +47,75 @@ public record PipelinePromotion(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(PipelinePromotion.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code source}. */
+    /**
+     * Sets {@code source}.
+     *
+     * @param source the value of {@code source}, or null for none
+     * @return this builder
+     */
     public Builder source(PipelinePromotion.@Nullable Source source) {
       this.source = source;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable PipelinePromotionStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelinePromotion} with the fields set so far}
+     */
     public PipelinePromotion build() {
       return new PipelinePromotion(createdAt, id, pipeline, source, status, updatedAt);
     }
@@ -86,11 +125,13 @@ public record PipelinePromotion(
    * The JSON object at {@code #/definitions/pipeline-promotion/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -106,13 +147,20 @@ public record PipelinePromotion(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -123,12 +171,15 @@ public record PipelinePromotion(
    * The JSON object at {@code #/definitions/pipeline-promotion/properties/source}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
+   * @param release {@code release}
    */
   public record Source(
       PipelinePromotion.Source.App app,
       PipelinePromotion.Source.Release release) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -145,19 +196,31 @@ public record PipelinePromotion(
 
       private Builder() {}
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(PipelinePromotion.Source.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Sets {@code release}. */
+      /**
+       * Sets {@code release}.
+       *
+       * @param release the value of {@code release}, or null for none
+       * @return this builder
+       */
       public Builder release(PipelinePromotion.Source.@Nullable Release release) {
         this.release = release;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Source} with the fields set so far}
+       */
       public Source build() {
         return new Source(app, release);
       }
@@ -167,11 +230,13 @@ public record PipelinePromotion(
      * The JSON object at {@code #/definitions/pipeline-promotion/properties/source/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -187,13 +252,20 @@ public record PipelinePromotion(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id);
         }
@@ -204,11 +276,13 @@ public record PipelinePromotion(
      * The JSON object at {@code #/definitions/pipeline-promotion/properties/source/properties/release}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record Release(
         String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -224,13 +298,20 @@ public record PipelinePromotion(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code Release} with the fields set so far}
+         */
         public Release build() {
           return new Release(id);
         }

@@ -11,13 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-promotion/links/0/schema}.
  *
  * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline} (required)
+ * @param source {@code source} (required)
+ * @param targets {@code targets} (required)
  */
 public record PipelinePromotionCreateRequest(
     PipelinePromotionCreateRequest.Pipeline pipeline,
     PipelinePromotionCreateRequest.Source source,
     List<PipelinePromotionCreateRequest.Target> targets) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param pipeline {@code pipeline} (required)
+   * @param source {@code source} (required)
+   * @param targets {@code targets} (required)
+   */
   public PipelinePromotionCreateRequest {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(source, "source");
@@ -25,7 +35,7 @@ public record PipelinePromotionCreateRequest(
     targets = Immutable.list(targets);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,25 +48,44 @@ public record PipelinePromotionCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(PipelinePromotionCreateRequest.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code source} (required). */
+    /**
+     * Sets {@code source} (required).
+     *
+     * @param source the value of {@code source}
+     * @return this builder
+     */
     public Builder source(PipelinePromotionCreateRequest.@Nullable Source source) {
       this.source = source;
       return this;
     }
 
-    /** Sets {@code targets} (required). */
+    /**
+     * Sets {@code targets} (required).
+     *
+     * @param targets the value of {@code targets}
+     * @return this builder
+     */
     public Builder targets(@Nullable List<PipelinePromotionCreateRequest.Target> targets) {
       this.targets = targets;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelinePromotionCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelinePromotionCreateRequest build() {
       return new PipelinePromotionCreateRequest(pipeline, source, targets);
     }
@@ -66,16 +95,22 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param id {@code id} (required)
    */
   public record Pipeline(
       String id) {
 
-    /** Checks the fields the schema requires. */
+    /**
+     * Checks the fields the schema requires.
+     *
+     * @param id {@code id} (required)
+     */
     public Pipeline {
       Objects.requireNonNull(id, "id");
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -86,13 +121,22 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id} (required). */
+      /**
+       * Sets {@code id} (required).
+       *
+       * @param id the value of {@code id}
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       *
+       * @throws NullPointerException when a required field is unset
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -103,12 +147,15 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
+   * @param release {@code release}
    */
   public record Source(
       PipelinePromotionCreateRequest.Source.@Nullable App app,
       PipelinePromotionCreateRequest.Source.@Nullable Release release) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -120,19 +167,31 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(PipelinePromotionCreateRequest.Source.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Sets {@code release}. */
+      /**
+       * Sets {@code release}.
+       *
+       * @param release the value of {@code release}, or null for none
+       * @return this builder
+       */
       public Builder release(PipelinePromotionCreateRequest.Source.@Nullable Release release) {
         this.release = release;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Source} with the fields set so far}
+       */
       public Source build() {
         return new Source(app, release);
       }
@@ -142,11 +201,13 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -157,13 +218,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id);
         }
@@ -174,11 +242,13 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/source/properties/release}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record Release(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -189,13 +259,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code Release} with the fields set so far}
+         */
         public Release build() {
           return new Release(id);
         }
@@ -207,11 +284,13 @@ public record PipelinePromotionCreateRequest(
    * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/targets/items}.
    *
    * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+   *
+   * @param app {@code app}
    */
   public record Target(
       PipelinePromotionCreateRequest.Target.@Nullable App app) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -222,13 +301,20 @@ public record PipelinePromotionCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code app}. */
+      /**
+       * Sets {@code app}.
+       *
+       * @param app the value of {@code app}, or null for none
+       * @return this builder
+       */
       public Builder app(PipelinePromotionCreateRequest.Target.@Nullable App app) {
         this.app = app;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Target} with the fields set so far}
+       */
       public Target build() {
         return new Target(app);
       }
@@ -238,11 +324,13 @@ public record PipelinePromotionCreateRequest(
      * Request body at {@code #/definitions/pipeline-promotion/links/0/schema/properties/targets/items/properties/app}.
      *
      * <p>Resource {@code pipeline-promotion}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion">Platform API reference</a>.
+     *
+     * @param id {@code id}
      */
     public record App(
         @Nullable String id) {
 
-      /** Returns an empty builder. */
+      /** {@return an empty builder} */
       public static Builder builder() {
         return new Builder();
       }
@@ -253,13 +341,20 @@ public record PipelinePromotionCreateRequest(
 
         private Builder() {}
 
-        /** Sets {@code id}. */
+        /**
+         * Sets {@code id}.
+         *
+         * @param id the value of {@code id}, or null for none
+         * @return this builder
+         */
         public Builder id(@Nullable String id) {
           this.id = id;
           return this;
         }
 
-        /** Builds the value. */
+        /**
+         * {@return a new {@code App} with the fields set so far}
+         */
         public App build() {
           return new App(id);
         }

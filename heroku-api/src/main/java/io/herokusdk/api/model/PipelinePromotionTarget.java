@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-promotion-target}.
  *
  * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param errorMessage {@code error_message}
+ * @param id {@code id}
+ * @param pipelinePromotion {@code pipeline_promotion}
+ * @param release {@code release}
+ * @param status {@code status}
  */
 public record PipelinePromotionTarget(
     PipelinePromotionTarget.App app,
@@ -18,7 +25,7 @@ public record PipelinePromotionTarget(
     PipelinePromotionTarget.@Nullable Release release,
     PipelinePromotionTargetStatus status) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,43 +46,75 @@ public record PipelinePromotionTarget(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(PipelinePromotionTarget.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code error_message}. */
+    /**
+     * Sets {@code error_message}.
+     *
+     * @param errorMessage the value of {@code error_message}, or null for none
+     * @return this builder
+     */
     public Builder errorMessage(@Nullable String errorMessage) {
       this.errorMessage = errorMessage;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code pipeline_promotion}. */
+    /**
+     * Sets {@code pipeline_promotion}.
+     *
+     * @param pipelinePromotion the value of {@code pipeline_promotion}, or null for none
+     * @return this builder
+     */
     public Builder pipelinePromotion(PipelinePromotionTarget.@Nullable PipelinePromotion pipelinePromotion) {
       this.pipelinePromotion = pipelinePromotion;
       return this;
     }
 
-    /** Sets {@code release}. */
+    /**
+     * Sets {@code release}.
+     *
+     * @param release the value of {@code release}, or null for none
+     * @return this builder
+     */
     public Builder release(PipelinePromotionTarget.@Nullable Release release) {
       this.release = release;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable PipelinePromotionTargetStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelinePromotionTarget} with the fields set so far}
+     */
     public PipelinePromotionTarget build() {
       return new PipelinePromotionTarget(app, errorMessage, id, pipelinePromotion, release, status);
     }
@@ -85,11 +124,13 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/app}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -105,13 +146,20 @@ public record PipelinePromotionTarget(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id);
       }
@@ -122,11 +170,13 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/pipeline_promotion}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record PipelinePromotion(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -142,13 +192,20 @@ public record PipelinePromotionTarget(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code PipelinePromotion} with the fields set so far}
+       */
       public PipelinePromotion build() {
         return new PipelinePromotion(id);
       }
@@ -159,11 +216,13 @@ public record PipelinePromotionTarget(
    * The JSON object at {@code #/definitions/pipeline-promotion-target/properties/release}.
    *
    * <p>Resource {@code pipeline-promotion-target}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-promotion-target">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Release(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -179,13 +238,20 @@ public record PipelinePromotionTarget(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Release} with the fields set so far}
+       */
       public Release build() {
         return new Release(id);
       }

@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-release}.
  *
  * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+ *
+ * @param addonPlanNames {@code addon_plan_names}
+ * @param artifacts {@code artifacts}
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param id {@code id}
+ * @param updatedAt {@code updated_at}
+ * @param slug {@code slug}
+ * @param status {@code status}
+ * @param user {@code user}
+ * @param version {@code version}
+ * @param current {@code current}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param eligibleForRollback {@code eligible_for_rollback}
  */
 public record PipelineRelease(
     @Json(name = "addon_plan_names") List<String> addonPlanNames,
@@ -29,12 +44,29 @@ public record PipelineRelease(
     @Json(name = "output_stream_url") @Nullable String outputStreamUrl,
     @Json(name = "eligible_for_rollback") Boolean eligibleForRollback) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param addonPlanNames {@code addon_plan_names}
+   * @param artifacts {@code artifacts}
+   * @param app {@code app}
+   * @param createdAt {@code created_at}
+   * @param description {@code description}
+   * @param id {@code id}
+   * @param updatedAt {@code updated_at}
+   * @param slug {@code slug}
+   * @param status {@code status}
+   * @param user {@code user}
+   * @param version {@code version}
+   * @param current {@code current}
+   * @param outputStreamUrl {@code output_stream_url}
+   * @param eligibleForRollback {@code eligible_for_rollback}
+   */
   public PipelineRelease {
     addonPlanNames = Immutable.list(addonPlanNames);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,91 +95,163 @@ public record PipelineRelease(
 
     private Builder() {}
 
-    /** Sets {@code addon_plan_names}. */
+    /**
+     * Sets {@code addon_plan_names}.
+     *
+     * @param addonPlanNames the value of {@code addon_plan_names}, or null for none
+     * @return this builder
+     */
     public Builder addonPlanNames(@Nullable List<String> addonPlanNames) {
       this.addonPlanNames = addonPlanNames;
       return this;
     }
 
-    /** Sets {@code artifacts}. */
+    /**
+     * Sets {@code artifacts}.
+     *
+     * @param artifacts the value of {@code artifacts}, or null for none
+     * @return this builder
+     */
     public Builder artifacts(@Nullable ReleaseArtifact artifacts) {
       this.artifacts = artifacts;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(PipelineRelease.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code slug}. */
+    /**
+     * Sets {@code slug}.
+     *
+     * @param slug the value of {@code slug}, or null for none
+     * @return this builder
+     */
     public Builder slug(PipelineRelease.@Nullable Slug slug) {
       this.slug = slug;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable ReleaseStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(PipelineRelease.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable Long version) {
       this.version = version;
       return this;
     }
 
-    /** Sets {@code current}. */
+    /**
+     * Sets {@code current}.
+     *
+     * @param current the value of {@code current}, or null for none
+     * @return this builder
+     */
     public Builder current(@Nullable Boolean current) {
       this.current = current;
       return this;
     }
 
-    /** Sets {@code output_stream_url}. */
+    /**
+     * Sets {@code output_stream_url}.
+     *
+     * @param outputStreamUrl the value of {@code output_stream_url}, or null for none
+     * @return this builder
+     */
     public Builder outputStreamUrl(@Nullable String outputStreamUrl) {
       this.outputStreamUrl = outputStreamUrl;
       return this;
     }
 
-    /** Sets {@code eligible_for_rollback}. */
+    /**
+     * Sets {@code eligible_for_rollback}.
+     *
+     * @param eligibleForRollback the value of {@code eligible_for_rollback}, or null for none
+     * @return this builder
+     */
     public Builder eligibleForRollback(@Nullable Boolean eligibleForRollback) {
       this.eligibleForRollback = eligibleForRollback;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineRelease} with the fields set so far}
+     */
     public PipelineRelease build() {
       return new PipelineRelease(addonPlanNames, artifacts, app, createdAt, description, id, updatedAt, slug, status, user, version, current, outputStreamUrl, eligibleForRollback);
     }
@@ -157,12 +261,15 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/app}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -179,19 +286,31 @@ public record PipelineRelease(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }
@@ -202,11 +321,13 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/slug}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Slug(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -222,13 +343,20 @@ public record PipelineRelease(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Slug} with the fields set so far}
+       */
       public Slug build() {
         return new Slug(id);
       }
@@ -239,12 +367,15 @@ public record PipelineRelease(
    * The JSON object at {@code #/definitions/pipeline-release/properties/user}.
    *
    * <p>Resource {@code pipeline-release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-release">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param email {@code email}
    */
   public record User(
       String id,
       String email) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -261,19 +392,31 @@ public record PipelineRelease(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(id, email);
       }

@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-stack}.
  *
  * <p>Resource {@code pipeline-stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-stack">Platform API reference</a>.
+ *
+ * @param stack {@code stack}
  */
 public record PipelineStack(
     PipelineStack.@Nullable Stack stack) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record PipelineStack(
 
     private Builder() {}
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(PipelineStack.@Nullable Stack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineStack} with the fields set so far}
+     */
     public PipelineStack build() {
       return new PipelineStack(stack);
     }
@@ -44,12 +53,15 @@ public record PipelineStack(
    * The JSON object at {@code #/definitions/pipeline-stack/properties/stack}.
    *
    * <p>Resource {@code pipeline-stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-stack">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -66,19 +78,31 @@ public record PipelineStack(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Stack} with the fields set so far}
+       */
       public Stack build() {
         return new Stack(id, name);
       }

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/pipeline-transfer}.
  *
  * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline}
+ * @param previousOwner {@code previous_owner}
+ * @param newOwner {@code new_owner}
  */
 public record PipelineTransfer(
     PipelineTransfer.Pipeline pipeline,
     @Json(name = "previous_owner") @Nullable PipelineOwner previousOwner,
     @Json(name = "new_owner") @Nullable PipelineOwner newOwner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,25 +37,42 @@ public record PipelineTransfer(
 
     private Builder() {}
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(PipelineTransfer.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code previous_owner}. */
+    /**
+     * Sets {@code previous_owner}.
+     *
+     * @param previousOwner the value of {@code previous_owner}, or null for none
+     * @return this builder
+     */
     public Builder previousOwner(@Nullable PipelineOwner previousOwner) {
       this.previousOwner = previousOwner;
       return this;
     }
 
-    /** Sets {@code new_owner}. */
+    /**
+     * Sets {@code new_owner}.
+     *
+     * @param newOwner the value of {@code new_owner}, or null for none
+     * @return this builder
+     */
     public Builder newOwner(@Nullable PipelineOwner newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code PipelineTransfer} with the fields set so far}
+     */
     public PipelineTransfer build() {
       return new PipelineTransfer(pipeline, previousOwner, newOwner);
     }
@@ -61,11 +82,13 @@ public record PipelineTransfer(
    * The JSON object at {@code #/definitions/pipeline-transfer/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -81,13 +104,20 @@ public record PipelineTransfer(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }

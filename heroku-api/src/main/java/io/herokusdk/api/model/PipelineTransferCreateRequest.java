@@ -10,18 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/pipeline-transfer/links/0/schema}.
  *
  * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+ *
+ * @param pipeline {@code pipeline} (required)
+ * @param newOwner {@code new_owner} (required)
  */
 public record PipelineTransferCreateRequest(
     PipelineTransferCreateRequest.Pipeline pipeline,
     @Json(name = "new_owner") PipelineTransferCreateRequest.NewOwner newOwner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param pipeline {@code pipeline} (required)
+   * @param newOwner {@code new_owner} (required)
+   */
   public PipelineTransferCreateRequest {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(newOwner, "newOwner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,19 +41,33 @@ public record PipelineTransferCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(PipelineTransferCreateRequest.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code new_owner} (required). */
+    /**
+     * Sets {@code new_owner} (required).
+     *
+     * @param newOwner the value of {@code new_owner}
+     * @return this builder
+     */
     public Builder newOwner(PipelineTransferCreateRequest.@Nullable NewOwner newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code PipelineTransferCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public PipelineTransferCreateRequest build() {
       return new PipelineTransferCreateRequest(pipeline, newOwner);
     }
@@ -55,11 +77,13 @@ public record PipelineTransferCreateRequest(
    * Request body at {@code #/definitions/pipeline-transfer/links/0/schema/properties/pipeline}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       @Nullable String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -70,13 +94,20 @@ public record PipelineTransferCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -87,12 +118,15 @@ public record PipelineTransferCreateRequest(
    * Request body at {@code #/definitions/pipeline-transfer/links/0/schema/properties/new_owner}.
    *
    * <p>Resource {@code pipeline-transfer}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#pipeline-transfer">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param type {@code type}
    */
   public record NewOwner(
       @Nullable String id,
       @Nullable String type) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -104,19 +138,31 @@ public record PipelineTransferCreateRequest(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code type}. */
+      /**
+       * Sets {@code type}.
+       *
+       * @param type the value of {@code type}, or null for none
+       * @return this builder
+       */
       public Builder type(@Nullable String type) {
         this.type = type;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code NewOwner} with the fields set so far}
+       */
       public NewOwner build() {
         return new NewOwner(id, type);
       }

@@ -12,6 +12,22 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/plan}.
  *
  * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+ *
+ * @param addonService {@code addon_service}
+ * @param createdAt {@code created_at}
+ * @param compliance {@code compliance}
+ * @param defaultValue {@code default}
+ * @param description {@code description}
+ * @param humanName {@code human_name}
+ * @param id {@code id}
+ * @param installableInsidePrivateNetwork {@code installable_inside_private_network}
+ * @param installableOutsidePrivateNetwork {@code installable_outside_private_network}
+ * @param name {@code name}
+ * @param price {@code price}
+ * @param spaceDefault {@code space_default}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param visible {@code visible}
  */
 public record Plan(
     @Json(name = "addon_service") Plan.AddonService addonService,
@@ -30,12 +46,30 @@ public record Plan(
     @Json(name = "updated_at") Instant updatedAt,
     Boolean visible) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param addonService {@code addon_service}
+   * @param createdAt {@code created_at}
+   * @param compliance {@code compliance}
+   * @param defaultValue {@code default}
+   * @param description {@code description}
+   * @param humanName {@code human_name}
+   * @param id {@code id}
+   * @param installableInsidePrivateNetwork {@code installable_inside_private_network}
+   * @param installableOutsidePrivateNetwork {@code installable_outside_private_network}
+   * @param name {@code name}
+   * @param price {@code price}
+   * @param spaceDefault {@code space_default}
+   * @param state {@code state}
+   * @param updatedAt {@code updated_at}
+   * @param visible {@code visible}
+   */
   public Plan {
     compliance = Immutable.list(compliance);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,97 +99,174 @@ public record Plan(
 
     private Builder() {}
 
-    /** Sets {@code addon_service}. */
+    /**
+     * Sets {@code addon_service}.
+     *
+     * @param addonService the value of {@code addon_service}, or null for none
+     * @return this builder
+     */
     public Builder addonService(Plan.@Nullable AddonService addonService) {
       this.addonService = addonService;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code compliance}. */
+    /**
+     * Sets {@code compliance}.
+     *
+     * @param compliance the value of {@code compliance}, or null for none
+     * @return this builder
+     */
     public Builder compliance(@Nullable List<PlanRegime> compliance) {
       this.compliance = compliance;
       return this;
     }
 
-    /** Sets {@code default}. */
+    /**
+     * Sets {@code default}.
+     *
+     * @param defaultValue the value of {@code default}, or null for none
+     * @return this builder
+     */
     public Builder defaultValue(@Nullable Boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code human_name}. */
+    /**
+     * Sets {@code human_name}.
+     *
+     * @param humanName the value of {@code human_name}, or null for none
+     * @return this builder
+     */
     public Builder humanName(@Nullable String humanName) {
       this.humanName = humanName;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code installable_inside_private_network}. */
+    /**
+     * Sets {@code installable_inside_private_network}.
+     *
+     * @param installableInsidePrivateNetwork the value of {@code installable_inside_private_network}, or null for none
+     * @return this builder
+     */
     public Builder installableInsidePrivateNetwork(@Nullable Boolean installableInsidePrivateNetwork) {
       this.installableInsidePrivateNetwork = installableInsidePrivateNetwork;
       return this;
     }
 
-    /** Sets {@code installable_outside_private_network}. */
+    /**
+     * Sets {@code installable_outside_private_network}.
+     *
+     * @param installableOutsidePrivateNetwork the value of {@code installable_outside_private_network}, or null for none
+     * @return this builder
+     */
     public Builder installableOutsidePrivateNetwork(@Nullable Boolean installableOutsidePrivateNetwork) {
       this.installableOutsidePrivateNetwork = installableOutsidePrivateNetwork;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code price}. */
+    /**
+     * Sets {@code price}.
+     *
+     * @param price the value of {@code price}, or null for none
+     * @return this builder
+     */
     public Builder price(Plan.@Nullable Price price) {
       this.price = price;
       return this;
     }
 
-    /** Sets {@code space_default}. */
+    /**
+     * Sets {@code space_default}.
+     *
+     * @param spaceDefault the value of {@code space_default}, or null for none
+     * @return this builder
+     */
     public Builder spaceDefault(@Nullable Boolean spaceDefault) {
       this.spaceDefault = spaceDefault;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code visible}. */
+    /**
+     * Sets {@code visible}.
+     *
+     * @param visible the value of {@code visible}, or null for none
+     * @return this builder
+     */
     public Builder visible(@Nullable Boolean visible) {
       this.visible = visible;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Plan} with the fields set so far}
+     */
     public Plan build() {
       return new Plan(addonService, createdAt, compliance, defaultValue, description, humanName, id, installableInsidePrivateNetwork, installableOutsidePrivateNetwork, name, price, spaceDefault, state, updatedAt, visible);
     }
@@ -165,12 +276,15 @@ public record Plan(
    * The JSON object at {@code #/definitions/plan/properties/addon_service}.
    *
    * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record AddonService(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -187,19 +301,31 @@ public record Plan(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code AddonService} with the fields set so far}
+       */
       public AddonService build() {
         return new AddonService(id, name);
       }
@@ -210,13 +336,17 @@ public record Plan(
    * The JSON object at {@code #/definitions/plan/properties/price}.
    *
    * <p>Resource {@code plan}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#plan">Platform API reference</a>.
+   *
+   * @param cents {@code cents}
+   * @param contract {@code contract}
+   * @param unit {@code unit}
    */
   public record Price(
       Long cents,
       Boolean contract,
       String unit) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -234,25 +364,42 @@ public record Plan(
 
       private Builder() {}
 
-      /** Sets {@code cents}. */
+      /**
+       * Sets {@code cents}.
+       *
+       * @param cents the value of {@code cents}, or null for none
+       * @return this builder
+       */
       public Builder cents(@Nullable Long cents) {
         this.cents = cents;
         return this;
       }
 
-      /** Sets {@code contract}. */
+      /**
+       * Sets {@code contract}.
+       *
+       * @param contract the value of {@code contract}, or null for none
+       * @return this builder
+       */
       public Builder contract(@Nullable Boolean contract) {
         this.contract = contract;
         return this;
       }
 
-      /** Sets {@code unit}. */
+      /**
+       * Sets {@code unit}.
+       *
+       * @param unit the value of {@code unit}, or null for none
+       * @return this builder
+       */
       public Builder unit(@Nullable String unit) {
         this.unit = unit;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Price} with the fields set so far}
+       */
       public Price build() {
         return new Price(cents, contract, unit);
       }

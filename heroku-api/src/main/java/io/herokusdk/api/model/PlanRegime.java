@@ -23,12 +23,16 @@ public enum PlanRegime {
     this.value = value;
   }
 
-  /** Returns the wire value, or null for {@link #UNKNOWN}. */
+  /** {@return the wire value, or null for {@link #UNKNOWN}} */
   public @Nullable String value() {
     return value;
   }
 
-  /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+   *
+   * @param value a wire value, possibly one this SDK version does not know
+   */
   public static PlanRegime fromValue(@Nullable String value) {
     for (PlanRegime c : values()) {
       if (c.value != null && c.value.equals(value)) {

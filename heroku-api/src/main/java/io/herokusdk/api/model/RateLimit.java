@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/rate-limit}.
  *
  * <p>Resource {@code rate-limit}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#rate-limit">Platform API reference</a>.
+ *
+ * @param remaining {@code remaining}
  */
 public record RateLimit(
     Long remaining) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -28,13 +30,20 @@ public record RateLimit(
 
     private Builder() {}
 
-    /** Sets {@code remaining}. */
+    /**
+     * Sets {@code remaining}.
+     *
+     * @param remaining the value of {@code remaining}, or null for none
+     * @return this builder
+     */
     public Builder remaining(@Nullable Long remaining) {
       this.remaining = remaining;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code RateLimit} with the fields set so far}
+     */
     public RateLimit build() {
       return new RateLimit(remaining);
     }

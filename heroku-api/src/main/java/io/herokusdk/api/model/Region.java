@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/region}.
  *
  * <p>Resource {@code region}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#region">Platform API reference</a>.
+ *
+ * @param country {@code country}
+ * @param createdAt {@code created_at}
+ * @param description {@code description}
+ * @param id {@code id}
+ * @param locale {@code locale}
+ * @param name {@code name}
+ * @param privateCapable {@code private_capable}
+ * @param provider {@code provider}
+ * @param updatedAt {@code updated_at}
  */
 public record Region(
     String country,
@@ -22,7 +32,7 @@ public record Region(
     RegionProvider provider,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record Region(
 
     private Builder() {}
 
-    /** Sets {@code country}. */
+    /**
+     * Sets {@code country}.
+     *
+     * @param country the value of {@code country}, or null for none
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code locale}. */
+    /**
+     * Sets {@code locale}.
+     *
+     * @param locale the value of {@code locale}, or null for none
+     * @return this builder
+     */
     public Builder locale(@Nullable String locale) {
       this.locale = locale;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code private_capable}. */
+    /**
+     * Sets {@code private_capable}.
+     *
+     * @param privateCapable the value of {@code private_capable}, or null for none
+     * @return this builder
+     */
     public Builder privateCapable(@Nullable Boolean privateCapable) {
       this.privateCapable = privateCapable;
       return this;
     }
 
-    /** Sets {@code provider}. */
+    /**
+     * Sets {@code provider}.
+     *
+     * @param provider the value of {@code provider}, or null for none
+     * @return this builder
+     */
     public Builder provider(@Nullable RegionProvider provider) {
       this.provider = provider;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Region} with the fields set so far}
+     */
     public Region build() {
       return new Region(country, createdAt, description, id, locale, name, privateCapable, provider, updatedAt);
     }

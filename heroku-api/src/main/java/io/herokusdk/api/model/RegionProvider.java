@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/region/definitions/provider}.
  *
  * <p>Resource {@code region}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#region">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param region {@code region}
  */
 public record RegionProvider(
     String name,
     RegionProvider.Region region) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record RegionProvider(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(RegionProvider.@Nullable Region region) {
       this.region = region;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code RegionProvider} with the fields set so far}
+     */
     public RegionProvider build() {
       return new RegionProvider(name, region);
     }
@@ -89,12 +104,16 @@ public record RegionProvider(
       this.value = value;
     }
 
-    /** Returns the wire value, or null for {@link #UNKNOWN}. */
+    /** {@return the wire value, or null for {@link #UNKNOWN}} */
     public @Nullable String value() {
       return value;
     }
 
-    /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+     *
+     * @param value a wire value, possibly one this SDK version does not know
+     */
     public static Region fromValue(@Nullable String value) {
       for (Region c : values()) {
         if (c.value != null && c.value.equals(value)) {

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/release/definitions/artifact}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param type {@code type}
+ * @param id {@code id}
  */
 public record ReleaseArtifact(
     String type,
     String id) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record ReleaseArtifact(
 
     private Builder() {}
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReleaseArtifact} with the fields set so far}
+     */
     public ReleaseArtifact build() {
       return new ReleaseArtifact(type, id);
     }

@@ -10,18 +10,28 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/release/links/2/schema}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param description {@code description}
+ * @param ociImage {@code oci_image}
+ * @param slug {@code slug} (required)
  */
 public record ReleaseCreateRequest(
     @Nullable String description,
     @Json(name = "oci_image") @Nullable String ociImage,
     String slug) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param description {@code description}
+   * @param ociImage {@code oci_image}
+   * @param slug {@code slug} (required)
+   */
   public ReleaseCreateRequest {
     Objects.requireNonNull(slug, "slug");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record ReleaseCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code oci_image}. */
+    /**
+     * Sets {@code oci_image}.
+     *
+     * @param ociImage the value of {@code oci_image}, or null for none
+     * @return this builder
+     */
     public Builder ociImage(@Nullable String ociImage) {
       this.ociImage = ociImage;
       return this;
     }
 
-    /** Sets {@code slug} (required). */
+    /**
+     * Sets {@code slug} (required).
+     *
+     * @param slug the value of {@code slug}
+     * @return this builder
+     */
     public Builder slug(@Nullable String slug) {
       this.slug = slug;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code ReleaseCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public ReleaseCreateRequest build() {
       return new ReleaseCreateRequest(description, ociImage, slug);
     }

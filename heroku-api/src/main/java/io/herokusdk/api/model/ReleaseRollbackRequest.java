@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/release/links/3/schema}.
  *
  * <p>Resource {@code release}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#release">Platform API reference</a>.
+ *
+ * @param release {@code release} (required)
  */
 public record ReleaseRollbackRequest(
     String release) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param release {@code release} (required)
+   */
   public ReleaseRollbackRequest {
     Objects.requireNonNull(release, "release");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record ReleaseRollbackRequest(
 
     private Builder() {}
 
-    /** Sets {@code release} (required). */
+    /**
+     * Sets {@code release} (required).
+     *
+     * @param release the value of {@code release}
+     * @return this builder
+     */
     public Builder release(@Nullable String release) {
       this.release = release;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code ReleaseRollbackRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public ReleaseRollbackRequest build() {
       return new ReleaseRollbackRequest(release);
     }

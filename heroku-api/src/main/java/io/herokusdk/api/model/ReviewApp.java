@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param appSetup {@code app_setup}
+ * @param branch {@code branch}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param pipeline {@code pipeline}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param creator {@code creator}
+ * @param waitForCi {@code wait_for_ci}
+ * @param errorStatus {@code error_status}
+ * @param message {@code message}
+ * @param forkRepo {@code fork_repo}
+ * @param prNumber {@code pr_number}
  */
 public record ReviewApp(
     ReviewApp.@Nullable App app,
@@ -29,12 +44,29 @@ public record ReviewApp(
     @Json(name = "fork_repo") ReviewApp.@Nullable ForkRepo forkRepo,
     @Json(name = "pr_number") @Nullable Long prNumber) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param app {@code app}
+   * @param appSetup {@code app_setup}
+   * @param branch {@code branch}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param pipeline {@code pipeline}
+   * @param status {@code status}
+   * @param updatedAt {@code updated_at}
+   * @param creator {@code creator}
+   * @param waitForCi {@code wait_for_ci}
+   * @param errorStatus {@code error_status}
+   * @param message {@code message}
+   * @param forkRepo {@code fork_repo}
+   * @param prNumber {@code pr_number}
+   */
   public ReviewApp {
     creator = Immutable.map(creator);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,91 +95,163 @@ public record ReviewApp(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(ReviewApp.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code app_setup}. */
+    /**
+     * Sets {@code app_setup}.
+     *
+     * @param appSetup the value of {@code app_setup}, or null for none
+     * @return this builder
+     */
     public Builder appSetup(ReviewApp.@Nullable AppSetup appSetup) {
       this.appSetup = appSetup;
       return this;
     }
 
-    /** Sets {@code branch}. */
+    /**
+     * Sets {@code branch}.
+     *
+     * @param branch the value of {@code branch}, or null for none
+     * @return this builder
+     */
     public Builder branch(@Nullable String branch) {
       this.branch = branch;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(ReviewApp.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable ReviewAppStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code creator}. */
+    /**
+     * Sets {@code creator}.
+     *
+     * @param creator the value of {@code creator}, or null for none
+     * @return this builder
+     */
     public Builder creator(@Nullable Map<String, Object> creator) {
       this.creator = creator;
       return this;
     }
 
-    /** Sets {@code wait_for_ci}. */
+    /**
+     * Sets {@code wait_for_ci}.
+     *
+     * @param waitForCi the value of {@code wait_for_ci}, or null for none
+     * @return this builder
+     */
     public Builder waitForCi(@Nullable Boolean waitForCi) {
       this.waitForCi = waitForCi;
       return this;
     }
 
-    /** Sets {@code error_status}. */
+    /**
+     * Sets {@code error_status}.
+     *
+     * @param errorStatus the value of {@code error_status}, or null for none
+     * @return this builder
+     */
     public Builder errorStatus(@Nullable String errorStatus) {
       this.errorStatus = errorStatus;
       return this;
     }
 
-    /** Sets {@code message}. */
+    /**
+     * Sets {@code message}.
+     *
+     * @param message the value of {@code message}, or null for none
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
-    /** Sets {@code fork_repo}. */
+    /**
+     * Sets {@code fork_repo}.
+     *
+     * @param forkRepo the value of {@code fork_repo}, or null for none
+     * @return this builder
+     */
     public Builder forkRepo(ReviewApp.@Nullable ForkRepo forkRepo) {
       this.forkRepo = forkRepo;
       return this;
     }
 
-    /** Sets {@code pr_number}. */
+    /**
+     * Sets {@code pr_number}.
+     *
+     * @param prNumber the value of {@code pr_number}, or null for none
+     * @return this builder
+     */
     public Builder prNumber(@Nullable Long prNumber) {
       this.prNumber = prNumber;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewApp} with the fields set so far}
+     */
     public ReviewApp build() {
       return new ReviewApp(app, appSetup, branch, createdAt, id, pipeline, status, updatedAt, creator, waitForCi, errorStatus, message, forkRepo, prNumber);
     }
@@ -157,11 +261,13 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/app}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record App(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -177,13 +283,20 @@ public record ReviewApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id);
       }
@@ -194,11 +307,13 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/app_setup}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record AppSetup(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -214,13 +329,20 @@ public record ReviewApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code AppSetup} with the fields set so far}
+       */
       public AppSetup build() {
         return new AppSetup(id);
       }
@@ -231,11 +353,13 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/pipeline}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -251,13 +375,20 @@ public record ReviewApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -268,11 +399,13 @@ public record ReviewApp(
    * The JSON object at {@code #/definitions/review-app/properties/fork_repo}.
    *
    * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record ForkRepo(
       @Nullable Long id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -288,13 +421,20 @@ public record ReviewApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable Long id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code ForkRepo} with the fields set so far}
+       */
       public ForkRepo build() {
         return new ForkRepo(id);
       }

@@ -9,6 +9,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app-config}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param repo {@code repo}
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param deployTarget {@code deploy_target}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param pipelineId {@code pipeline_id}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfig(
     ReviewAppConfig.Repo repo,
@@ -20,7 +29,7 @@ public record ReviewAppConfig(
     @Json(name = "wait_for_ci") Boolean waitForCi,
     @Json(name = "base_name") @Nullable String baseName) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,55 +52,97 @@ public record ReviewAppConfig(
 
     private Builder() {}
 
-    /** Sets {@code repo}. */
+    /**
+     * Sets {@code repo}.
+     *
+     * @param repo the value of {@code repo}, or null for none
+     * @return this builder
+     */
     public Builder repo(ReviewAppConfig.@Nullable Repo repo) {
       this.repo = repo;
       return this;
     }
 
-    /** Sets {@code automatic_review_apps}. */
+    /**
+     * Sets {@code automatic_review_apps}.
+     *
+     * @param automaticReviewApps the value of {@code automatic_review_apps}, or null for none
+     * @return this builder
+     */
     public Builder automaticReviewApps(@Nullable Boolean automaticReviewApps) {
       this.automaticReviewApps = automaticReviewApps;
       return this;
     }
 
-    /** Sets {@code deploy_target}. */
+    /**
+     * Sets {@code deploy_target}.
+     *
+     * @param deployTarget the value of {@code deploy_target}, or null for none
+     * @return this builder
+     */
     public Builder deployTarget(@Nullable ReviewAppConfigDeployTarget deployTarget) {
       this.deployTarget = deployTarget;
       return this;
     }
 
-    /** Sets {@code destroy_stale_apps}. */
+    /**
+     * Sets {@code destroy_stale_apps}.
+     *
+     * @param destroyStaleApps the value of {@code destroy_stale_apps}, or null for none
+     * @return this builder
+     */
     public Builder destroyStaleApps(@Nullable Boolean destroyStaleApps) {
       this.destroyStaleApps = destroyStaleApps;
       return this;
     }
 
-    /** Sets {@code stale_days}. */
+    /**
+     * Sets {@code stale_days}.
+     *
+     * @param staleDays the value of {@code stale_days}, or null for none
+     * @return this builder
+     */
     public Builder staleDays(@Nullable Long staleDays) {
       this.staleDays = staleDays;
       return this;
     }
 
-    /** Sets {@code pipeline_id}. */
+    /**
+     * Sets {@code pipeline_id}.
+     *
+     * @param pipelineId the value of {@code pipeline_id}, or null for none
+     * @return this builder
+     */
     public Builder pipelineId(@Nullable String pipelineId) {
       this.pipelineId = pipelineId;
       return this;
     }
 
-    /** Sets {@code wait_for_ci}. */
+    /**
+     * Sets {@code wait_for_ci}.
+     *
+     * @param waitForCi the value of {@code wait_for_ci}, or null for none
+     * @return this builder
+     */
     public Builder waitForCi(@Nullable Boolean waitForCi) {
       this.waitForCi = waitForCi;
       return this;
     }
 
-    /** Sets {@code base_name}. */
+    /**
+     * Sets {@code base_name}.
+     *
+     * @param baseName the value of {@code base_name}, or null for none
+     * @return this builder
+     */
     public Builder baseName(@Nullable String baseName) {
       this.baseName = baseName;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewAppConfig} with the fields set so far}
+     */
     public ReviewAppConfig build() {
       return new ReviewAppConfig(repo, automaticReviewApps, deployTarget, destroyStaleApps, staleDays, pipelineId, waitForCi, baseName);
     }
@@ -101,11 +152,13 @@ public record ReviewAppConfig(
    * The JSON object at {@code #/definitions/review-app-config/properties/repo}.
    *
    * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Repo(
       Long id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -121,13 +174,20 @@ public record ReviewAppConfig(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable Long id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Repo} with the fields set so far}
+       */
       public Repo build() {
         return new Repo(id);
       }

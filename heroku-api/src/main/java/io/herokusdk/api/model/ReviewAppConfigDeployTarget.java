@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app-config/definitions/deploy_target}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param type {@code type}
  */
 public record ReviewAppConfigDeployTarget(
     String id,
     String type) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record ReviewAppConfigDeployTarget(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewAppConfigDeployTarget} with the fields set so far}
+     */
     public ReviewAppConfigDeployTarget build() {
       return new ReviewAppConfigDeployTarget(id, type);
     }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app-config/links/0/schema}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param repo {@code repo} (required)
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param deployTarget {@code deploy_target}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfigEnableRequest(
     String repo,
@@ -20,12 +28,22 @@ public record ReviewAppConfigEnableRequest(
     @Json(name = "wait_for_ci") @Nullable Boolean waitForCi,
     @Json(name = "base_name") @Nullable String baseName) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param repo {@code repo} (required)
+   * @param automaticReviewApps {@code automatic_review_apps}
+   * @param destroyStaleApps {@code destroy_stale_apps}
+   * @param staleDays {@code stale_days}
+   * @param deployTarget {@code deploy_target}
+   * @param waitForCi {@code wait_for_ci}
+   * @param baseName {@code base_name}
+   */
   public ReviewAppConfigEnableRequest {
     Objects.requireNonNull(repo, "repo");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,49 +60,88 @@ public record ReviewAppConfigEnableRequest(
 
     private Builder() {}
 
-    /** Sets {@code repo} (required). */
+    /**
+     * Sets {@code repo} (required).
+     *
+     * @param repo the value of {@code repo}
+     * @return this builder
+     */
     public Builder repo(@Nullable String repo) {
       this.repo = repo;
       return this;
     }
 
-    /** Sets {@code automatic_review_apps}. */
+    /**
+     * Sets {@code automatic_review_apps}.
+     *
+     * @param automaticReviewApps the value of {@code automatic_review_apps}, or null for none
+     * @return this builder
+     */
     public Builder automaticReviewApps(@Nullable Boolean automaticReviewApps) {
       this.automaticReviewApps = automaticReviewApps;
       return this;
     }
 
-    /** Sets {@code destroy_stale_apps}. */
+    /**
+     * Sets {@code destroy_stale_apps}.
+     *
+     * @param destroyStaleApps the value of {@code destroy_stale_apps}, or null for none
+     * @return this builder
+     */
     public Builder destroyStaleApps(@Nullable Boolean destroyStaleApps) {
       this.destroyStaleApps = destroyStaleApps;
       return this;
     }
 
-    /** Sets {@code stale_days}. */
+    /**
+     * Sets {@code stale_days}.
+     *
+     * @param staleDays the value of {@code stale_days}, or null for none
+     * @return this builder
+     */
     public Builder staleDays(@Nullable Long staleDays) {
       this.staleDays = staleDays;
       return this;
     }
 
-    /** Sets {@code deploy_target}. */
+    /**
+     * Sets {@code deploy_target}.
+     *
+     * @param deployTarget the value of {@code deploy_target}, or null for none
+     * @return this builder
+     */
     public Builder deployTarget(@Nullable ReviewAppConfigDeployTarget deployTarget) {
       this.deployTarget = deployTarget;
       return this;
     }
 
-    /** Sets {@code wait_for_ci}. */
+    /**
+     * Sets {@code wait_for_ci}.
+     *
+     * @param waitForCi the value of {@code wait_for_ci}, or null for none
+     * @return this builder
+     */
     public Builder waitForCi(@Nullable Boolean waitForCi) {
       this.waitForCi = waitForCi;
       return this;
     }
 
-    /** Sets {@code base_name}. */
+    /**
+     * Sets {@code base_name}.
+     *
+     * @param baseName the value of {@code base_name}, or null for none
+     * @return this builder
+     */
     public Builder baseName(@Nullable String baseName) {
       this.baseName = baseName;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code ReviewAppConfigEnableRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public ReviewAppConfigEnableRequest build() {
       return new ReviewAppConfigEnableRequest(repo, automaticReviewApps, destroyStaleApps, staleDays, deployTarget, waitForCi, baseName);
     }

@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app-config/links/2/schema}.
  *
  * <p>Resource {@code review-app-config}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app-config">Platform API reference</a>.
+ *
+ * @param automaticReviewApps {@code automatic_review_apps}
+ * @param destroyStaleApps {@code destroy_stale_apps}
+ * @param staleDays {@code stale_days}
+ * @param deployTarget {@code deploy_target}
+ * @param waitForCi {@code wait_for_ci}
+ * @param baseName {@code base_name}
  */
 public record ReviewAppConfigUpdateRequest(
     @Json(name = "automatic_review_apps") @Nullable Boolean automaticReviewApps,
@@ -18,7 +25,7 @@ public record ReviewAppConfigUpdateRequest(
     @Json(name = "wait_for_ci") @Nullable Boolean waitForCi,
     @Json(name = "base_name") @Nullable String baseName) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,43 +41,75 @@ public record ReviewAppConfigUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code automatic_review_apps}. */
+    /**
+     * Sets {@code automatic_review_apps}.
+     *
+     * @param automaticReviewApps the value of {@code automatic_review_apps}, or null for none
+     * @return this builder
+     */
     public Builder automaticReviewApps(@Nullable Boolean automaticReviewApps) {
       this.automaticReviewApps = automaticReviewApps;
       return this;
     }
 
-    /** Sets {@code destroy_stale_apps}. */
+    /**
+     * Sets {@code destroy_stale_apps}.
+     *
+     * @param destroyStaleApps the value of {@code destroy_stale_apps}, or null for none
+     * @return this builder
+     */
     public Builder destroyStaleApps(@Nullable Boolean destroyStaleApps) {
       this.destroyStaleApps = destroyStaleApps;
       return this;
     }
 
-    /** Sets {@code stale_days}. */
+    /**
+     * Sets {@code stale_days}.
+     *
+     * @param staleDays the value of {@code stale_days}, or null for none
+     * @return this builder
+     */
     public Builder staleDays(@Nullable Long staleDays) {
       this.staleDays = staleDays;
       return this;
     }
 
-    /** Sets {@code deploy_target}. */
+    /**
+     * Sets {@code deploy_target}.
+     *
+     * @param deployTarget the value of {@code deploy_target}, or null for none
+     * @return this builder
+     */
     public Builder deployTarget(@Nullable ReviewAppConfigDeployTarget deployTarget) {
       this.deployTarget = deployTarget;
       return this;
     }
 
-    /** Sets {@code wait_for_ci}. */
+    /**
+     * Sets {@code wait_for_ci}.
+     *
+     * @param waitForCi the value of {@code wait_for_ci}, or null for none
+     * @return this builder
+     */
     public Builder waitForCi(@Nullable Boolean waitForCi) {
       this.waitForCi = waitForCi;
       return this;
     }
 
-    /** Sets {@code base_name}. */
+    /**
+     * Sets {@code base_name}.
+     *
+     * @param baseName the value of {@code base_name}, or null for none
+     * @return this builder
+     */
     public Builder baseName(@Nullable String baseName) {
       this.baseName = baseName;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewAppConfigUpdateRequest} with the fields set so far}
+     */
     public ReviewAppConfigUpdateRequest build() {
       return new ReviewAppConfigUpdateRequest(automaticReviewApps, destroyStaleApps, staleDays, deployTarget, waitForCi, baseName);
     }

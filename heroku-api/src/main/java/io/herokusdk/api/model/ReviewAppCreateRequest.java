@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/review-app/links/0/schema}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param branch {@code branch} (required)
+ * @param prNumber {@code pr_number}
+ * @param pipeline {@code pipeline} (required)
+ * @param sourceBlob {@code source_blob} (required)
+ * @param environment {@code environment}
+ * @param forkRepoId {@code fork_repo_id}
  */
 public record ReviewAppCreateRequest(
     String branch,
@@ -21,7 +28,16 @@ public record ReviewAppCreateRequest(
     @Nullable Map<String, @Nullable String> environment,
     @Json(name = "fork_repo_id") @Nullable Long forkRepoId) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param branch {@code branch} (required)
+   * @param prNumber {@code pr_number}
+   * @param pipeline {@code pipeline} (required)
+   * @param sourceBlob {@code source_blob} (required)
+   * @param environment {@code environment}
+   * @param forkRepoId {@code fork_repo_id}
+   */
   public ReviewAppCreateRequest {
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(pipeline, "pipeline");
@@ -29,7 +45,7 @@ public record ReviewAppCreateRequest(
     environment = Immutable.map(environment);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,43 +61,77 @@ public record ReviewAppCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code branch} (required). */
+    /**
+     * Sets {@code branch} (required).
+     *
+     * @param branch the value of {@code branch}
+     * @return this builder
+     */
     public Builder branch(@Nullable String branch) {
       this.branch = branch;
       return this;
     }
 
-    /** Sets {@code pr_number}. */
+    /**
+     * Sets {@code pr_number}.
+     *
+     * @param prNumber the value of {@code pr_number}, or null for none
+     * @return this builder
+     */
     public Builder prNumber(@Nullable Long prNumber) {
       this.prNumber = prNumber;
       return this;
     }
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(@Nullable String pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code source_blob} (required). */
+    /**
+     * Sets {@code source_blob} (required).
+     *
+     * @param sourceBlob the value of {@code source_blob}
+     * @return this builder
+     */
     public Builder sourceBlob(@Nullable ReviewAppSourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Sets {@code environment}. */
+    /**
+     * Sets {@code environment}.
+     *
+     * @param environment the value of {@code environment}, or null for none
+     * @return this builder
+     */
     public Builder environment(@Nullable Map<String, @Nullable String> environment) {
       this.environment = environment;
       return this;
     }
 
-    /** Sets {@code fork_repo_id}. */
+    /**
+     * Sets {@code fork_repo_id}.
+     *
+     * @param forkRepoId the value of {@code fork_repo_id}, or null for none
+     * @return this builder
+     */
     public Builder forkRepoId(@Nullable Long forkRepoId) {
       this.forkRepoId = forkRepoId;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code ReviewAppCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public ReviewAppCreateRequest build() {
       return new ReviewAppCreateRequest(branch, prNumber, pipeline, sourceBlob, environment, forkRepoId);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/review-app/definitions/source_blob}.
  *
  * <p>Resource {@code review-app}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#review-app">Platform API reference</a>.
+ *
+ * @param url {@code url}
+ * @param version {@code version}
  */
 public record ReviewAppSourceBlob(
     String url,
     @Nullable String version) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record ReviewAppSourceBlob(
 
     private Builder() {}
 
-    /** Sets {@code url}. */
+    /**
+     * Sets {@code url}.
+     *
+     * @param url the value of {@code url}, or null for none
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code ReviewAppSourceBlob} with the fields set so far}
+     */
     public ReviewAppSourceBlob build() {
       return new ReviewAppSourceBlob(url, version);
     }

@@ -12,6 +12,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/slug}.
  *
  * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+ *
+ * @param blob {@code blob}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param checksum {@code checksum}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param processTypes {@code process_types}
+ * @param size {@code size}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param deletedAt {@code deleted_at}
  */
 public record Slug(
     Slug.Blob blob,
@@ -27,12 +40,27 @@ public record Slug(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "deleted_at") @Nullable Instant deletedAt) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param blob {@code blob}
+   * @param buildpackProvidedDescription {@code buildpack_provided_description}
+   * @param checksum {@code checksum}
+   * @param commit {@code commit}
+   * @param commitDescription {@code commit_description}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param processTypes {@code process_types}
+   * @param size {@code size}
+   * @param stack {@code stack}
+   * @param updatedAt {@code updated_at}
+   * @param deletedAt {@code deleted_at}
+   */
   public Slug {
     processTypes = Immutable.map(processTypes);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,79 +87,141 @@ public record Slug(
 
     private Builder() {}
 
-    /** Sets {@code blob}. */
+    /**
+     * Sets {@code blob}.
+     *
+     * @param blob the value of {@code blob}, or null for none
+     * @return this builder
+     */
     public Builder blob(Slug.@Nullable Blob blob) {
       this.blob = blob;
       return this;
     }
 
-    /** Sets {@code buildpack_provided_description}. */
+    /**
+     * Sets {@code buildpack_provided_description}.
+     *
+     * @param buildpackProvidedDescription the value of {@code buildpack_provided_description}, or null for none
+     * @return this builder
+     */
     public Builder buildpackProvidedDescription(@Nullable String buildpackProvidedDescription) {
       this.buildpackProvidedDescription = buildpackProvidedDescription;
       return this;
     }
 
-    /** Sets {@code checksum}. */
+    /**
+     * Sets {@code checksum}.
+     *
+     * @param checksum the value of {@code checksum}, or null for none
+     * @return this builder
+     */
     public Builder checksum(@Nullable String checksum) {
       this.checksum = checksum;
       return this;
     }
 
-    /** Sets {@code commit}. */
+    /**
+     * Sets {@code commit}.
+     *
+     * @param commit the value of {@code commit}, or null for none
+     * @return this builder
+     */
     public Builder commit(@Nullable String commit) {
       this.commit = commit;
       return this;
     }
 
-    /** Sets {@code commit_description}. */
+    /**
+     * Sets {@code commit_description}.
+     *
+     * @param commitDescription the value of {@code commit_description}, or null for none
+     * @return this builder
+     */
     public Builder commitDescription(@Nullable String commitDescription) {
       this.commitDescription = commitDescription;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code process_types}. */
+    /**
+     * Sets {@code process_types}.
+     *
+     * @param processTypes the value of {@code process_types}, or null for none
+     * @return this builder
+     */
     public Builder processTypes(@Nullable Map<String, String> processTypes) {
       this.processTypes = processTypes;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value of {@code size}, or null for none
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(Slug.@Nullable Stack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code deleted_at}. */
+    /**
+     * Sets {@code deleted_at}.
+     *
+     * @param deletedAt the value of {@code deleted_at}, or null for none
+     * @return this builder
+     */
     public Builder deletedAt(@Nullable Instant deletedAt) {
       this.deletedAt = deletedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Slug} with the fields set so far}
+     */
     public Slug build() {
       return new Slug(blob, buildpackProvidedDescription, checksum, commit, commitDescription, createdAt, id, processTypes, size, stack, updatedAt, deletedAt);
     }
@@ -141,12 +231,15 @@ public record Slug(
    * The JSON object at {@code #/definitions/slug/properties/blob}.
    *
    * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+   *
+   * @param method {@code method}
+   * @param url {@code url}
    */
   public record Blob(
       String method,
       String url) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -163,19 +256,31 @@ public record Slug(
 
       private Builder() {}
 
-      /** Sets {@code method}. */
+      /**
+       * Sets {@code method}.
+       *
+       * @param method the value of {@code method}, or null for none
+       * @return this builder
+       */
       public Builder method(@Nullable String method) {
         this.method = method;
         return this;
       }
 
-      /** Sets {@code url}. */
+      /**
+       * Sets {@code url}.
+       *
+       * @param url the value of {@code url}, or null for none
+       * @return this builder
+       */
       public Builder url(@Nullable String url) {
         this.url = url;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Blob} with the fields set so far}
+       */
       public Blob build() {
         return new Blob(method, url);
       }
@@ -186,12 +291,15 @@ public record Slug(
    * The JSON object at {@code #/definitions/slug/properties/stack}.
    *
    * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -208,19 +316,31 @@ public record Slug(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Stack} with the fields set so far}
+       */
       public Stack build() {
         return new Stack(id, name);
       }

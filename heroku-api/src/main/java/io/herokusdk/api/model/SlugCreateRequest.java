@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/slug/links/1/schema}.
  *
  * <p>Resource {@code slug}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#slug">Platform API reference</a>.
+ *
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param checksum {@code checksum}
+ * @param commit {@code commit}
+ * @param commitDescription {@code commit_description}
+ * @param processTypes {@code process_types} (required)
+ * @param stack {@code stack}
  */
 public record SlugCreateRequest(
     @Json(name = "buildpack_provided_description") @Nullable String buildpackProvidedDescription,
@@ -21,13 +28,22 @@ public record SlugCreateRequest(
     @Json(name = "process_types") Map<String, String> processTypes,
     @Nullable String stack) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param buildpackProvidedDescription {@code buildpack_provided_description}
+   * @param checksum {@code checksum}
+   * @param commit {@code commit}
+   * @param commitDescription {@code commit_description}
+   * @param processTypes {@code process_types} (required)
+   * @param stack {@code stack}
+   */
   public SlugCreateRequest {
     Objects.requireNonNull(processTypes, "processTypes");
     processTypes = Immutable.map(processTypes);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,43 +59,77 @@ public record SlugCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code buildpack_provided_description}. */
+    /**
+     * Sets {@code buildpack_provided_description}.
+     *
+     * @param buildpackProvidedDescription the value of {@code buildpack_provided_description}, or null for none
+     * @return this builder
+     */
     public Builder buildpackProvidedDescription(@Nullable String buildpackProvidedDescription) {
       this.buildpackProvidedDescription = buildpackProvidedDescription;
       return this;
     }
 
-    /** Sets {@code checksum}. */
+    /**
+     * Sets {@code checksum}.
+     *
+     * @param checksum the value of {@code checksum}, or null for none
+     * @return this builder
+     */
     public Builder checksum(@Nullable String checksum) {
       this.checksum = checksum;
       return this;
     }
 
-    /** Sets {@code commit}. */
+    /**
+     * Sets {@code commit}.
+     *
+     * @param commit the value of {@code commit}, or null for none
+     * @return this builder
+     */
     public Builder commit(@Nullable String commit) {
       this.commit = commit;
       return this;
     }
 
-    /** Sets {@code commit_description}. */
+    /**
+     * Sets {@code commit_description}.
+     *
+     * @param commitDescription the value of {@code commit_description}, or null for none
+     * @return this builder
+     */
     public Builder commitDescription(@Nullable String commitDescription) {
       this.commitDescription = commitDescription;
       return this;
     }
 
-    /** Sets {@code process_types} (required). */
+    /**
+     * Sets {@code process_types} (required).
+     *
+     * @param processTypes the value of {@code process_types}
+     * @return this builder
+     */
     public Builder processTypes(@Nullable Map<String, String> processTypes) {
       this.processTypes = processTypes;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SlugCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SlugCreateRequest build() {
       return new SlugCreateRequest(buildpackProvidedDescription, checksum, commit, commitDescription, processTypes, stack);
     }

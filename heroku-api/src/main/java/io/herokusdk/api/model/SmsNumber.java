@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/sms-number}.
  *
  * <p>Resource {@code sms-number}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sms-number">Platform API reference</a>.
+ *
+ * @param smsNumber {@code sms_number}
  */
 public record SmsNumber(
     @Json(name = "sms_number") @Nullable String smsNumber) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +31,20 @@ public record SmsNumber(
 
     private Builder() {}
 
-    /** Sets {@code sms_number}. */
+    /**
+     * Sets {@code sms_number}.
+     *
+     * @param smsNumber the value of {@code sms_number}, or null for none
+     * @return this builder
+     */
     public Builder smsNumber(@Nullable String smsNumber) {
       this.smsNumber = smsNumber;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SmsNumber} with the fields set so far}
+     */
     public SmsNumber build() {
       return new SmsNumber(smsNumber);
     }

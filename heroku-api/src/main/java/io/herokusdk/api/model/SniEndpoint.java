@@ -12,6 +12,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/sni-endpoint}.
  *
  * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+ *
+ * @param certificateChain {@code certificate_chain}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param updatedAt {@code updated_at}
+ * @param displayName {@code display_name}
+ * @param domains {@code domains}
+ * @param app {@code app}
+ * @param sslCert {@code ssl_cert}
  */
 public record SniEndpoint(
     @Json(name = "certificate_chain") String certificateChain,
@@ -24,12 +34,24 @@ public record SniEndpoint(
     SniEndpoint.App app,
     @Json(name = "ssl_cert") SniEndpoint.SslCert sslCert) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param certificateChain {@code certificate_chain}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param updatedAt {@code updated_at}
+   * @param displayName {@code display_name}
+   * @param domains {@code domains}
+   * @param app {@code app}
+   * @param sslCert {@code ssl_cert}
+   */
   public SniEndpoint {
     domains = Immutable.list(domains);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -53,61 +75,108 @@ public record SniEndpoint(
 
     private Builder() {}
 
-    /** Sets {@code certificate_chain}. */
+    /**
+     * Sets {@code certificate_chain}.
+     *
+     * @param certificateChain the value of {@code certificate_chain}, or null for none
+     * @return this builder
+     */
     public Builder certificateChain(@Nullable String certificateChain) {
       this.certificateChain = certificateChain;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code display_name}. */
+    /**
+     * Sets {@code display_name}.
+     *
+     * @param displayName the value of {@code display_name}, or null for none
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
-    /** Sets {@code domains}. */
+    /**
+     * Sets {@code domains}.
+     *
+     * @param domains the value of {@code domains}, or null for none
+     * @return this builder
+     */
     public Builder domains(@Nullable List<String> domains) {
       this.domains = domains;
       return this;
     }
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(SniEndpoint.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code ssl_cert}. */
+    /**
+     * Sets {@code ssl_cert}.
+     *
+     * @param sslCert the value of {@code ssl_cert}, or null for none
+     * @return this builder
+     */
     public Builder sslCert(SniEndpoint.@Nullable SslCert sslCert) {
       this.sslCert = sslCert;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SniEndpoint} with the fields set so far}
+     */
     public SniEndpoint build() {
       return new SniEndpoint(certificateChain, createdAt, id, name, updatedAt, displayName, domains, app, sslCert);
     }
@@ -117,12 +186,15 @@ public record SniEndpoint(
    * The JSON object at {@code #/definitions/sni-endpoint/properties/app}.
    *
    * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record App(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -139,19 +211,31 @@ public record SniEndpoint(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, name);
       }
@@ -162,6 +246,15 @@ public record SniEndpoint(
    * The JSON object at {@code #/definitions/sni-endpoint/properties/ssl_cert}.
    *
    * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+   *
+   * @param caSigned {@code ca_signed?}
+   * @param certDomains {@code cert_domains}
+   * @param expiresAt {@code expires_at}
+   * @param issuer {@code issuer}
+   * @param selfSigned {@code self_signed?}
+   * @param startsAt {@code starts_at}
+   * @param subject {@code subject}
+   * @param id {@code id}
    */
   public record SslCert(
       @Json(name = "ca_signed?") Boolean caSigned,
@@ -173,12 +266,23 @@ public record SniEndpoint(
       String subject,
       String id) {
 
-    /** Copies lists and maps into unmodifiable ones. */
+    /**
+     * Copies lists and maps into unmodifiable ones.
+     *
+     * @param caSigned {@code ca_signed?}
+     * @param certDomains {@code cert_domains}
+     * @param expiresAt {@code expires_at}
+     * @param issuer {@code issuer}
+     * @param selfSigned {@code self_signed?}
+     * @param startsAt {@code starts_at}
+     * @param subject {@code subject}
+     * @param id {@code id}
+     */
     public SslCert {
       certDomains = Immutable.list(certDomains);
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -201,55 +305,97 @@ public record SniEndpoint(
 
       private Builder() {}
 
-      /** Sets {@code ca_signed?}. */
+      /**
+       * Sets {@code ca_signed?}.
+       *
+       * @param caSigned the value of {@code ca_signed?}, or null for none
+       * @return this builder
+       */
       public Builder caSigned(@Nullable Boolean caSigned) {
         this.caSigned = caSigned;
         return this;
       }
 
-      /** Sets {@code cert_domains}. */
+      /**
+       * Sets {@code cert_domains}.
+       *
+       * @param certDomains the value of {@code cert_domains}, or null for none
+       * @return this builder
+       */
       public Builder certDomains(@Nullable List<Object> certDomains) {
         this.certDomains = certDomains;
         return this;
       }
 
-      /** Sets {@code expires_at}. */
+      /**
+       * Sets {@code expires_at}.
+       *
+       * @param expiresAt the value of {@code expires_at}, or null for none
+       * @return this builder
+       */
       public Builder expiresAt(@Nullable Instant expiresAt) {
         this.expiresAt = expiresAt;
         return this;
       }
 
-      /** Sets {@code issuer}. */
+      /**
+       * Sets {@code issuer}.
+       *
+       * @param issuer the value of {@code issuer}, or null for none
+       * @return this builder
+       */
       public Builder issuer(@Nullable String issuer) {
         this.issuer = issuer;
         return this;
       }
 
-      /** Sets {@code self_signed?}. */
+      /**
+       * Sets {@code self_signed?}.
+       *
+       * @param selfSigned the value of {@code self_signed?}, or null for none
+       * @return this builder
+       */
       public Builder selfSigned(@Nullable Boolean selfSigned) {
         this.selfSigned = selfSigned;
         return this;
       }
 
-      /** Sets {@code starts_at}. */
+      /**
+       * Sets {@code starts_at}.
+       *
+       * @param startsAt the value of {@code starts_at}, or null for none
+       * @return this builder
+       */
       public Builder startsAt(@Nullable Instant startsAt) {
         this.startsAt = startsAt;
         return this;
       }
 
-      /** Sets {@code subject}. */
+      /**
+       * Sets {@code subject}.
+       *
+       * @param subject the value of {@code subject}, or null for none
+       * @return this builder
+       */
       public Builder subject(@Nullable String subject) {
         this.subject = subject;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SslCert} with the fields set so far}
+       */
       public SslCert build() {
         return new SslCert(caSigned, certDomains, expiresAt, issuer, selfSigned, startsAt, subject, id);
       }

@@ -10,18 +10,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/sni-endpoint/links/4/schema}.
  *
  * <p>Resource {@code sni-endpoint}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#sni-endpoint">Platform API reference</a>.
+ *
+ * @param certificateChain {@code certificate_chain} (required)
+ * @param privateKey {@code private_key} (required)
  */
 public record SniEndpointUpdateRequest(
     @Json(name = "certificate_chain") String certificateChain,
     @Json(name = "private_key") String privateKey) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param certificateChain {@code certificate_chain} (required)
+   * @param privateKey {@code private_key} (required)
+   */
   public SniEndpointUpdateRequest {
     Objects.requireNonNull(certificateChain, "certificateChain");
     Objects.requireNonNull(privateKey, "privateKey");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,19 +50,33 @@ public record SniEndpointUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code certificate_chain} (required). */
+    /**
+     * Sets {@code certificate_chain} (required).
+     *
+     * @param certificateChain the value of {@code certificate_chain}
+     * @return this builder
+     */
     public Builder certificateChain(@Nullable String certificateChain) {
       this.certificateChain = certificateChain;
       return this;
     }
 
-    /** Sets {@code private_key} (required). */
+    /**
+     * Sets {@code private_key} (required).
+     *
+     * @param privateKey the value of {@code private_key}
+     * @return this builder
+     */
     public Builder privateKey(@Nullable String privateKey) {
       this.privateKey = privateKey;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SniEndpointUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SniEndpointUpdateRequest build() {
       return new SniEndpointUpdateRequest(certificateChain, privateKey);
     }

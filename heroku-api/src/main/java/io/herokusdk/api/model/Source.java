@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/source}.
  *
  * <p>Resource {@code source}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#source">Platform API reference</a>.
+ *
+ * @param sourceBlob {@code source_blob}
  */
 public record Source(
     @Json(name = "source_blob") Source.SourceBlob sourceBlob) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +31,20 @@ public record Source(
 
     private Builder() {}
 
-    /** Sets {@code source_blob}. */
+    /**
+     * Sets {@code source_blob}.
+     *
+     * @param sourceBlob the value of {@code source_blob}, or null for none
+     * @return this builder
+     */
     public Builder sourceBlob(Source.@Nullable SourceBlob sourceBlob) {
       this.sourceBlob = sourceBlob;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Source} with the fields set so far}
+     */
     public Source build() {
       return new Source(sourceBlob);
     }
@@ -45,12 +54,15 @@ public record Source(
    * The JSON object at {@code #/definitions/source/properties/source_blob}.
    *
    * <p>Resource {@code source}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#source">Platform API reference</a>.
+   *
+   * @param getUrl {@code get_url}
+   * @param putUrl {@code put_url}
    */
   public record SourceBlob(
       @Json(name = "get_url") String getUrl,
       @Json(name = "put_url") String putUrl) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -67,19 +79,31 @@ public record Source(
 
       private Builder() {}
 
-      /** Sets {@code get_url}. */
+      /**
+       * Sets {@code get_url}.
+       *
+       * @param getUrl the value of {@code get_url}, or null for none
+       * @return this builder
+       */
       public Builder getUrl(@Nullable String getUrl) {
         this.getUrl = getUrl;
         return this;
       }
 
-      /** Sets {@code put_url}. */
+      /**
+       * Sets {@code put_url}.
+       *
+       * @param putUrl the value of {@code put_url}, or null for none
+       * @return this builder
+       */
       public Builder putUrl(@Nullable String putUrl) {
         this.putUrl = putUrl;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code SourceBlob} with the fields set so far}
+       */
       public SourceBlob build() {
         return new SourceBlob(getUrl, putUrl);
       }

@@ -10,6 +10,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param organization {@code organization}
+ * @param team {@code team}
+ * @param region {@code region}
+ * @param shield {@code shield}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
+ * @param cidr {@code cidr}
+ * @param dataCidr {@code data_cidr}
+ * @param generation {@code generation}
  */
 public record Space(
     @Json(name = "created_at") Instant createdAt,
@@ -25,7 +38,7 @@ public record Space(
     @Json(name = "data_cidr") String dataCidr,
     SpaceGeneration generation) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,79 +65,141 @@ public record Space(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code organization}. */
+    /**
+     * Sets {@code organization}.
+     *
+     * @param organization the value of {@code organization}, or null for none
+     * @return this builder
+     */
     public Builder organization(Space.@Nullable Organization organization) {
       this.organization = organization;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(Space.@Nullable Team team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(Space.@Nullable Region region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code shield}. */
+    /**
+     * Sets {@code shield}.
+     *
+     * @param shield the value of {@code shield}, or null for none
+     * @return this builder
+     */
     public Builder shield(@Nullable Boolean shield) {
       this.shield = shield;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable SpaceState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code cidr}. */
+    /**
+     * Sets {@code cidr}.
+     *
+     * @param cidr the value of {@code cidr}, or null for none
+     * @return this builder
+     */
     public Builder cidr(@Nullable String cidr) {
       this.cidr = cidr;
       return this;
     }
 
-    /** Sets {@code data_cidr}. */
+    /**
+     * Sets {@code data_cidr}.
+     *
+     * @param dataCidr the value of {@code data_cidr}, or null for none
+     * @return this builder
+     */
     public Builder dataCidr(@Nullable String dataCidr) {
       this.dataCidr = dataCidr;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable SpaceGeneration generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Space} with the fields set so far}
+     */
     public Space build() {
       return new Space(createdAt, id, name, organization, team, region, shield, state, updatedAt, cidr, dataCidr, generation);
     }
@@ -134,11 +209,13 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/organization}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -154,13 +231,20 @@ public record Space(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Organization} with the fields set so far}
+       */
       public Organization build() {
         return new Organization(name);
       }
@@ -171,12 +255,15 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/team}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -193,19 +280,31 @@ public record Space(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Team} with the fields set so far}
+       */
       public Team build() {
         return new Team(id, name);
       }
@@ -216,12 +315,15 @@ public record Space(
    * The JSON object at {@code #/definitions/space/properties/region}.
    *
    * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -238,19 +340,31 @@ public record Space(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Region} with the fields set so far}
+       */
       public Region build() {
         return new Region(id, name);
       }

@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-app-access}.
  *
  * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+ *
+ * @param space {@code space}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record SpaceAppAccess(
     SpaceAppAccess.Space space,
@@ -21,12 +28,21 @@ public record SpaceAppAccess(
     @Json(name = "updated_at") Instant updatedAt,
     SpaceAppAccess.User user) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param space {@code space}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param permissions {@code permissions}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   */
   public SpaceAppAccess {
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,43 +63,75 @@ public record SpaceAppAccess(
 
     private Builder() {}
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(SpaceAppAccess.@Nullable Space space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code permissions}. */
+    /**
+     * Sets {@code permissions}.
+     *
+     * @param permissions the value of {@code permissions}, or null for none
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<SpaceAppAccess.Permission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(SpaceAppAccess.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceAppAccess} with the fields set so far}
+     */
     public SpaceAppAccess build() {
       return new SpaceAppAccess(space, createdAt, id, permissions, updatedAt, user);
     }
@@ -93,12 +141,15 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/space}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record Space(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -115,19 +166,31 @@ public record SpaceAppAccess(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Space} with the fields set so far}
+       */
       public Space build() {
         return new Space(name, id);
       }
@@ -138,12 +201,15 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/permissions/items}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param description {@code description}
+   * @param name {@code name}
    */
   public record Permission(
       String description,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -160,19 +226,31 @@ public record SpaceAppAccess(
 
       private Builder() {}
 
-      /** Sets {@code description}. */
+      /**
+       * Sets {@code description}.
+       *
+       * @param description the value of {@code description}, or null for none
+       * @return this builder
+       */
       public Builder description(@Nullable String description) {
         this.description = description;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Permission} with the fields set so far}
+       */
       public Permission build() {
         return new Permission(description, name);
       }
@@ -183,12 +261,15 @@ public record SpaceAppAccess(
    * The JSON object at {@code #/definitions/space-app-access/properties/user}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record User(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -205,19 +286,31 @@ public record SpaceAppAccess(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id);
       }

@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space-app-access/links/1/schema}.
  *
  * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record SpaceAppAccessUpdateRequest(
     List<SpaceAppAccessUpdateRequest.Permission> permissions) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param permissions {@code permissions} (required)
+   */
   public SpaceAppAccessUpdateRequest {
     Objects.requireNonNull(permissions, "permissions");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,13 +38,22 @@ public record SpaceAppAccessUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code permissions} (required). */
+    /**
+     * Sets {@code permissions} (required).
+     *
+     * @param permissions the value of {@code permissions}
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<SpaceAppAccessUpdateRequest.Permission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SpaceAppAccessUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SpaceAppAccessUpdateRequest build() {
       return new SpaceAppAccessUpdateRequest(permissions);
     }
@@ -48,11 +63,13 @@ public record SpaceAppAccessUpdateRequest(
    * Request body at {@code #/definitions/space-app-access/links/1/schema/properties/permissions/items}.
    *
    * <p>Resource {@code space-app-access}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-app-access">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Permission(
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -63,13 +80,20 @@ public record SpaceAppAccessUpdateRequest(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Permission} with the fields set so far}
+       */
       public Permission build() {
         return new Permission(name);
       }

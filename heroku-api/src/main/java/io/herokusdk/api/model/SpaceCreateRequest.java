@@ -10,6 +10,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space/links/4/schema}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param team {@code team} (required)
+ * @param region {@code region}
+ * @param shield {@code shield}
+ * @param cidr {@code cidr}
+ * @param dataCidr {@code data_cidr}
+ * @param logDrainUrl {@code log_drain_url}
+ * @param generation {@code generation}
  */
 public record SpaceCreateRequest(
     String name,
@@ -21,13 +30,24 @@ public record SpaceCreateRequest(
     @Json(name = "log_drain_url") @Nullable String logDrainUrl,
     @Nullable String generation) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   * @param team {@code team} (required)
+   * @param region {@code region}
+   * @param shield {@code shield}
+   * @param cidr {@code cidr}
+   * @param dataCidr {@code data_cidr}
+   * @param logDrainUrl {@code log_drain_url}
+   * @param generation {@code generation}
+   */
   public SpaceCreateRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(team, "team");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,55 +65,99 @@ public record SpaceCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code team} (required). */
+    /**
+     * Sets {@code team} (required).
+     *
+     * @param team the value of {@code team}
+     * @return this builder
+     */
     public Builder team(@Nullable String team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code shield}. */
+    /**
+     * Sets {@code shield}.
+     *
+     * @param shield the value of {@code shield}, or null for none
+     * @return this builder
+     */
     public Builder shield(@Nullable Boolean shield) {
       this.shield = shield;
       return this;
     }
 
-    /** Sets {@code cidr}. */
+    /**
+     * Sets {@code cidr}.
+     *
+     * @param cidr the value of {@code cidr}, or null for none
+     * @return this builder
+     */
     public Builder cidr(@Nullable String cidr) {
       this.cidr = cidr;
       return this;
     }
 
-    /** Sets {@code data_cidr}. */
+    /**
+     * Sets {@code data_cidr}.
+     *
+     * @param dataCidr the value of {@code data_cidr}, or null for none
+     * @return this builder
+     */
     public Builder dataCidr(@Nullable String dataCidr) {
       this.dataCidr = dataCidr;
       return this;
     }
 
-    /** Sets {@code log_drain_url}. */
+    /**
+     * Sets {@code log_drain_url}.
+     *
+     * @param logDrainUrl the value of {@code log_drain_url}, or null for none
+     * @return this builder
+     */
     public Builder logDrainUrl(@Nullable String logDrainUrl) {
       this.logDrainUrl = logDrainUrl;
       return this;
     }
 
-    /** Sets {@code generation}. */
+    /**
+     * Sets {@code generation}.
+     *
+     * @param generation the value of {@code generation}, or null for none
+     * @return this builder
+     */
     public Builder generation(@Nullable String generation) {
       this.generation = generation;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SpaceCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SpaceCreateRequest build() {
       return new SpaceCreateRequest(name, team, region, shield, cidr, dataCidr, logDrainUrl, generation);
     }

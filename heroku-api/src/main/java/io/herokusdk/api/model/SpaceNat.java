@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-nat}.
  *
  * <p>Resource {@code space-nat}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-nat">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param sources {@code sources}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record SpaceNat(
     @Json(name = "created_at") Instant createdAt,
@@ -19,12 +24,19 @@ public record SpaceNat(
     SpaceNatState state,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param createdAt {@code created_at}
+   * @param sources {@code sources}
+   * @param state {@code state}
+   * @param updatedAt {@code updated_at}
+   */
   public SpaceNat {
     sources = Immutable.list(sources);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,31 +55,53 @@ public record SpaceNat(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code sources}. */
+    /**
+     * Sets {@code sources}.
+     *
+     * @param sources the value of {@code sources}, or null for none
+     * @return this builder
+     */
     public Builder sources(@Nullable List<String> sources) {
       this.sources = sources;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable SpaceNatState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceNat} with the fields set so far}
+     */
     public SpaceNat build() {
       return new SpaceNat(createdAt, sources, state, updatedAt);
     }

@@ -25,12 +25,16 @@ public enum SpaceState {
     this.value = value;
   }
 
-  /** Returns the wire value, or null for {@link #UNKNOWN}. */
+  /** {@return the wire value, or null for {@link #UNKNOWN}} */
   public @Nullable String value() {
     return value;
   }
 
-  /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+   *
+   * @param value a wire value, possibly one this SDK version does not know
+   */
   public static SpaceState fromValue(@Nullable String value) {
     for (SpaceState c : values()) {
       if (c.value != null && c.value.equals(value)) {

@@ -10,17 +10,25 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param version {@code version}
+ * @param apps {@code apps}
  */
 public record SpaceTopology(
     Long version,
     List<SpaceTopology.App> apps) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param version {@code version}
+   * @param apps {@code apps}
+   */
   public SpaceTopology {
     apps = Immutable.list(apps);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,19 +45,31 @@ public record SpaceTopology(
 
     private Builder() {}
 
-    /** Sets {@code version}. */
+    /**
+     * Sets {@code version}.
+     *
+     * @param version the value of {@code version}, or null for none
+     * @return this builder
+     */
     public Builder version(@Nullable Long version) {
       this.version = version;
       return this;
     }
 
-    /** Sets {@code apps}. */
+    /**
+     * Sets {@code apps}.
+     *
+     * @param apps the value of {@code apps}, or null for none
+     * @return this builder
+     */
     public Builder apps(@Nullable List<SpaceTopology.App> apps) {
       this.apps = apps;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceTopology} with the fields set so far}
+     */
     public SpaceTopology build() {
       return new SpaceTopology(version, apps);
     }
@@ -59,19 +79,29 @@ public record SpaceTopology(
    * The JSON object at {@code #/definitions/space-topology/properties/apps/items}.
    *
    * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param domains {@code domains}
+   * @param formation {@code formation}
    */
   public record App(
       String id,
       List<Object> domains,
       List<SpaceTopologyFormation> formation) {
 
-    /** Copies lists and maps into unmodifiable ones. */
+    /**
+     * Copies lists and maps into unmodifiable ones.
+     *
+     * @param id {@code id}
+     * @param domains {@code domains}
+     * @param formation {@code formation}
+     */
     public App {
       domains = Immutable.list(domains);
       formation = Immutable.list(formation);
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -89,25 +119,42 @@ public record SpaceTopology(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code domains}. */
+      /**
+       * Sets {@code domains}.
+       *
+       * @param domains the value of {@code domains}, or null for none
+       * @return this builder
+       */
       public Builder domains(@Nullable List<Object> domains) {
         this.domains = domains;
         return this;
       }
 
-      /** Sets {@code formation}. */
+      /**
+       * Sets {@code formation}.
+       *
+       * @param formation the value of {@code formation}, or null for none
+       * @return this builder
+       */
       public Builder formation(@Nullable List<SpaceTopologyFormation> formation) {
         this.formation = formation;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(id, domains, formation);
       }

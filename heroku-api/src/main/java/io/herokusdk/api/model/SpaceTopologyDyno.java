@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology/definitions/dyno}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param privateIp {@code private_ip}
+ * @param hostname {@code hostname}
  */
 public record SpaceTopologyDyno(
     String id,
@@ -16,7 +21,7 @@ public record SpaceTopologyDyno(
     @Json(name = "private_ip") String privateIp,
     String hostname) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -35,31 +40,53 @@ public record SpaceTopologyDyno(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code number}. */
+    /**
+     * Sets {@code number}.
+     *
+     * @param number the value of {@code number}, or null for none
+     * @return this builder
+     */
     public Builder number(@Nullable Long number) {
       this.number = number;
       return this;
     }
 
-    /** Sets {@code private_ip}. */
+    /**
+     * Sets {@code private_ip}.
+     *
+     * @param privateIp the value of {@code private_ip}, or null for none
+     * @return this builder
+     */
     public Builder privateIp(@Nullable String privateIp) {
       this.privateIp = privateIp;
       return this;
     }
 
-    /** Sets {@code hostname}. */
+    /**
+     * Sets {@code hostname}.
+     *
+     * @param hostname the value of {@code hostname}, or null for none
+     * @return this builder
+     */
     public Builder hostname(@Nullable String hostname) {
       this.hostname = hostname;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceTopologyDyno} with the fields set so far}
+     */
     public SpaceTopologyDyno build() {
       return new SpaceTopologyDyno(id, number, privateIp, hostname);
     }

@@ -11,18 +11,28 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/space-topology/definitions/formation}.
  *
  * <p>Resource {@code space-topology}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-topology">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param processType {@code process_type}
+ * @param dynos {@code dynos}
  */
 public record SpaceTopologyFormation(
     String id,
     @Json(name = "process_type") String processType,
     List<SpaceTopologyDyno> dynos) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param processType {@code process_type}
+   * @param dynos {@code dynos}
+   */
   public SpaceTopologyFormation {
     dynos = Immutable.list(dynos);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,25 +50,42 @@ public record SpaceTopologyFormation(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code process_type}. */
+    /**
+     * Sets {@code process_type}.
+     *
+     * @param processType the value of {@code process_type}, or null for none
+     * @return this builder
+     */
     public Builder processType(@Nullable String processType) {
       this.processType = processType;
       return this;
     }
 
-    /** Sets {@code dynos}. */
+    /**
+     * Sets {@code dynos}.
+     *
+     * @param dynos the value of {@code dynos}, or null for none
+     * @return this builder
+     */
     public Builder dynos(@Nullable List<SpaceTopologyDyno> dynos) {
       this.dynos = dynos;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceTopologyFormation} with the fields set so far}
+     */
     public SpaceTopologyFormation build() {
       return new SpaceTopologyFormation(id, processType, dynos);
     }

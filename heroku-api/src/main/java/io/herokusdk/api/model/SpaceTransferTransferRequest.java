@@ -10,16 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space-transfer/links/0/schema}.
  *
  * <p>Resource {@code space-transfer}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space-transfer">Platform API reference</a>.
+ *
+ * @param newOwner {@code new_owner} (required)
  */
 public record SpaceTransferTransferRequest(
     @Json(name = "new_owner") String newOwner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param newOwner {@code new_owner} (required)
+   */
   public SpaceTransferTransferRequest {
     Objects.requireNonNull(newOwner, "newOwner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,13 +36,22 @@ public record SpaceTransferTransferRequest(
 
     private Builder() {}
 
-    /** Sets {@code new_owner} (required). */
+    /**
+     * Sets {@code new_owner} (required).
+     *
+     * @param newOwner the value of {@code new_owner}
+     * @return this builder
+     */
     public Builder newOwner(@Nullable String newOwner) {
       this.newOwner = newOwner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code SpaceTransferTransferRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public SpaceTransferTransferRequest build() {
       return new SpaceTransferTransferRequest(newOwner);
     }

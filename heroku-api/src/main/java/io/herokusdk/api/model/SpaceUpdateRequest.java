@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/space/links/2/schema}.
  *
  * <p>Resource {@code space}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#space">Platform API reference</a>.
+ *
+ * @param name {@code name}
  */
 public record SpaceUpdateRequest(
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -23,13 +25,20 @@ public record SpaceUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code SpaceUpdateRequest} with the fields set so far}
+     */
     public SpaceUpdateRequest build() {
       return new SpaceUpdateRequest(name);
     }

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/stack}.
  *
  * <p>Resource {@code stack}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#stack">Platform API reference</a>.
+ *
+ * @param defaultValue {@code default}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param state {@code state}
+ * @param updatedAt {@code updated_at}
  */
 public record Stack(
     @Json(name = "default") Boolean defaultValue,
@@ -19,7 +26,7 @@ public record Stack(
     String state,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,43 +47,75 @@ public record Stack(
 
     private Builder() {}
 
-    /** Sets {@code default}. */
+    /**
+     * Sets {@code default}.
+     *
+     * @param defaultValue the value of {@code default}, or null for none
+     * @return this builder
+     */
     public Builder defaultValue(@Nullable Boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Stack} with the fields set so far}
+     */
     public Stack build() {
       return new Stack(defaultValue, createdAt, id, name, state, updatedAt);
     }

@@ -10,6 +10,19 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param creditCardCollections {@code credit_card_collections}
+ * @param defaultValue {@code default}
+ * @param enterpriseAccount {@code enterprise_account}
+ * @param identityProvider {@code identity_provider}
+ * @param membershipLimit {@code membership_limit}
+ * @param name {@code name}
+ * @param provisionedLicenses {@code provisioned_licenses}
+ * @param role {@code role}
+ * @param type {@code type}
+ * @param updatedAt {@code updated_at}
  */
 public record Team(
     String id,
@@ -25,7 +38,7 @@ public record Team(
     TeamType type,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,79 +65,141 @@ public record Team(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code credit_card_collections}. */
+    /**
+     * Sets {@code credit_card_collections}.
+     *
+     * @param creditCardCollections the value of {@code credit_card_collections}, or null for none
+     * @return this builder
+     */
     public Builder creditCardCollections(@Nullable Boolean creditCardCollections) {
       this.creditCardCollections = creditCardCollections;
       return this;
     }
 
-    /** Sets {@code default}. */
+    /**
+     * Sets {@code default}.
+     *
+     * @param defaultValue the value of {@code default}, or null for none
+     * @return this builder
+     */
     public Builder defaultValue(@Nullable Boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code enterprise_account}. */
+    /**
+     * Sets {@code enterprise_account}.
+     *
+     * @param enterpriseAccount the value of {@code enterprise_account}, or null for none
+     * @return this builder
+     */
     public Builder enterpriseAccount(@Nullable TeamEnterpriseAccount enterpriseAccount) {
       this.enterpriseAccount = enterpriseAccount;
       return this;
     }
 
-    /** Sets {@code identity_provider}. */
+    /**
+     * Sets {@code identity_provider}.
+     *
+     * @param identityProvider the value of {@code identity_provider}, or null for none
+     * @return this builder
+     */
     public Builder identityProvider(@Nullable TeamIdentityProvider identityProvider) {
       this.identityProvider = identityProvider;
       return this;
     }
 
-    /** Sets {@code membership_limit}. */
+    /**
+     * Sets {@code membership_limit}.
+     *
+     * @param membershipLimit the value of {@code membership_limit}, or null for none
+     * @return this builder
+     */
     public Builder membershipLimit(@Nullable Double membershipLimit) {
       this.membershipLimit = membershipLimit;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code provisioned_licenses}. */
+    /**
+     * Sets {@code provisioned_licenses}.
+     *
+     * @param provisionedLicenses the value of {@code provisioned_licenses}, or null for none
+     * @return this builder
+     */
     public Builder provisionedLicenses(@Nullable Boolean provisionedLicenses) {
       this.provisionedLicenses = provisionedLicenses;
       return this;
     }
 
-    /** Sets {@code role}. */
+    /**
+     * Sets {@code role}.
+     *
+     * @param role the value of {@code role}, or null for none
+     * @return this builder
+     */
     public Builder role(@Nullable TeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable TeamType type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code Team} with the fields set so far}
+     */
     public Team build() {
       return new Team(id, createdAt, creditCardCollections, defaultValue, enterpriseAccount, identityProvider, membershipLimit, name, provisionedLicenses, role, type, updatedAt);
     }

@@ -10,6 +10,28 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param archivedAt {@code archived_at}
+ * @param buildpackProvidedDescription {@code buildpack_provided_description}
+ * @param buildStack {@code build_stack}
+ * @param createdAt {@code created_at}
+ * @param gitUrl {@code git_url}
+ * @param id {@code id}
+ * @param internalRouting {@code internal_routing}
+ * @param joined {@code joined}
+ * @param locked {@code locked}
+ * @param maintenance {@code maintenance}
+ * @param name {@code name}
+ * @param team {@code team}
+ * @param owner {@code owner}
+ * @param region {@code region}
+ * @param releasedAt {@code released_at}
+ * @param repoSize {@code repo_size}
+ * @param slugSize {@code slug_size}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param updatedAt {@code updated_at}
+ * @param webUrl {@code web_url}
  */
 public record TeamApp(
     @Json(name = "archived_at") @Nullable Instant archivedAt,
@@ -34,7 +56,7 @@ public record TeamApp(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "web_url") @Nullable String webUrl) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -70,133 +92,240 @@ public record TeamApp(
 
     private Builder() {}
 
-    /** Sets {@code archived_at}. */
+    /**
+     * Sets {@code archived_at}.
+     *
+     * @param archivedAt the value of {@code archived_at}, or null for none
+     * @return this builder
+     */
     public Builder archivedAt(@Nullable Instant archivedAt) {
       this.archivedAt = archivedAt;
       return this;
     }
 
-    /** Sets {@code buildpack_provided_description}. */
+    /**
+     * Sets {@code buildpack_provided_description}.
+     *
+     * @param buildpackProvidedDescription the value of {@code buildpack_provided_description}, or null for none
+     * @return this builder
+     */
     public Builder buildpackProvidedDescription(@Nullable String buildpackProvidedDescription) {
       this.buildpackProvidedDescription = buildpackProvidedDescription;
       return this;
     }
 
-    /** Sets {@code build_stack}. */
+    /**
+     * Sets {@code build_stack}.
+     *
+     * @param buildStack the value of {@code build_stack}, or null for none
+     * @return this builder
+     */
     public Builder buildStack(TeamApp.@Nullable BuildStack buildStack) {
       this.buildStack = buildStack;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code git_url}. */
+    /**
+     * Sets {@code git_url}.
+     *
+     * @param gitUrl the value of {@code git_url}, or null for none
+     * @return this builder
+     */
     public Builder gitUrl(@Nullable String gitUrl) {
       this.gitUrl = gitUrl;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code internal_routing}. */
+    /**
+     * Sets {@code internal_routing}.
+     *
+     * @param internalRouting the value of {@code internal_routing}, or null for none
+     * @return this builder
+     */
     public Builder internalRouting(@Nullable Boolean internalRouting) {
       this.internalRouting = internalRouting;
       return this;
     }
 
-    /** Sets {@code joined}. */
+    /**
+     * Sets {@code joined}.
+     *
+     * @param joined the value of {@code joined}, or null for none
+     * @return this builder
+     */
     public Builder joined(@Nullable Boolean joined) {
       this.joined = joined;
       return this;
     }
 
-    /** Sets {@code locked}. */
+    /**
+     * Sets {@code locked}.
+     *
+     * @param locked the value of {@code locked}, or null for none
+     * @return this builder
+     */
     public Builder locked(@Nullable Boolean locked) {
       this.locked = locked;
       return this;
     }
 
-    /** Sets {@code maintenance}. */
+    /**
+     * Sets {@code maintenance}.
+     *
+     * @param maintenance the value of {@code maintenance}, or null for none
+     * @return this builder
+     */
     public Builder maintenance(@Nullable Boolean maintenance) {
       this.maintenance = maintenance;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(TeamApp.@Nullable Team team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(TeamApp.@Nullable Owner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(TeamApp.@Nullable Region region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code released_at}. */
+    /**
+     * Sets {@code released_at}.
+     *
+     * @param releasedAt the value of {@code released_at}, or null for none
+     * @return this builder
+     */
     public Builder releasedAt(@Nullable Instant releasedAt) {
       this.releasedAt = releasedAt;
       return this;
     }
 
-    /** Sets {@code repo_size}. */
+    /**
+     * Sets {@code repo_size}.
+     *
+     * @param repoSize the value of {@code repo_size}, or null for none
+     * @return this builder
+     */
     public Builder repoSize(@Nullable Long repoSize) {
       this.repoSize = repoSize;
       return this;
     }
 
-    /** Sets {@code slug_size}. */
+    /**
+     * Sets {@code slug_size}.
+     *
+     * @param slugSize the value of {@code slug_size}, or null for none
+     * @return this builder
+     */
     public Builder slugSize(@Nullable Long slugSize) {
       this.slugSize = slugSize;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(TeamApp.@Nullable Space space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(TeamApp.@Nullable Stack stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code web_url}. */
+    /**
+     * Sets {@code web_url}.
+     *
+     * @param webUrl the value of {@code web_url}, or null for none
+     * @return this builder
+     */
     public Builder webUrl(@Nullable String webUrl) {
       this.webUrl = webUrl;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamApp} with the fields set so far}
+     */
     public TeamApp build() {
       return new TeamApp(archivedAt, buildpackProvidedDescription, buildStack, createdAt, gitUrl, id, internalRouting, joined, locked, maintenance, name, team, owner, region, releasedAt, repoSize, slugSize, space, stack, updatedAt, webUrl);
     }
@@ -206,12 +335,15 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/build_stack}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record BuildStack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -228,19 +360,31 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code BuildStack} with the fields set so far}
+       */
       public BuildStack build() {
         return new BuildStack(id, name);
       }
@@ -251,11 +395,13 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/team}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Team(
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -271,13 +417,20 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Team} with the fields set so far}
+       */
       public Team build() {
         return new Team(name);
       }
@@ -288,12 +441,15 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/owner}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
    */
   public record Owner(
       String email,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -310,19 +466,31 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Owner} with the fields set so far}
+       */
       public Owner build() {
         return new Owner(email, id);
       }
@@ -333,12 +501,15 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/region}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Region(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -355,19 +526,31 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Region} with the fields set so far}
+       */
       public Region build() {
         return new Region(id, name);
       }
@@ -378,12 +561,15 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/space}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Space(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -400,19 +586,31 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Space} with the fields set so far}
+       */
       public Space build() {
         return new Space(id, name);
       }
@@ -423,12 +621,15 @@ public record TeamApp(
    * The JSON object at {@code #/definitions/team-app/properties/stack}.
    *
    * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Stack(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -445,19 +646,31 @@ public record TeamApp(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Stack} with the fields set so far}
+       */
       public Stack build() {
         return new Stack(id, name);
       }

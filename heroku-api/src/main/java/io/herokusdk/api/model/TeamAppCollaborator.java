@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app-collaborator}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param app {@code app}
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param permissions {@code permissions}
+ * @param role {@code role}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamAppCollaborator(
     TeamAppCollaborator.App app,
@@ -22,12 +30,22 @@ public record TeamAppCollaborator(
     @Json(name = "updated_at") Instant updatedAt,
     TeamAppCollaborator.User user) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param app {@code app}
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param permissions {@code permissions}
+   * @param role {@code role}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   */
   public TeamAppCollaborator {
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,49 +67,86 @@ public record TeamAppCollaborator(
 
     private Builder() {}
 
-    /** Sets {@code app}. */
+    /**
+     * Sets {@code app}.
+     *
+     * @param app the value of {@code app}, or null for none
+     * @return this builder
+     */
     public Builder app(TeamAppCollaborator.@Nullable App app) {
       this.app = app;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code permissions}. */
+    /**
+     * Sets {@code permissions}.
+     *
+     * @param permissions the value of {@code permissions}, or null for none
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<TeamAppPermission> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code role}. */
+    /**
+     * Sets {@code role}.
+     *
+     * @param role the value of {@code role}, or null for none
+     * @return this builder
+     */
     public Builder role(@Nullable TeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(TeamAppCollaborator.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamAppCollaborator} with the fields set so far}
+     */
     public TeamAppCollaborator build() {
       return new TeamAppCollaborator(app, createdAt, id, permissions, role, updatedAt, user);
     }
@@ -101,12 +156,15 @@ public record TeamAppCollaborator(
    * The JSON object at {@code #/definitions/team-app-collaborator/properties/app}.
    *
    * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+   *
+   * @param name {@code name}
+   * @param id {@code id}
    */
   public record App(
       String name,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -123,19 +181,31 @@ public record TeamAppCollaborator(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code App} with the fields set so far}
+       */
       public App build() {
         return new App(name, id);
       }
@@ -146,13 +216,17 @@ public record TeamAppCollaborator(
    * The JSON object at {@code #/definitions/team-app-collaborator/properties/user}.
    *
    * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param federated {@code federated}
+   * @param id {@code id}
    */
   public record User(
       String email,
       Boolean federated,
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -170,25 +244,42 @@ public record TeamAppCollaborator(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code federated}. */
+      /**
+       * Sets {@code federated}.
+       *
+       * @param federated the value of {@code federated}, or null for none
+       * @return this builder
+       */
       public Builder federated(@Nullable Boolean federated) {
         this.federated = federated;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, federated, id);
       }

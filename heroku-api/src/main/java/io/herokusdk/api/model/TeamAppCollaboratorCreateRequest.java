@@ -11,19 +11,29 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app-collaborator/links/0/schema}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions}
+ * @param silent {@code silent}
+ * @param user {@code user} (required)
  */
 public record TeamAppCollaboratorCreateRequest(
     @Nullable List<String> permissions,
     @Nullable Boolean silent,
     Object user) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param permissions {@code permissions}
+   * @param silent {@code silent}
+   * @param user {@code user} (required)
+   */
   public TeamAppCollaboratorCreateRequest {
     Objects.requireNonNull(user, "user");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -36,25 +46,44 @@ public record TeamAppCollaboratorCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code permissions}. */
+    /**
+     * Sets {@code permissions}.
+     *
+     * @param permissions the value of {@code permissions}, or null for none
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<String> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Sets {@code silent}. */
+    /**
+     * Sets {@code silent}.
+     *
+     * @param silent the value of {@code silent}, or null for none
+     * @return this builder
+     */
     public Builder silent(@Nullable Boolean silent) {
       this.silent = silent;
       return this;
     }
 
-    /** Sets {@code user} (required). */
+    /**
+     * Sets {@code user} (required).
+     *
+     * @param user the value of {@code user}
+     * @return this builder
+     */
     public Builder user(@Nullable Object user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppCollaboratorCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppCollaboratorCreateRequest build() {
       return new TeamAppCollaboratorCreateRequest(permissions, silent, user);
     }

@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app-collaborator/links/3/schema}.
  *
  * <p>Resource {@code team-app-collaborator}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-collaborator">Platform API reference</a>.
+ *
+ * @param permissions {@code permissions} (required)
  */
 public record TeamAppCollaboratorUpdateRequest(
     List<String> permissions) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param permissions {@code permissions} (required)
+   */
   public TeamAppCollaboratorUpdateRequest {
     Objects.requireNonNull(permissions, "permissions");
     permissions = Immutable.list(permissions);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,13 +38,22 @@ public record TeamAppCollaboratorUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code permissions} (required). */
+    /**
+     * Sets {@code permissions} (required).
+     *
+     * @param permissions the value of {@code permissions}
+     * @return this builder
+     */
     public Builder permissions(@Nullable List<String> permissions) {
       this.permissions = permissions;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppCollaboratorUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppCollaboratorUpdateRequest build() {
       return new TeamAppCollaboratorUpdateRequest(permissions);
     }

@@ -9,6 +9,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/0/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param locked {@code locked}
+ * @param name {@code name}
+ * @param team {@code team}
+ * @param personal {@code personal}
+ * @param region {@code region}
+ * @param space {@code space}
+ * @param stack {@code stack}
+ * @param internalRouting {@code internal_routing}
  */
 public record TeamAppCreateRequest(
     @Nullable Boolean locked,
@@ -20,7 +29,7 @@ public record TeamAppCreateRequest(
     @Nullable String stack,
     @Json(name = "internal_routing") @Nullable Boolean internalRouting) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,55 +47,97 @@ public record TeamAppCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code locked}. */
+    /**
+     * Sets {@code locked}.
+     *
+     * @param locked the value of {@code locked}, or null for none
+     * @return this builder
+     */
     public Builder locked(@Nullable Boolean locked) {
       this.locked = locked;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(@Nullable String team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code personal}. */
+    /**
+     * Sets {@code personal}.
+     *
+     * @param personal the value of {@code personal}, or null for none
+     * @return this builder
+     */
     public Builder personal(@Nullable Boolean personal) {
       this.personal = personal;
       return this;
     }
 
-    /** Sets {@code region}. */
+    /**
+     * Sets {@code region}.
+     *
+     * @param region the value of {@code region}, or null for none
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(@Nullable String space) {
       this.space = space;
       return this;
     }
 
-    /** Sets {@code stack}. */
+    /**
+     * Sets {@code stack}.
+     *
+     * @param stack the value of {@code stack}, or null for none
+     * @return this builder
+     */
     public Builder stack(@Nullable String stack) {
       this.stack = stack;
       return this;
     }
 
-    /** Sets {@code internal_routing}. */
+    /**
+     * Sets {@code internal_routing}.
+     *
+     * @param internalRouting the value of {@code internal_routing}, or null for none
+     * @return this builder
+     */
     public Builder internalRouting(@Nullable Boolean internalRouting) {
       this.internalRouting = internalRouting;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamAppCreateRequest} with the fields set so far}
+     */
     public TeamAppCreateRequest build() {
       return new TeamAppCreateRequest(locked, name, team, personal, region, space, stack, internalRouting);
     }

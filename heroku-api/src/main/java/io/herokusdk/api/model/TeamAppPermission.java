@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-app-permission}.
  *
  * <p>Resource {@code team-app-permission}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app-permission">Platform API reference</a>.
+ *
+ * @param name {@code name}
+ * @param description {@code description}
  */
 public record TeamAppPermission(
     String name,
     String description) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record TeamAppPermission(
 
     private Builder() {}
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamAppPermission} with the fields set so far}
+     */
     public TeamAppPermission build() {
       return new TeamAppPermission(name, description);
     }

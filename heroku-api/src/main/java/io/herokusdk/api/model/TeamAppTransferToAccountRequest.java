@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/3/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
  */
 public record TeamAppTransferToAccountRequest(
     Object owner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param owner {@code owner} (required)
+   */
   public TeamAppTransferToAccountRequest {
     Objects.requireNonNull(owner, "owner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record TeamAppTransferToAccountRequest(
 
     private Builder() {}
 
-    /** Sets {@code owner} (required). */
+    /**
+     * Sets {@code owner} (required).
+     *
+     * @param owner the value of {@code owner}
+     * @return this builder
+     */
     public Builder owner(@Nullable Object owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppTransferToAccountRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppTransferToAccountRequest build() {
       return new TeamAppTransferToAccountRequest(owner);
     }

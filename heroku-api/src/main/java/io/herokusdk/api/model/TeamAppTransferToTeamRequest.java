@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/4/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
  */
 public record TeamAppTransferToTeamRequest(
     String owner) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param owner {@code owner} (required)
+   */
   public TeamAppTransferToTeamRequest {
     Objects.requireNonNull(owner, "owner");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record TeamAppTransferToTeamRequest(
 
     private Builder() {}
 
-    /** Sets {@code owner} (required). */
+    /**
+     * Sets {@code owner} (required).
+     *
+     * @param owner the value of {@code owner}
+     * @return this builder
+     */
     public Builder owner(@Nullable String owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppTransferToTeamRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppTransferToTeamRequest build() {
       return new TeamAppTransferToTeamRequest(owner);
     }

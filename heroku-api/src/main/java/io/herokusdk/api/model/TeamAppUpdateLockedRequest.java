@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-app/links/2/schema}.
  *
  * <p>Resource {@code team-app}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-app">Platform API reference</a>.
+ *
+ * @param locked {@code locked} (required)
  */
 public record TeamAppUpdateLockedRequest(
     Boolean locked) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param locked {@code locked} (required)
+   */
   public TeamAppUpdateLockedRequest {
     Objects.requireNonNull(locked, "locked");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record TeamAppUpdateLockedRequest(
 
     private Builder() {}
 
-    /** Sets {@code locked} (required). */
+    /**
+     * Sets {@code locked} (required).
+     *
+     * @param locked the value of {@code locked}
+     * @return this builder
+     */
     public Builder locked(@Nullable Boolean locked) {
       this.locked = locked;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamAppUpdateLockedRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamAppUpdateLockedRequest build() {
       return new TeamAppUpdateLockedRequest(locked);
     }

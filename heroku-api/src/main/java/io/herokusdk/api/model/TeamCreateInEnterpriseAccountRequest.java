@@ -9,16 +9,22 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team/links/6/schema}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
  */
 public record TeamCreateInEnterpriseAccountRequest(
     String name) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   */
   public TeamCreateInEnterpriseAccountRequest {
     Objects.requireNonNull(name, "name");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -29,13 +35,22 @@ public record TeamCreateInEnterpriseAccountRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamCreateInEnterpriseAccountRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamCreateInEnterpriseAccountRequest build() {
       return new TeamCreateInEnterpriseAccountRequest(name);
     }

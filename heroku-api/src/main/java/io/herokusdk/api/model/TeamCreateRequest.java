@@ -10,6 +10,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team/links/3/schema}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param address1 {@code address_1}
+ * @param address2 {@code address_2}
+ * @param cardNumber {@code card_number}
+ * @param city {@code city}
+ * @param country {@code country}
+ * @param cvv {@code cvv}
+ * @param expirationMonth {@code expiration_month}
+ * @param expirationYear {@code expiration_year}
+ * @param firstName {@code first_name}
+ * @param lastName {@code last_name}
+ * @param other {@code other}
+ * @param postalCode {@code postal_code}
+ * @param state {@code state}
+ * @param nonce {@code nonce}
+ * @param deviceData {@code device_data}
  */
 public record TeamCreateRequest(
     String name,
@@ -29,12 +46,31 @@ public record TeamCreateRequest(
     @Nullable String nonce,
     @Json(name = "device_data") @Nullable String deviceData) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param name {@code name} (required)
+   * @param address1 {@code address_1}
+   * @param address2 {@code address_2}
+   * @param cardNumber {@code card_number}
+   * @param city {@code city}
+   * @param country {@code country}
+   * @param cvv {@code cvv}
+   * @param expirationMonth {@code expiration_month}
+   * @param expirationYear {@code expiration_year}
+   * @param firstName {@code first_name}
+   * @param lastName {@code last_name}
+   * @param other {@code other}
+   * @param postalCode {@code postal_code}
+   * @param state {@code state}
+   * @param nonce {@code nonce}
+   * @param deviceData {@code device_data}
+   */
   public TeamCreateRequest {
     Objects.requireNonNull(name, "name");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,103 +119,187 @@ public record TeamCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code address_1}. */
+    /**
+     * Sets {@code address_1}.
+     *
+     * @param address1 the value of {@code address_1}, or null for none
+     * @return this builder
+     */
     public Builder address1(@Nullable String address1) {
       this.address1 = address1;
       return this;
     }
 
-    /** Sets {@code address_2}. */
+    /**
+     * Sets {@code address_2}.
+     *
+     * @param address2 the value of {@code address_2}, or null for none
+     * @return this builder
+     */
     public Builder address2(@Nullable String address2) {
       this.address2 = address2;
       return this;
     }
 
-    /** Sets {@code card_number}. */
+    /**
+     * Sets {@code card_number}.
+     *
+     * @param cardNumber the value of {@code card_number}, or null for none
+     * @return this builder
+     */
     public Builder cardNumber(@Nullable String cardNumber) {
       this.cardNumber = cardNumber;
       return this;
     }
 
-    /** Sets {@code city}. */
+    /**
+     * Sets {@code city}.
+     *
+     * @param city the value of {@code city}, or null for none
+     * @return this builder
+     */
     public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
-    /** Sets {@code country}. */
+    /**
+     * Sets {@code country}.
+     *
+     * @param country the value of {@code country}, or null for none
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets {@code cvv}. */
+    /**
+     * Sets {@code cvv}.
+     *
+     * @param cvv the value of {@code cvv}, or null for none
+     * @return this builder
+     */
     public Builder cvv(@Nullable String cvv) {
       this.cvv = cvv;
       return this;
     }
 
-    /** Sets {@code expiration_month}. */
+    /**
+     * Sets {@code expiration_month}.
+     *
+     * @param expirationMonth the value of {@code expiration_month}, or null for none
+     * @return this builder
+     */
     public Builder expirationMonth(@Nullable String expirationMonth) {
       this.expirationMonth = expirationMonth;
       return this;
     }
 
-    /** Sets {@code expiration_year}. */
+    /**
+     * Sets {@code expiration_year}.
+     *
+     * @param expirationYear the value of {@code expiration_year}, or null for none
+     * @return this builder
+     */
     public Builder expirationYear(@Nullable String expirationYear) {
       this.expirationYear = expirationYear;
       return this;
     }
 
-    /** Sets {@code first_name}. */
+    /**
+     * Sets {@code first_name}.
+     *
+     * @param firstName the value of {@code first_name}, or null for none
+     * @return this builder
+     */
     public Builder firstName(@Nullable String firstName) {
       this.firstName = firstName;
       return this;
     }
 
-    /** Sets {@code last_name}. */
+    /**
+     * Sets {@code last_name}.
+     *
+     * @param lastName the value of {@code last_name}, or null for none
+     * @return this builder
+     */
     public Builder lastName(@Nullable String lastName) {
       this.lastName = lastName;
       return this;
     }
 
-    /** Sets {@code other}. */
+    /**
+     * Sets {@code other}.
+     *
+     * @param other the value of {@code other}, or null for none
+     * @return this builder
+     */
     public Builder other(@Nullable String other) {
       this.other = other;
       return this;
     }
 
-    /** Sets {@code postal_code}. */
+    /**
+     * Sets {@code postal_code}.
+     *
+     * @param postalCode the value of {@code postal_code}, or null for none
+     * @return this builder
+     */
     public Builder postalCode(@Nullable String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code nonce}. */
+    /**
+     * Sets {@code nonce}.
+     *
+     * @param nonce the value of {@code nonce}, or null for none
+     * @return this builder
+     */
     public Builder nonce(@Nullable String nonce) {
       this.nonce = nonce;
       return this;
     }
 
-    /** Sets {@code device_data}. */
+    /**
+     * Sets {@code device_data}.
+     *
+     * @param deviceData the value of {@code device_data}, or null for none
+     * @return this builder
+     */
     public Builder deviceData(@Nullable String deviceData) {
       this.deviceData = deviceData;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamCreateRequest build() {
       return new TeamCreateRequest(name, address1, address2, cardNumber, city, country, cvv, expirationMonth, expirationYear, firstName, lastName, other, postalCode, state, nonce, deviceData);
     }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-invitation}.
  *
  * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param invitedBy {@code invited_by}
+ * @param team {@code team}
+ * @param role {@code role}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamInvitation(
     @Json(name = "created_at") Instant createdAt,
@@ -20,7 +28,7 @@ public record TeamInvitation(
     @Json(name = "updated_at") Instant updatedAt,
     TeamInvitation.User user) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,49 +50,86 @@ public record TeamInvitation(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code invited_by}. */
+    /**
+     * Sets {@code invited_by}.
+     *
+     * @param invitedBy the value of {@code invited_by}, or null for none
+     * @return this builder
+     */
     public Builder invitedBy(TeamInvitation.@Nullable InvitedBy invitedBy) {
       this.invitedBy = invitedBy;
       return this;
     }
 
-    /** Sets {@code team}. */
+    /**
+     * Sets {@code team}.
+     *
+     * @param team the value of {@code team}, or null for none
+     * @return this builder
+     */
     public Builder team(TeamInvitation.@Nullable Team team) {
       this.team = team;
       return this;
     }
 
-    /** Sets {@code role}. */
+    /**
+     * Sets {@code role}.
+     *
+     * @param role the value of {@code role}, or null for none
+     * @return this builder
+     */
     public Builder role(@Nullable TeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(TeamInvitation.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamInvitation} with the fields set so far}
+     */
     public TeamInvitation build() {
       return new TeamInvitation(createdAt, id, invitedBy, team, role, updatedAt, user);
     }
@@ -94,13 +139,17 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/invited_by}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record InvitedBy(
       String email,
       String id,
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -118,25 +167,42 @@ public record TeamInvitation(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code InvitedBy} with the fields set so far}
+       */
       public InvitedBy build() {
         return new InvitedBy(email, id, name);
       }
@@ -147,12 +213,15 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/team}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record Team(
       String id,
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -169,19 +238,31 @@ public record TeamInvitation(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Team} with the fields set so far}
+       */
       public Team build() {
         return new Team(id, name);
       }
@@ -192,13 +273,17 @@ public record TeamInvitation(
    * The JSON object at {@code #/definitions/team-invitation/properties/user}.
    *
    * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record User(
       String email,
       String id,
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -216,25 +301,42 @@ public record TeamInvitation(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id, name);
       }

@@ -9,18 +9,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-invitation/links/1/schema}.
  *
  * <p>Resource {@code team-invitation}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invitation">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
+ * @param role {@code role} (required)
  */
 public record TeamInvitationCreateRequest(
     String email,
     @Nullable TeamRole role) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param email {@code email} (required)
+   * @param role {@code role} (required)
+   */
   public TeamInvitationCreateRequest {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,19 +40,33 @@ public record TeamInvitationCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code email} (required). */
+    /**
+     * Sets {@code email} (required).
+     *
+     * @param email the value of {@code email}
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code role} (required). */
+    /**
+     * Sets {@code role} (required).
+     *
+     * @param role the value of {@code role}
+     * @return this builder
+     */
     public Builder role(@Nullable TeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamInvitationCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamInvitationCreateRequest build() {
       return new TeamInvitationCreateRequest(email, role);
     }

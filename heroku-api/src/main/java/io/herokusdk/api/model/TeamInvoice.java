@@ -10,6 +10,23 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-invoice}.
  *
  * <p>Resource {@code team-invoice}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-invoice">Platform API reference</a>.
+ *
+ * @param addonsTotal {@code addons_total}
+ * @param databaseTotal {@code database_total}
+ * @param chargesTotal {@code charges_total}
+ * @param createdAt {@code created_at}
+ * @param creditsTotal {@code credits_total}
+ * @param dynoUnits {@code dyno_units}
+ * @param id {@code id}
+ * @param number {@code number}
+ * @param paymentStatus {@code payment_status}
+ * @param periodEnd {@code period_end}
+ * @param periodStart {@code period_start}
+ * @param platformTotal {@code platform_total}
+ * @param state {@code state}
+ * @param total {@code total}
+ * @param updatedAt {@code updated_at}
+ * @param weightedDynoHours {@code weighted_dyno_hours}
  */
 public record TeamInvoice(
     @Json(name = "addons_total") Long addonsTotal,
@@ -29,7 +46,7 @@ public record TeamInvoice(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "weighted_dyno_hours") Double weightedDynoHours) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -60,103 +77,185 @@ public record TeamInvoice(
 
     private Builder() {}
 
-    /** Sets {@code addons_total}. */
+    /**
+     * Sets {@code addons_total}.
+     *
+     * @param addonsTotal the value of {@code addons_total}, or null for none
+     * @return this builder
+     */
     public Builder addonsTotal(@Nullable Long addonsTotal) {
       this.addonsTotal = addonsTotal;
       return this;
     }
 
-    /** Sets {@code database_total}. */
+    /**
+     * Sets {@code database_total}.
+     *
+     * @param databaseTotal the value of {@code database_total}, or null for none
+     * @return this builder
+     */
     public Builder databaseTotal(@Nullable Long databaseTotal) {
       this.databaseTotal = databaseTotal;
       return this;
     }
 
-    /** Sets {@code charges_total}. */
+    /**
+     * Sets {@code charges_total}.
+     *
+     * @param chargesTotal the value of {@code charges_total}, or null for none
+     * @return this builder
+     */
     public Builder chargesTotal(@Nullable Long chargesTotal) {
       this.chargesTotal = chargesTotal;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code credits_total}. */
+    /**
+     * Sets {@code credits_total}.
+     *
+     * @param creditsTotal the value of {@code credits_total}, or null for none
+     * @return this builder
+     */
     public Builder creditsTotal(@Nullable Long creditsTotal) {
       this.creditsTotal = creditsTotal;
       return this;
     }
 
-    /** Sets {@code dyno_units}. */
+    /**
+     * Sets {@code dyno_units}.
+     *
+     * @param dynoUnits the value of {@code dyno_units}, or null for none
+     * @return this builder
+     */
     public Builder dynoUnits(@Nullable Double dynoUnits) {
       this.dynoUnits = dynoUnits;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code number}. */
+    /**
+     * Sets {@code number}.
+     *
+     * @param number the value of {@code number}, or null for none
+     * @return this builder
+     */
     public Builder number(@Nullable Long number) {
       this.number = number;
       return this;
     }
 
-    /** Sets {@code payment_status}. */
+    /**
+     * Sets {@code payment_status}.
+     *
+     * @param paymentStatus the value of {@code payment_status}, or null for none
+     * @return this builder
+     */
     public Builder paymentStatus(@Nullable String paymentStatus) {
       this.paymentStatus = paymentStatus;
       return this;
     }
 
-    /** Sets {@code period_end}. */
+    /**
+     * Sets {@code period_end}.
+     *
+     * @param periodEnd the value of {@code period_end}, or null for none
+     * @return this builder
+     */
     public Builder periodEnd(@Nullable String periodEnd) {
       this.periodEnd = periodEnd;
       return this;
     }
 
-    /** Sets {@code period_start}. */
+    /**
+     * Sets {@code period_start}.
+     *
+     * @param periodStart the value of {@code period_start}, or null for none
+     * @return this builder
+     */
     public Builder periodStart(@Nullable String periodStart) {
       this.periodStart = periodStart;
       return this;
     }
 
-    /** Sets {@code platform_total}. */
+    /**
+     * Sets {@code platform_total}.
+     *
+     * @param platformTotal the value of {@code platform_total}, or null for none
+     * @return this builder
+     */
     public Builder platformTotal(@Nullable Long platformTotal) {
       this.platformTotal = platformTotal;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value of {@code state}, or null for none
+     * @return this builder
+     */
     public Builder state(@Nullable Long state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code total}. */
+    /**
+     * Sets {@code total}.
+     *
+     * @param total the value of {@code total}, or null for none
+     * @return this builder
+     */
     public Builder total(@Nullable Long total) {
       this.total = total;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code weighted_dyno_hours}. */
+    /**
+     * Sets {@code weighted_dyno_hours}.
+     *
+     * @param weightedDynoHours the value of {@code weighted_dyno_hours}, or null for none
+     * @return this builder
+     */
     public Builder weightedDynoHours(@Nullable Double weightedDynoHours) {
       this.weightedDynoHours = weightedDynoHours;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamInvoice} with the fields set so far}
+     */
     public TeamInvoice build() {
       return new TeamInvoice(addonsTotal, databaseTotal, chargesTotal, createdAt, creditsTotal, dynoUnits, id, number, paymentStatus, periodEnd, periodStart, platformTotal, state, total, updatedAt, weightedDynoHours);
     }

@@ -10,6 +10,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-member}.
  *
  * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param email {@code email}
+ * @param federated {@code federated}
+ * @param id {@code id}
+ * @param identityProvider {@code identity_provider}
+ * @param role {@code role}
+ * @param twoFactorAuthentication {@code two_factor_authentication}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
  */
 public record TeamMember(
     @Json(name = "created_at") Instant createdAt,
@@ -22,7 +32,7 @@ public record TeamMember(
     @Json(name = "updated_at") Instant updatedAt,
     TeamMember.User user) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,61 +56,108 @@ public record TeamMember(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code email}. */
+    /**
+     * Sets {@code email}.
+     *
+     * @param email the value of {@code email}, or null for none
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code federated}. */
+    /**
+     * Sets {@code federated}.
+     *
+     * @param federated the value of {@code federated}, or null for none
+     * @return this builder
+     */
     public Builder federated(@Nullable Boolean federated) {
       this.federated = federated;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code identity_provider}. */
+    /**
+     * Sets {@code identity_provider}.
+     *
+     * @param identityProvider the value of {@code identity_provider}, or null for none
+     * @return this builder
+     */
     public Builder identityProvider(TeamMember.@Nullable IdentityProvider identityProvider) {
       this.identityProvider = identityProvider;
       return this;
     }
 
-    /** Sets {@code role}. */
+    /**
+     * Sets {@code role}.
+     *
+     * @param role the value of {@code role}, or null for none
+     * @return this builder
+     */
     public Builder role(@Nullable TeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Sets {@code two_factor_authentication}. */
+    /**
+     * Sets {@code two_factor_authentication}.
+     *
+     * @param twoFactorAuthentication the value of {@code two_factor_authentication}, or null for none
+     * @return this builder
+     */
     public Builder twoFactorAuthentication(@Nullable Boolean twoFactorAuthentication) {
       this.twoFactorAuthentication = twoFactorAuthentication;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(TeamMember.@Nullable User user) {
       this.user = user;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamMember} with the fields set so far}
+     */
     public TeamMember build() {
       return new TeamMember(createdAt, email, federated, id, identityProvider, role, twoFactorAuthentication, updatedAt, user);
     }
@@ -110,6 +167,11 @@ public record TeamMember(
    * The JSON object at {@code #/definitions/team-member/properties/identity_provider}.
    *
    * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param redacted {@code redacted}
+   * @param owner {@code owner}
    */
   public record IdentityProvider(
       String id,
@@ -117,7 +179,7 @@ public record TeamMember(
       Boolean redacted,
       IdentityProviderOwner owner) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -136,31 +198,53 @@ public record TeamMember(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Sets {@code redacted}. */
+      /**
+       * Sets {@code redacted}.
+       *
+       * @param redacted the value of {@code redacted}, or null for none
+       * @return this builder
+       */
       public Builder redacted(@Nullable Boolean redacted) {
         this.redacted = redacted;
         return this;
       }
 
-      /** Sets {@code owner}. */
+      /**
+       * Sets {@code owner}.
+       *
+       * @param owner the value of {@code owner}, or null for none
+       * @return this builder
+       */
       public Builder owner(@Nullable IdentityProviderOwner owner) {
         this.owner = owner;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code IdentityProvider} with the fields set so far}
+       */
       public IdentityProvider build() {
         return new IdentityProvider(id, name, redacted, owner);
       }
@@ -171,13 +255,17 @@ public record TeamMember(
    * The JSON object at {@code #/definitions/team-member/properties/user}.
    *
    * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+   *
+   * @param email {@code email}
+   * @param id {@code id}
+   * @param name {@code name}
    */
   public record User(
       String email,
       String id,
       @Nullable String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -195,25 +283,42 @@ public record TeamMember(
 
       private Builder() {}
 
-      /** Sets {@code email}. */
+      /**
+       * Sets {@code email}.
+       *
+       * @param email the value of {@code email}, or null for none
+       * @return this builder
+       */
       public Builder email(@Nullable String email) {
         this.email = email;
         return this;
       }
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code User} with the fields set so far}
+       */
       public User build() {
         return new User(email, id, name);
       }

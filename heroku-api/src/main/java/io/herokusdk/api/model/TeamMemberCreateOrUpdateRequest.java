@@ -9,19 +9,29 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-member/links/0/schema}.
  *
  * <p>Resource {@code team-member}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-member">Platform API reference</a>.
+ *
+ * @param email {@code email} (required)
+ * @param federated {@code federated}
+ * @param role {@code role} (required)
  */
 public record TeamMemberCreateOrUpdateRequest(
     String email,
     @Nullable Boolean federated,
     TeamMemberTeamRole role) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param email {@code email} (required)
+   * @param federated {@code federated}
+   * @param role {@code role} (required)
+   */
   public TeamMemberCreateOrUpdateRequest {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -34,25 +44,44 @@ public record TeamMemberCreateOrUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code email} (required). */
+    /**
+     * Sets {@code email} (required).
+     *
+     * @param email the value of {@code email}
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets {@code federated}. */
+    /**
+     * Sets {@code federated}.
+     *
+     * @param federated the value of {@code federated}, or null for none
+     * @return this builder
+     */
     public Builder federated(@Nullable Boolean federated) {
       this.federated = federated;
       return this;
     }
 
-    /** Sets {@code role} (required). */
+    /**
+     * Sets {@code role} (required).
+     *
+     * @param role the value of {@code role}
+     * @return this builder
+     */
     public Builder role(@Nullable TeamMemberTeamRole role) {
       this.role = role;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TeamMemberCreateOrUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TeamMemberCreateOrUpdateRequest build() {
       return new TeamMemberCreateOrUpdateRequest(email, federated, role);
     }

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-monthly-usage}.
  *
  * <p>Resource {@code team-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-monthly-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param apps {@code apps}
+ * @param connect {@code connect}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param id {@code id}
+ * @param month {@code month}
+ * @param name {@code name}
+ * @param partner {@code partner}
+ * @param space {@code space}
  */
 public record TeamMonthlyUsage(
     Double addons,
@@ -23,12 +34,25 @@ public record TeamMonthlyUsage(
     Double partner,
     Double space) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param addons {@code addons}
+   * @param apps {@code apps}
+   * @param connect {@code connect}
+   * @param data {@code data}
+   * @param dynos {@code dynos}
+   * @param id {@code id}
+   * @param month {@code month}
+   * @param name {@code name}
+   * @param partner {@code partner}
+   * @param space {@code space}
+   */
   public TeamMonthlyUsage {
     apps = Immutable.list(apps);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -53,67 +77,119 @@ public record TeamMonthlyUsage(
 
     private Builder() {}
 
-    /** Sets {@code addons}. */
+    /**
+     * Sets {@code addons}.
+     *
+     * @param addons the value of {@code addons}, or null for none
+     * @return this builder
+     */
     public Builder addons(@Nullable Double addons) {
       this.addons = addons;
       return this;
     }
 
-    /** Sets {@code apps}. */
+    /**
+     * Sets {@code apps}.
+     *
+     * @param apps the value of {@code apps}, or null for none
+     * @return this builder
+     */
     public Builder apps(@Nullable List<TeamMonthlyUsageAppUsageMonthly> apps) {
       this.apps = apps;
       return this;
     }
 
-    /** Sets {@code connect}. */
+    /**
+     * Sets {@code connect}.
+     *
+     * @param connect the value of {@code connect}, or null for none
+     * @return this builder
+     */
     public Builder connect(@Nullable Double connect) {
       this.connect = connect;
       return this;
     }
 
-    /** Sets {@code data}. */
+    /**
+     * Sets {@code data}.
+     *
+     * @param data the value of {@code data}, or null for none
+     * @return this builder
+     */
     public Builder data(@Nullable Double data) {
       this.data = data;
       return this;
     }
 
-    /** Sets {@code dynos}. */
+    /**
+     * Sets {@code dynos}.
+     *
+     * @param dynos the value of {@code dynos}, or null for none
+     * @return this builder
+     */
     public Builder dynos(@Nullable Double dynos) {
       this.dynos = dynos;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code month}. */
+    /**
+     * Sets {@code month}.
+     *
+     * @param month the value of {@code month}, or null for none
+     * @return this builder
+     */
     public Builder month(@Nullable String month) {
       this.month = month;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code partner}. */
+    /**
+     * Sets {@code partner}.
+     *
+     * @param partner the value of {@code partner}, or null for none
+     * @return this builder
+     */
     public Builder partner(@Nullable Double partner) {
       this.partner = partner;
       return this;
     }
 
-    /** Sets {@code space}. */
+    /**
+     * Sets {@code space}.
+     *
+     * @param space the value of {@code space}, or null for none
+     * @return this builder
+     */
     public Builder space(@Nullable Double space) {
       this.space = space;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamMonthlyUsage} with the fields set so far}
+     */
     public TeamMonthlyUsage build() {
       return new TeamMonthlyUsage(addons, apps, connect, data, dynos, id, month, name, partner, space);
     }

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-monthly-usage/definitions/app_usage_monthly}.
  *
  * <p>Resource {@code team-monthly-usage}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-monthly-usage">Platform API reference</a>.
+ *
+ * @param addons {@code addons}
+ * @param appName {@code app_name}
+ * @param data {@code data}
+ * @param dynos {@code dynos}
+ * @param partner {@code partner}
  */
 public record TeamMonthlyUsageAppUsageMonthly(
     Double addons,
@@ -17,7 +23,7 @@ public record TeamMonthlyUsageAppUsageMonthly(
     Double dynos,
     Double partner) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,37 +43,64 @@ public record TeamMonthlyUsageAppUsageMonthly(
 
     private Builder() {}
 
-    /** Sets {@code addons}. */
+    /**
+     * Sets {@code addons}.
+     *
+     * @param addons the value of {@code addons}, or null for none
+     * @return this builder
+     */
     public Builder addons(@Nullable Double addons) {
       this.addons = addons;
       return this;
     }
 
-    /** Sets {@code app_name}. */
+    /**
+     * Sets {@code app_name}.
+     *
+     * @param appName the value of {@code app_name}, or null for none
+     * @return this builder
+     */
     public Builder appName(@Nullable String appName) {
       this.appName = appName;
       return this;
     }
 
-    /** Sets {@code data}. */
+    /**
+     * Sets {@code data}.
+     *
+     * @param data the value of {@code data}, or null for none
+     * @return this builder
+     */
     public Builder data(@Nullable Double data) {
       this.data = data;
       return this;
     }
 
-    /** Sets {@code dynos}. */
+    /**
+     * Sets {@code dynos}.
+     *
+     * @param dynos the value of {@code dynos}, or null for none
+     * @return this builder
+     */
     public Builder dynos(@Nullable Double dynos) {
       this.dynos = dynos;
       return this;
     }
 
-    /** Sets {@code partner}. */
+    /**
+     * Sets {@code partner}.
+     *
+     * @param partner the value of {@code partner}, or null for none
+     * @return this builder
+     */
     public Builder partner(@Nullable Double partner) {
       this.partner = partner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamMonthlyUsageAppUsageMonthly} with the fields set so far}
+     */
     public TeamMonthlyUsageAppUsageMonthly build() {
       return new TeamMonthlyUsageAppUsageMonthly(addons, appName, data, dynos, partner);
     }

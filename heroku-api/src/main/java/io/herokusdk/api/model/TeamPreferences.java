@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/team-preferences}.
  *
  * <p>Resource {@code team-preferences}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-preferences">Platform API reference</a>.
+ *
+ * @param defaultPermission {@code default-permission}
+ * @param addonsControls {@code addons-controls}
  */
 public record TeamPreferences(
     @Json(name = "default-permission") @Nullable TeamPreferencesDefaultPermission defaultPermission,
     @Json(name = "addons-controls") @Nullable Boolean addonsControls) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,19 +34,31 @@ public record TeamPreferences(
 
     private Builder() {}
 
-    /** Sets {@code default-permission}. */
+    /**
+     * Sets {@code default-permission}.
+     *
+     * @param defaultPermission the value of {@code default-permission}, or null for none
+     * @return this builder
+     */
     public Builder defaultPermission(@Nullable TeamPreferencesDefaultPermission defaultPermission) {
       this.defaultPermission = defaultPermission;
       return this;
     }
 
-    /** Sets {@code addons-controls}. */
+    /**
+     * Sets {@code addons-controls}.
+     *
+     * @param addonsControls the value of {@code addons-controls}, or null for none
+     * @return this builder
+     */
     public Builder addonsControls(@Nullable Boolean addonsControls) {
       this.addonsControls = addonsControls;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamPreferences} with the fields set so far}
+     */
     public TeamPreferences build() {
       return new TeamPreferences(defaultPermission, addonsControls);
     }

@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team-preferences/links/1/schema}.
  *
  * <p>Resource {@code team-preferences}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team-preferences">Platform API reference</a>.
+ *
+ * @param addonsControls {@code addons-controls}
  */
 public record TeamPreferencesUpdateRequest(
     @Json(name = "addons-controls") @Nullable Boolean addonsControls) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -24,13 +26,20 @@ public record TeamPreferencesUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code addons-controls}. */
+    /**
+     * Sets {@code addons-controls}.
+     *
+     * @param addonsControls the value of {@code addons-controls}, or null for none
+     * @return this builder
+     */
     public Builder addonsControls(@Nullable Boolean addonsControls) {
       this.addonsControls = addonsControls;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamPreferencesUpdateRequest} with the fields set so far}
+     */
     public TeamPreferencesUpdateRequest build() {
       return new TeamPreferencesUpdateRequest(addonsControls);
     }

@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/team/links/2/schema}.
  *
  * <p>Resource {@code team}, stability development; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#team">Platform API reference</a>.
+ *
+ * @param defaultValue {@code default}
+ * @param name {@code name}
  */
 public record TeamUpdateRequest(
     @Json(name = "default") @Nullable Boolean defaultValue,
     @Nullable String name) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -26,19 +29,31 @@ public record TeamUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code default}. */
+    /**
+     * Sets {@code default}.
+     *
+     * @param defaultValue the value of {@code default}, or null for none
+     * @return this builder
+     */
     public Builder defaultValue(@Nullable Boolean defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TeamUpdateRequest} with the fields set so far}
+     */
     public TeamUpdateRequest build() {
       return new TeamUpdateRequest(defaultValue, name);
     }

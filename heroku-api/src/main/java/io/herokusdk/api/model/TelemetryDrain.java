@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param id {@code id}
+ * @param owner {@code owner}
+ * @param signals {@code signals}
+ * @param exporter {@code exporter}
+ * @param updatedAt {@code updated_at}
  */
 public record TelemetryDrain(
     @Json(name = "created_at") Instant createdAt,
@@ -21,12 +28,21 @@ public record TelemetryDrain(
     TelemetryDrainExporter exporter,
     @Json(name = "updated_at") Instant updatedAt) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param createdAt {@code created_at}
+   * @param id {@code id}
+   * @param owner {@code owner}
+   * @param signals {@code signals}
+   * @param exporter {@code exporter}
+   * @param updatedAt {@code updated_at}
+   */
   public TelemetryDrain {
     signals = Immutable.list(signals);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,43 +63,75 @@ public record TelemetryDrain(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code owner}. */
+    /**
+     * Sets {@code owner}.
+     *
+     * @param owner the value of {@code owner}, or null for none
+     * @return this builder
+     */
     public Builder owner(@Nullable TelemetryDrainOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code signals}. */
+    /**
+     * Sets {@code signals}.
+     *
+     * @param signals the value of {@code signals}, or null for none
+     * @return this builder
+     */
     public Builder signals(@Nullable List<TelemetryDrainSignal> signals) {
       this.signals = signals;
       return this;
     }
 
-    /** Sets {@code exporter}. */
+    /**
+     * Sets {@code exporter}.
+     *
+     * @param exporter the value of {@code exporter}, or null for none
+     * @return this builder
+     */
     public Builder exporter(@Nullable TelemetryDrainExporter exporter) {
       this.exporter = exporter;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TelemetryDrain} with the fields set so far}
+     */
     public TelemetryDrain build() {
       return new TelemetryDrain(createdAt, id, owner, signals, exporter, updatedAt);
     }

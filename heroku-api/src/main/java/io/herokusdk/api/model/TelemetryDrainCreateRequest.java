@@ -11,13 +11,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/telemetry-drain/links/0/schema}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param owner {@code owner} (required)
+ * @param signals {@code signals} (required)
+ * @param exporter {@code exporter} (required)
  */
 public record TelemetryDrainCreateRequest(
     TelemetryDrainOwner owner,
     List<TelemetryDrainSignal> signals,
     TelemetryDrainExporter exporter) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param owner {@code owner} (required)
+   * @param signals {@code signals} (required)
+   * @param exporter {@code exporter} (required)
+   */
   public TelemetryDrainCreateRequest {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(signals, "signals");
@@ -25,7 +35,7 @@ public record TelemetryDrainCreateRequest(
     signals = Immutable.list(signals);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,25 +48,44 @@ public record TelemetryDrainCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code owner} (required). */
+    /**
+     * Sets {@code owner} (required).
+     *
+     * @param owner the value of {@code owner}
+     * @return this builder
+     */
     public Builder owner(@Nullable TelemetryDrainOwner owner) {
       this.owner = owner;
       return this;
     }
 
-    /** Sets {@code signals} (required). */
+    /**
+     * Sets {@code signals} (required).
+     *
+     * @param signals the value of {@code signals}
+     * @return this builder
+     */
     public Builder signals(@Nullable List<TelemetryDrainSignal> signals) {
       this.signals = signals;
       return this;
     }
 
-    /** Sets {@code exporter} (required). */
+    /**
+     * Sets {@code exporter} (required).
+     *
+     * @param exporter the value of {@code exporter}
+     * @return this builder
+     */
     public Builder exporter(@Nullable TelemetryDrainExporter exporter) {
       this.exporter = exporter;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TelemetryDrainCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TelemetryDrainCreateRequest build() {
       return new TelemetryDrainCreateRequest(owner, signals, exporter);
     }

@@ -10,18 +10,28 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain/definitions/exporter}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param type {@code type}
+ * @param endpoint {@code endpoint}
+ * @param headers {@code headers}
  */
 public record TelemetryDrainExporter(
     TelemetryDrainExporterType type,
     String endpoint,
     Map<String, String> headers) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param type {@code type}
+   * @param endpoint {@code endpoint}
+   * @param headers {@code headers}
+   */
   public TelemetryDrainExporter {
     headers = Immutable.map(headers);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,25 +49,42 @@ public record TelemetryDrainExporter(
 
     private Builder() {}
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(@Nullable TelemetryDrainExporterType type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code endpoint}. */
+    /**
+     * Sets {@code endpoint}.
+     *
+     * @param endpoint the value of {@code endpoint}, or null for none
+     * @return this builder
+     */
     public Builder endpoint(@Nullable String endpoint) {
       this.endpoint = endpoint;
       return this;
     }
 
-    /** Sets {@code headers}. */
+    /**
+     * Sets {@code headers}.
+     *
+     * @param headers the value of {@code headers}, or null for none
+     * @return this builder
+     */
     public Builder headers(@Nullable Map<String, String> headers) {
       this.headers = headers;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TelemetryDrainExporter} with the fields set so far}
+     */
     public TelemetryDrainExporter build() {
       return new TelemetryDrainExporter(type, endpoint, headers);
     }

@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/telemetry-drain/definitions/owner}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param type {@code type}
  */
 public record TelemetryDrainOwner(
     String id,
     TelemetryDrainOwner.Type type) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,19 +33,31 @@ public record TelemetryDrainOwner(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value of {@code type}, or null for none
+     * @return this builder
+     */
     public Builder type(TelemetryDrainOwner.@Nullable Type type) {
       this.type = type;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TelemetryDrainOwner} with the fields set so far}
+     */
     public TelemetryDrainOwner build() {
       return new TelemetryDrainOwner(id, type);
     }
@@ -67,12 +82,16 @@ public record TelemetryDrainOwner(
       this.value = value;
     }
 
-    /** Returns the wire value, or null for {@link #UNKNOWN}. */
+    /** {@return the wire value, or null for {@link #UNKNOWN}} */
     public @Nullable String value() {
       return value;
     }
 
-    /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+     *
+     * @param value a wire value, possibly one this SDK version does not know
+     */
     public static Type fromValue(@Nullable String value) {
       for (Type c : values()) {
         if (c.value != null && c.value.equals(value)) {

@@ -10,17 +10,25 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/telemetry-drain/links/3/schema}.
  *
  * <p>Resource {@code telemetry-drain}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#telemetry-drain">Platform API reference</a>.
+ *
+ * @param signals {@code signals}
+ * @param exporter {@code exporter}
  */
 public record TelemetryDrainUpdateRequest(
     @Nullable List<TelemetryDrainSignal> signals,
     @Nullable TelemetryDrainExporter exporter) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param signals {@code signals}
+   * @param exporter {@code exporter}
+   */
   public TelemetryDrainUpdateRequest {
     signals = Immutable.list(signals);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,19 +40,31 @@ public record TelemetryDrainUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code signals}. */
+    /**
+     * Sets {@code signals}.
+     *
+     * @param signals the value of {@code signals}, or null for none
+     * @return this builder
+     */
     public Builder signals(@Nullable List<TelemetryDrainSignal> signals) {
       this.signals = signals;
       return this;
     }
 
-    /** Sets {@code exporter}. */
+    /**
+     * Sets {@code exporter}.
+     *
+     * @param exporter the value of {@code exporter}, or null for none
+     * @return this builder
+     */
     public Builder exporter(@Nullable TelemetryDrainExporter exporter) {
       this.exporter = exporter;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TelemetryDrainUpdateRequest} with the fields set so far}
+     */
     public TelemetryDrainUpdateRequest build() {
       return new TelemetryDrainUpdateRequest(signals, exporter);
     }

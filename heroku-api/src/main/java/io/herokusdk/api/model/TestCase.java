@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-case}.
  *
  * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param description {@code description}
+ * @param diagnostic {@code diagnostic}
+ * @param directive {@code directive}
+ * @param passed {@code passed}
+ * @param number {@code number}
+ * @param testNode {@code test_node}
+ * @param testRun {@code test_run}
  */
 public record TestCase(
     String id,
@@ -23,7 +34,7 @@ public record TestCase(
     @Json(name = "test_node") TestCase.TestNode testNode,
     @Json(name = "test_run") TestCase.TestRun testRun) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -48,67 +59,119 @@ public record TestCase(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code description}. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description the value of {@code description}, or null for none
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code diagnostic}. */
+    /**
+     * Sets {@code diagnostic}.
+     *
+     * @param diagnostic the value of {@code diagnostic}, or null for none
+     * @return this builder
+     */
     public Builder diagnostic(@Nullable String diagnostic) {
       this.diagnostic = diagnostic;
       return this;
     }
 
-    /** Sets {@code directive}. */
+    /**
+     * Sets {@code directive}.
+     *
+     * @param directive the value of {@code directive}, or null for none
+     * @return this builder
+     */
     public Builder directive(@Nullable String directive) {
       this.directive = directive;
       return this;
     }
 
-    /** Sets {@code passed}. */
+    /**
+     * Sets {@code passed}.
+     *
+     * @param passed the value of {@code passed}, or null for none
+     * @return this builder
+     */
     public Builder passed(@Nullable Boolean passed) {
       this.passed = passed;
       return this;
     }
 
-    /** Sets {@code number}. */
+    /**
+     * Sets {@code number}.
+     *
+     * @param number the value of {@code number}, or null for none
+     * @return this builder
+     */
     public Builder number(@Nullable Long number) {
       this.number = number;
       return this;
     }
 
-    /** Sets {@code test_node}. */
+    /**
+     * Sets {@code test_node}.
+     *
+     * @param testNode the value of {@code test_node}, or null for none
+     * @return this builder
+     */
     public Builder testNode(TestCase.@Nullable TestNode testNode) {
       this.testNode = testNode;
       return this;
     }
 
-    /** Sets {@code test_run}. */
+    /**
+     * Sets {@code test_run}.
+     *
+     * @param testRun the value of {@code test_run}, or null for none
+     * @return this builder
+     */
     public Builder testRun(TestCase.@Nullable TestRun testRun) {
       this.testRun = testRun;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TestCase} with the fields set so far}
+     */
     public TestCase build() {
       return new TestCase(id, createdAt, updatedAt, description, diagnostic, directive, passed, number, testNode, testRun);
     }
@@ -118,11 +181,13 @@ public record TestCase(
    * The JSON object at {@code #/definitions/test-case/properties/test_node}.
    *
    * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestNode(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -138,13 +203,20 @@ public record TestCase(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code TestNode} with the fields set so far}
+       */
       public TestNode build() {
         return new TestNode(id);
       }
@@ -155,11 +227,13 @@ public record TestCase(
    * The JSON object at {@code #/definitions/test-case/properties/test_run}.
    *
    * <p>Resource {@code test-case}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-case">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestRun(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -175,13 +249,20 @@ public record TestCase(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code TestRun} with the fields set so far}
+       */
       public TestRun build() {
         return new TestRun(id);
       }

@@ -10,6 +10,20 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-node}.
  *
  * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+ *
+ * @param createdAt {@code created_at}
+ * @param dyno {@code dyno}
+ * @param errorStatus {@code error_status}
+ * @param exitCode {@code exit_code}
+ * @param id {@code id}
+ * @param index {@code index}
+ * @param message {@code message}
+ * @param outputStreamUrl {@code output_stream_url}
+ * @param pipeline {@code pipeline}
+ * @param setupStreamUrl {@code setup_stream_url}
+ * @param status {@code status}
+ * @param updatedAt {@code updated_at}
+ * @param testRun {@code test_run}
  */
 public record TestNode(
     @Json(name = "created_at") Instant createdAt,
@@ -26,7 +40,7 @@ public record TestNode(
     @Json(name = "updated_at") Instant updatedAt,
     @Json(name = "test_run") TestNode.TestRun testRun) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,85 +68,152 @@ public record TestNode(
 
     private Builder() {}
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code dyno}. */
+    /**
+     * Sets {@code dyno}.
+     *
+     * @param dyno the value of {@code dyno}, or null for none
+     * @return this builder
+     */
     public Builder dyno(TestNode.@Nullable Dyno dyno) {
       this.dyno = dyno;
       return this;
     }
 
-    /** Sets {@code error_status}. */
+    /**
+     * Sets {@code error_status}.
+     *
+     * @param errorStatus the value of {@code error_status}, or null for none
+     * @return this builder
+     */
     public Builder errorStatus(@Nullable String errorStatus) {
       this.errorStatus = errorStatus;
       return this;
     }
 
-    /** Sets {@code exit_code}. */
+    /**
+     * Sets {@code exit_code}.
+     *
+     * @param exitCode the value of {@code exit_code}, or null for none
+     * @return this builder
+     */
     public Builder exitCode(@Nullable Long exitCode) {
       this.exitCode = exitCode;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code index}. */
+    /**
+     * Sets {@code index}.
+     *
+     * @param index the value of {@code index}, or null for none
+     * @return this builder
+     */
     public Builder index(@Nullable Long index) {
       this.index = index;
       return this;
     }
 
-    /** Sets {@code message}. */
+    /**
+     * Sets {@code message}.
+     *
+     * @param message the value of {@code message}, or null for none
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
-    /** Sets {@code output_stream_url}. */
+    /**
+     * Sets {@code output_stream_url}.
+     *
+     * @param outputStreamUrl the value of {@code output_stream_url}, or null for none
+     * @return this builder
+     */
     public Builder outputStreamUrl(@Nullable String outputStreamUrl) {
       this.outputStreamUrl = outputStreamUrl;
       return this;
     }
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(TestNode.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code setup_stream_url}. */
+    /**
+     * Sets {@code setup_stream_url}.
+     *
+     * @param setupStreamUrl the value of {@code setup_stream_url}, or null for none
+     * @return this builder
+     */
     public Builder setupStreamUrl(@Nullable String setupStreamUrl) {
       this.setupStreamUrl = setupStreamUrl;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable TestNodeStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code test_run}. */
+    /**
+     * Sets {@code test_run}.
+     *
+     * @param testRun the value of {@code test_run}, or null for none
+     * @return this builder
+     */
     public Builder testRun(TestNode.@Nullable TestRun testRun) {
       this.testRun = testRun;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TestNode} with the fields set so far}
+     */
     public TestNode build() {
       return new TestNode(createdAt, dyno, errorStatus, exitCode, id, index, message, outputStreamUrl, pipeline, setupStreamUrl, status, updatedAt, testRun);
     }
@@ -142,12 +223,15 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/dyno}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
+   * @param attachUrl {@code attach_url}
    */
   public record Dyno(
       String id,
       @Json(name = "attach_url") @Nullable String attachUrl) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -164,19 +248,31 @@ public record TestNode(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Sets {@code attach_url}. */
+      /**
+       * Sets {@code attach_url}.
+       *
+       * @param attachUrl the value of {@code attach_url}, or null for none
+       * @return this builder
+       */
       public Builder attachUrl(@Nullable String attachUrl) {
         this.attachUrl = attachUrl;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Dyno} with the fields set so far}
+       */
       public Dyno build() {
         return new Dyno(id, attachUrl);
       }
@@ -187,11 +283,13 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/pipeline}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -207,13 +305,20 @@ public record TestNode(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }
@@ -224,11 +329,13 @@ public record TestNode(
    * The JSON object at {@code #/definitions/test-node/properties/test_run}.
    *
    * <p>Resource {@code test-node}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-node">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record TestRun(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -244,13 +351,20 @@ public record TestNode(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code TestRun} with the fields set so far}
+       */
       public TestRun build() {
         return new TestRun(id);
       }

@@ -12,6 +12,26 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/test-run}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param actorEmail {@code actor_email}
+ * @param clearCache {@code clear_cache}
+ * @param commitBranch {@code commit_branch}
+ * @param commitMessage {@code commit_message}
+ * @param commitSha {@code commit_sha}
+ * @param debug {@code debug}
+ * @param appSetup {@code app_setup}
+ * @param createdAt {@code created_at}
+ * @param dyno {@code dyno}
+ * @param id {@code id}
+ * @param message {@code message}
+ * @param number {@code number}
+ * @param organization {@code organization}
+ * @param pipeline {@code pipeline}
+ * @param status {@code status}
+ * @param sourceBlobUrl {@code source_blob_url}
+ * @param updatedAt {@code updated_at}
+ * @param user {@code user}
+ * @param warningMessage {@code warning_message}
  */
 public record TestRun(
     @Json(name = "actor_email") String actorEmail,
@@ -34,12 +54,34 @@ public record TestRun(
     Account user,
     @Json(name = "warning_message") @Nullable String warningMessage) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param actorEmail {@code actor_email}
+   * @param clearCache {@code clear_cache}
+   * @param commitBranch {@code commit_branch}
+   * @param commitMessage {@code commit_message}
+   * @param commitSha {@code commit_sha}
+   * @param debug {@code debug}
+   * @param appSetup {@code app_setup}
+   * @param createdAt {@code created_at}
+   * @param dyno {@code dyno}
+   * @param id {@code id}
+   * @param message {@code message}
+   * @param number {@code number}
+   * @param organization {@code organization}
+   * @param pipeline {@code pipeline}
+   * @param status {@code status}
+   * @param sourceBlobUrl {@code source_blob_url}
+   * @param updatedAt {@code updated_at}
+   * @param user {@code user}
+   * @param warningMessage {@code warning_message}
+   */
   public TestRun {
     appSetup = Immutable.map(appSetup);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -73,121 +115,218 @@ public record TestRun(
 
     private Builder() {}
 
-    /** Sets {@code actor_email}. */
+    /**
+     * Sets {@code actor_email}.
+     *
+     * @param actorEmail the value of {@code actor_email}, or null for none
+     * @return this builder
+     */
     public Builder actorEmail(@Nullable String actorEmail) {
       this.actorEmail = actorEmail;
       return this;
     }
 
-    /** Sets {@code clear_cache}. */
+    /**
+     * Sets {@code clear_cache}.
+     *
+     * @param clearCache the value of {@code clear_cache}, or null for none
+     * @return this builder
+     */
     public Builder clearCache(@Nullable Boolean clearCache) {
       this.clearCache = clearCache;
       return this;
     }
 
-    /** Sets {@code commit_branch}. */
+    /**
+     * Sets {@code commit_branch}.
+     *
+     * @param commitBranch the value of {@code commit_branch}, or null for none
+     * @return this builder
+     */
     public Builder commitBranch(@Nullable String commitBranch) {
       this.commitBranch = commitBranch;
       return this;
     }
 
-    /** Sets {@code commit_message}. */
+    /**
+     * Sets {@code commit_message}.
+     *
+     * @param commitMessage the value of {@code commit_message}, or null for none
+     * @return this builder
+     */
     public Builder commitMessage(@Nullable String commitMessage) {
       this.commitMessage = commitMessage;
       return this;
     }
 
-    /** Sets {@code commit_sha}. */
+    /**
+     * Sets {@code commit_sha}.
+     *
+     * @param commitSha the value of {@code commit_sha}, or null for none
+     * @return this builder
+     */
     public Builder commitSha(@Nullable String commitSha) {
       this.commitSha = commitSha;
       return this;
     }
 
-    /** Sets {@code debug}. */
+    /**
+     * Sets {@code debug}.
+     *
+     * @param debug the value of {@code debug}, or null for none
+     * @return this builder
+     */
     public Builder debug(@Nullable Boolean debug) {
       this.debug = debug;
       return this;
     }
 
-    /** Sets {@code app_setup}. */
+    /**
+     * Sets {@code app_setup}.
+     *
+     * @param appSetup the value of {@code app_setup}, or null for none
+     * @return this builder
+     */
     public Builder appSetup(@Nullable Map<String, Object> appSetup) {
       this.appSetup = appSetup;
       return this;
     }
 
-    /** Sets {@code created_at}. */
+    /**
+     * Sets {@code created_at}.
+     *
+     * @param createdAt the value of {@code created_at}, or null for none
+     * @return this builder
+     */
     public Builder createdAt(@Nullable Instant createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /** Sets {@code dyno}. */
+    /**
+     * Sets {@code dyno}.
+     *
+     * @param dyno the value of {@code dyno}, or null for none
+     * @return this builder
+     */
     public Builder dyno(TestRun.@Nullable Dyno dyno) {
       this.dyno = dyno;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code message}. */
+    /**
+     * Sets {@code message}.
+     *
+     * @param message the value of {@code message}, or null for none
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
-    /** Sets {@code number}. */
+    /**
+     * Sets {@code number}.
+     *
+     * @param number the value of {@code number}, or null for none
+     * @return this builder
+     */
     public Builder number(@Nullable Long number) {
       this.number = number;
       return this;
     }
 
-    /** Sets {@code organization}. */
+    /**
+     * Sets {@code organization}.
+     *
+     * @param organization the value of {@code organization}, or null for none
+     * @return this builder
+     */
     public Builder organization(TestRun.@Nullable Organization organization) {
       this.organization = organization;
       return this;
     }
 
-    /** Sets {@code pipeline}. */
+    /**
+     * Sets {@code pipeline}.
+     *
+     * @param pipeline the value of {@code pipeline}, or null for none
+     * @return this builder
+     */
     public Builder pipeline(TestRun.@Nullable Pipeline pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable TestRunStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code source_blob_url}. */
+    /**
+     * Sets {@code source_blob_url}.
+     *
+     * @param sourceBlobUrl the value of {@code source_blob_url}, or null for none
+     * @return this builder
+     */
     public Builder sourceBlobUrl(@Nullable String sourceBlobUrl) {
       this.sourceBlobUrl = sourceBlobUrl;
       return this;
     }
 
-    /** Sets {@code updated_at}. */
+    /**
+     * Sets {@code updated_at}.
+     *
+     * @param updatedAt the value of {@code updated_at}, or null for none
+     * @return this builder
+     */
     public Builder updatedAt(@Nullable Instant updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code user}. */
+    /**
+     * Sets {@code user}.
+     *
+     * @param user the value of {@code user}, or null for none
+     * @return this builder
+     */
     public Builder user(@Nullable Account user) {
       this.user = user;
       return this;
     }
 
-    /** Sets {@code warning_message}. */
+    /**
+     * Sets {@code warning_message}.
+     *
+     * @param warningMessage the value of {@code warning_message}, or null for none
+     * @return this builder
+     */
     public Builder warningMessage(@Nullable String warningMessage) {
       this.warningMessage = warningMessage;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code TestRun} with the fields set so far}
+     */
     public TestRun build() {
       return new TestRun(actorEmail, clearCache, commitBranch, commitMessage, commitSha, debug, appSetup, createdAt, dyno, id, message, number, organization, pipeline, status, sourceBlobUrl, updatedAt, user, warningMessage);
     }
@@ -197,11 +336,13 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/dyno}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param size {@code size}
    */
   public record Dyno(
       String size) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -217,13 +358,20 @@ public record TestRun(
 
       private Builder() {}
 
-      /** Sets {@code size}. */
+      /**
+       * Sets {@code size}.
+       *
+       * @param size the value of {@code size}, or null for none
+       * @return this builder
+       */
       public Builder size(@Nullable String size) {
         this.size = size;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Dyno} with the fields set so far}
+       */
       public Dyno build() {
         return new Dyno(size);
       }
@@ -234,11 +382,13 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/organization}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param name {@code name}
    */
   public record Organization(
       String name) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -254,13 +404,20 @@ public record TestRun(
 
       private Builder() {}
 
-      /** Sets {@code name}. */
+      /**
+       * Sets {@code name}.
+       *
+       * @param name the value of {@code name}, or null for none
+       * @return this builder
+       */
       public Builder name(@Nullable String name) {
         this.name = name;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Organization} with the fields set so far}
+       */
       public Organization build() {
         return new Organization(name);
       }
@@ -271,11 +428,13 @@ public record TestRun(
    * The JSON object at {@code #/definitions/test-run/properties/pipeline}.
    *
    * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+   *
+   * @param id {@code id}
    */
   public record Pipeline(
       String id) {
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
       return new Builder();
     }
@@ -291,13 +450,20 @@ public record TestRun(
 
       private Builder() {}
 
-      /** Sets {@code id}. */
+      /**
+       * Sets {@code id}.
+       *
+       * @param id the value of {@code id}, or null for none
+       * @return this builder
+       */
       public Builder id(@Nullable String id) {
         this.id = id;
         return this;
       }
 
-      /** Builds the value. */
+      /**
+       * {@return a new {@code Pipeline} with the fields set so far}
+       */
       public Pipeline build() {
         return new Pipeline(id);
       }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/test-run/links/0/schema}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param commitBranch {@code commit_branch} (required)
+ * @param commitMessage {@code commit_message} (required)
+ * @param commitSha {@code commit_sha} (required)
+ * @param debug {@code debug}
+ * @param organization {@code organization}
+ * @param pipeline {@code pipeline} (required)
+ * @param sourceBlobUrl {@code source_blob_url} (required)
  */
 public record TestRunCreateRequest(
     @Json(name = "commit_branch") String commitBranch,
@@ -20,7 +28,17 @@ public record TestRunCreateRequest(
     String pipeline,
     @Json(name = "source_blob_url") String sourceBlobUrl) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param commitBranch {@code commit_branch} (required)
+   * @param commitMessage {@code commit_message} (required)
+   * @param commitSha {@code commit_sha} (required)
+   * @param debug {@code debug}
+   * @param organization {@code organization}
+   * @param pipeline {@code pipeline} (required)
+   * @param sourceBlobUrl {@code source_blob_url} (required)
+   */
   public TestRunCreateRequest {
     Objects.requireNonNull(commitBranch, "commitBranch");
     Objects.requireNonNull(commitMessage, "commitMessage");
@@ -29,7 +47,7 @@ public record TestRunCreateRequest(
     Objects.requireNonNull(sourceBlobUrl, "sourceBlobUrl");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,49 +64,88 @@ public record TestRunCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code commit_branch} (required). */
+    /**
+     * Sets {@code commit_branch} (required).
+     *
+     * @param commitBranch the value of {@code commit_branch}
+     * @return this builder
+     */
     public Builder commitBranch(@Nullable String commitBranch) {
       this.commitBranch = commitBranch;
       return this;
     }
 
-    /** Sets {@code commit_message} (required). */
+    /**
+     * Sets {@code commit_message} (required).
+     *
+     * @param commitMessage the value of {@code commit_message}
+     * @return this builder
+     */
     public Builder commitMessage(@Nullable String commitMessage) {
       this.commitMessage = commitMessage;
       return this;
     }
 
-    /** Sets {@code commit_sha} (required). */
+    /**
+     * Sets {@code commit_sha} (required).
+     *
+     * @param commitSha the value of {@code commit_sha}
+     * @return this builder
+     */
     public Builder commitSha(@Nullable String commitSha) {
       this.commitSha = commitSha;
       return this;
     }
 
-    /** Sets {@code debug}. */
+    /**
+     * Sets {@code debug}.
+     *
+     * @param debug the value of {@code debug}, or null for none
+     * @return this builder
+     */
     public Builder debug(@Nullable Boolean debug) {
       this.debug = debug;
       return this;
     }
 
-    /** Sets {@code organization}. */
+    /**
+     * Sets {@code organization}.
+     *
+     * @param organization the value of {@code organization}, or null for none
+     * @return this builder
+     */
     public Builder organization(@Nullable String organization) {
       this.organization = organization;
       return this;
     }
 
-    /** Sets {@code pipeline} (required). */
+    /**
+     * Sets {@code pipeline} (required).
+     *
+     * @param pipeline the value of {@code pipeline}
+     * @return this builder
+     */
     public Builder pipeline(@Nullable String pipeline) {
       this.pipeline = pipeline;
       return this;
     }
 
-    /** Sets {@code source_blob_url} (required). */
+    /**
+     * Sets {@code source_blob_url} (required).
+     *
+     * @param sourceBlobUrl the value of {@code source_blob_url}
+     * @return this builder
+     */
     public Builder sourceBlobUrl(@Nullable String sourceBlobUrl) {
       this.sourceBlobUrl = sourceBlobUrl;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TestRunCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TestRunCreateRequest build() {
       return new TestRunCreateRequest(commitBranch, commitMessage, commitSha, debug, organization, pipeline, sourceBlobUrl);
     }

@@ -9,18 +9,26 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/test-run/links/4/schema}.
  *
  * <p>Resource {@code test-run}, stability prototype; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#test-run">Platform API reference</a>.
+ *
+ * @param status {@code status} (required)
+ * @param message {@code message} (required)
  */
 public record TestRunUpdateRequest(
     TestRunStatus status,
     @Nullable String message) {
 
-  /** Checks the fields the schema requires. */
+  /**
+   * Checks the fields the schema requires.
+   *
+   * @param status {@code status} (required)
+   * @param message {@code message} (required)
+   */
   public TestRunUpdateRequest {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(message, "message");
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,19 +40,33 @@ public record TestRunUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code status} (required). */
+    /**
+     * Sets {@code status} (required).
+     *
+     * @param status the value of {@code status}
+     * @return this builder
+     */
     public Builder status(@Nullable TestRunStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code message} (required). */
+    /**
+     * Sets {@code message} (required).
+     *
+     * @param message the value of {@code message}
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code TestRunUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public TestRunUpdateRequest build() {
       return new TestRunUpdateRequest(status, message);
     }

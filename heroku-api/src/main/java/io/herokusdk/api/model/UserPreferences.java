@@ -11,6 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/user-preferences}.
  *
  * <p>Resource {@code user-preferences}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#user-preferences">Platform API reference</a>.
+ *
+ * @param timezone {@code timezone}
+ * @param defaultOrganization {@code default-organization}
+ * @param dismissedGithubBanner {@code dismissed-github-banner}
+ * @param dismissedGettingStarted {@code dismissed-getting-started}
+ * @param dismissedOrgAccessControls {@code dismissed-org-access-controls}
+ * @param dismissedOrgWizardNotification {@code dismissed-org-wizard-notification}
+ * @param dismissedPipelinesBanner {@code dismissed-pipelines-banner}
+ * @param dismissedPipelinesGithubBanner {@code dismissed-pipelines-github-banner}
+ * @param dismissedPipelinesGithubBanners {@code dismissed-pipelines-github-banners}
+ * @param dismissedSmsBanner {@code dismissed-sms-banner}
  */
 public record UserPreferences(
     @Nullable String timezone,
@@ -24,12 +35,25 @@ public record UserPreferences(
     @Json(name = "dismissed-pipelines-github-banners") @Nullable List<String> dismissedPipelinesGithubBanners,
     @Json(name = "dismissed-sms-banner") @Nullable Boolean dismissedSmsBanner) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param timezone {@code timezone}
+   * @param defaultOrganization {@code default-organization}
+   * @param dismissedGithubBanner {@code dismissed-github-banner}
+   * @param dismissedGettingStarted {@code dismissed-getting-started}
+   * @param dismissedOrgAccessControls {@code dismissed-org-access-controls}
+   * @param dismissedOrgWizardNotification {@code dismissed-org-wizard-notification}
+   * @param dismissedPipelinesBanner {@code dismissed-pipelines-banner}
+   * @param dismissedPipelinesGithubBanner {@code dismissed-pipelines-github-banner}
+   * @param dismissedPipelinesGithubBanners {@code dismissed-pipelines-github-banners}
+   * @param dismissedSmsBanner {@code dismissed-sms-banner}
+   */
   public UserPreferences {
     dismissedPipelinesGithubBanners = Immutable.list(dismissedPipelinesGithubBanners);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,67 +78,119 @@ public record UserPreferences(
 
     private Builder() {}
 
-    /** Sets {@code timezone}. */
+    /**
+     * Sets {@code timezone}.
+     *
+     * @param timezone the value of {@code timezone}, or null for none
+     * @return this builder
+     */
     public Builder timezone(@Nullable String timezone) {
       this.timezone = timezone;
       return this;
     }
 
-    /** Sets {@code default-organization}. */
+    /**
+     * Sets {@code default-organization}.
+     *
+     * @param defaultOrganization the value of {@code default-organization}, or null for none
+     * @return this builder
+     */
     public Builder defaultOrganization(@Nullable String defaultOrganization) {
       this.defaultOrganization = defaultOrganization;
       return this;
     }
 
-    /** Sets {@code dismissed-github-banner}. */
+    /**
+     * Sets {@code dismissed-github-banner}.
+     *
+     * @param dismissedGithubBanner the value of {@code dismissed-github-banner}, or null for none
+     * @return this builder
+     */
     public Builder dismissedGithubBanner(@Nullable Boolean dismissedGithubBanner) {
       this.dismissedGithubBanner = dismissedGithubBanner;
       return this;
     }
 
-    /** Sets {@code dismissed-getting-started}. */
+    /**
+     * Sets {@code dismissed-getting-started}.
+     *
+     * @param dismissedGettingStarted the value of {@code dismissed-getting-started}, or null for none
+     * @return this builder
+     */
     public Builder dismissedGettingStarted(@Nullable Boolean dismissedGettingStarted) {
       this.dismissedGettingStarted = dismissedGettingStarted;
       return this;
     }
 
-    /** Sets {@code dismissed-org-access-controls}. */
+    /**
+     * Sets {@code dismissed-org-access-controls}.
+     *
+     * @param dismissedOrgAccessControls the value of {@code dismissed-org-access-controls}, or null for none
+     * @return this builder
+     */
     public Builder dismissedOrgAccessControls(@Nullable Boolean dismissedOrgAccessControls) {
       this.dismissedOrgAccessControls = dismissedOrgAccessControls;
       return this;
     }
 
-    /** Sets {@code dismissed-org-wizard-notification}. */
+    /**
+     * Sets {@code dismissed-org-wizard-notification}.
+     *
+     * @param dismissedOrgWizardNotification the value of {@code dismissed-org-wizard-notification}, or null for none
+     * @return this builder
+     */
     public Builder dismissedOrgWizardNotification(@Nullable Boolean dismissedOrgWizardNotification) {
       this.dismissedOrgWizardNotification = dismissedOrgWizardNotification;
       return this;
     }
 
-    /** Sets {@code dismissed-pipelines-banner}. */
+    /**
+     * Sets {@code dismissed-pipelines-banner}.
+     *
+     * @param dismissedPipelinesBanner the value of {@code dismissed-pipelines-banner}, or null for none
+     * @return this builder
+     */
     public Builder dismissedPipelinesBanner(@Nullable Boolean dismissedPipelinesBanner) {
       this.dismissedPipelinesBanner = dismissedPipelinesBanner;
       return this;
     }
 
-    /** Sets {@code dismissed-pipelines-github-banner}. */
+    /**
+     * Sets {@code dismissed-pipelines-github-banner}.
+     *
+     * @param dismissedPipelinesGithubBanner the value of {@code dismissed-pipelines-github-banner}, or null for none
+     * @return this builder
+     */
     public Builder dismissedPipelinesGithubBanner(@Nullable Boolean dismissedPipelinesGithubBanner) {
       this.dismissedPipelinesGithubBanner = dismissedPipelinesGithubBanner;
       return this;
     }
 
-    /** Sets {@code dismissed-pipelines-github-banners}. */
+    /**
+     * Sets {@code dismissed-pipelines-github-banners}.
+     *
+     * @param dismissedPipelinesGithubBanners the value of {@code dismissed-pipelines-github-banners}, or null for none
+     * @return this builder
+     */
     public Builder dismissedPipelinesGithubBanners(@Nullable List<String> dismissedPipelinesGithubBanners) {
       this.dismissedPipelinesGithubBanners = dismissedPipelinesGithubBanners;
       return this;
     }
 
-    /** Sets {@code dismissed-sms-banner}. */
+    /**
+     * Sets {@code dismissed-sms-banner}.
+     *
+     * @param dismissedSmsBanner the value of {@code dismissed-sms-banner}, or null for none
+     * @return this builder
+     */
     public Builder dismissedSmsBanner(@Nullable Boolean dismissedSmsBanner) {
       this.dismissedSmsBanner = dismissedSmsBanner;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code UserPreferences} with the fields set so far}
+     */
     public UserPreferences build() {
       return new UserPreferences(timezone, defaultOrganization, dismissedGithubBanner, dismissedGettingStarted, dismissedOrgAccessControls, dismissedOrgWizardNotification, dismissedPipelinesBanner, dismissedPipelinesGithubBanner, dismissedPipelinesGithubBanners, dismissedSmsBanner);
     }

@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/vpn-connection}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param id {@code id}
+ * @param name {@code name}
+ * @param publicIp {@code public_ip}
+ * @param routableCidrs {@code routable_cidrs}
+ * @param spaceCidrBlock {@code space_cidr_block}
+ * @param tunnels {@code tunnels}
+ * @param ikeVersion {@code ike_version}
+ * @param status {@code status}
+ * @param statusMessage {@code status_message}
  */
 public record VpnConnection(
     String id,
@@ -23,13 +33,25 @@ public record VpnConnection(
     VpnConnectionStatus status,
     @Json(name = "status_message") String statusMessage) {
 
-  /** Copies lists and maps into unmodifiable ones. */
+  /**
+   * Copies lists and maps into unmodifiable ones.
+   *
+   * @param id {@code id}
+   * @param name {@code name}
+   * @param publicIp {@code public_ip}
+   * @param routableCidrs {@code routable_cidrs}
+   * @param spaceCidrBlock {@code space_cidr_block}
+   * @param tunnels {@code tunnels}
+   * @param ikeVersion {@code ike_version}
+   * @param status {@code status}
+   * @param statusMessage {@code status_message}
+   */
   public VpnConnection {
     routableCidrs = Immutable.list(routableCidrs);
     tunnels = Immutable.list(tunnels);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -53,61 +75,108 @@ public record VpnConnection(
 
     private Builder() {}
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value of {@code id}, or null for none
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value of {@code name}, or null for none
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code public_ip}. */
+    /**
+     * Sets {@code public_ip}.
+     *
+     * @param publicIp the value of {@code public_ip}, or null for none
+     * @return this builder
+     */
     public Builder publicIp(@Nullable String publicIp) {
       this.publicIp = publicIp;
       return this;
     }
 
-    /** Sets {@code routable_cidrs}. */
+    /**
+     * Sets {@code routable_cidrs}.
+     *
+     * @param routableCidrs the value of {@code routable_cidrs}, or null for none
+     * @return this builder
+     */
     public Builder routableCidrs(@Nullable List<String> routableCidrs) {
       this.routableCidrs = routableCidrs;
       return this;
     }
 
-    /** Sets {@code space_cidr_block}. */
+    /**
+     * Sets {@code space_cidr_block}.
+     *
+     * @param spaceCidrBlock the value of {@code space_cidr_block}, or null for none
+     * @return this builder
+     */
     public Builder spaceCidrBlock(@Nullable String spaceCidrBlock) {
       this.spaceCidrBlock = spaceCidrBlock;
       return this;
     }
 
-    /** Sets {@code tunnels}. */
+    /**
+     * Sets {@code tunnels}.
+     *
+     * @param tunnels the value of {@code tunnels}, or null for none
+     * @return this builder
+     */
     public Builder tunnels(@Nullable List<VpnConnectionTunnel> tunnels) {
       this.tunnels = tunnels;
       return this;
     }
 
-    /** Sets {@code ike_version}. */
+    /**
+     * Sets {@code ike_version}.
+     *
+     * @param ikeVersion the value of {@code ike_version}, or null for none
+     * @return this builder
+     */
     public Builder ikeVersion(@Nullable Long ikeVersion) {
       this.ikeVersion = ikeVersion;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(@Nullable VpnConnectionStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code status_message}. */
+    /**
+     * Sets {@code status_message}.
+     *
+     * @param statusMessage the value of {@code status_message}, or null for none
+     * @return this builder
+     */
     public Builder statusMessage(@Nullable String statusMessage) {
       this.statusMessage = statusMessage;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code VpnConnection} with the fields set so far}
+     */
     public VpnConnection build() {
       return new VpnConnection(id, name, publicIp, routableCidrs, spaceCidrBlock, tunnels, ikeVersion, status, statusMessage);
     }

@@ -12,13 +12,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/vpn-connection/links/0/schema}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param name {@code name} (required)
+ * @param publicIp {@code public_ip} (required)
+ * @param routableCidrs {@code routable_cidrs} (required)
  */
 public record VpnConnectionCreateRequest(
     String name,
     @Json(name = "public_ip") String publicIp,
     @Json(name = "routable_cidrs") List<String> routableCidrs) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param name {@code name} (required)
+   * @param publicIp {@code public_ip} (required)
+   * @param routableCidrs {@code routable_cidrs} (required)
+   */
   public VpnConnectionCreateRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(publicIp, "publicIp");
@@ -26,7 +36,7 @@ public record VpnConnectionCreateRequest(
     routableCidrs = Immutable.list(routableCidrs);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,25 +49,44 @@ public record VpnConnectionCreateRequest(
 
     private Builder() {}
 
-    /** Sets {@code name} (required). */
+    /**
+     * Sets {@code name} (required).
+     *
+     * @param name the value of {@code name}
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code public_ip} (required). */
+    /**
+     * Sets {@code public_ip} (required).
+     *
+     * @param publicIp the value of {@code public_ip}
+     * @return this builder
+     */
     public Builder publicIp(@Nullable String publicIp) {
       this.publicIp = publicIp;
       return this;
     }
 
-    /** Sets {@code routable_cidrs} (required). */
+    /**
+     * Sets {@code routable_cidrs} (required).
+     *
+     * @param routableCidrs the value of {@code routable_cidrs}
+     * @return this builder
+     */
     public Builder routableCidrs(@Nullable List<String> routableCidrs) {
       this.routableCidrs = routableCidrs;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code VpnConnectionCreateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public VpnConnectionCreateRequest build() {
       return new VpnConnectionCreateRequest(name, publicIp, routableCidrs);
     }

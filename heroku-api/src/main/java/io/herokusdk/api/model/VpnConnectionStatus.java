@@ -29,12 +29,16 @@ public enum VpnConnectionStatus {
     this.value = value;
   }
 
-  /** Returns the wire value, or null for {@link #UNKNOWN}. */
+  /** {@return the wire value, or null for {@link #UNKNOWN}} */
   public @Nullable String value() {
     return value;
   }
 
-  /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+   *
+   * @param value a wire value, possibly one this SDK version does not know
+   */
   public static VpnConnectionStatus fromValue(@Nullable String value) {
     for (VpnConnectionStatus c : values()) {
       if (c.value != null && c.value.equals(value)) {

@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The JSON object at {@code #/definitions/vpn-connection/definitions/tunnel}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param lastStatusChange {@code last_status_change}
+ * @param ip {@code ip}
+ * @param customerIp {@code customer_ip}
+ * @param preSharedKey {@code pre_shared_key}
+ * @param status {@code status}
+ * @param statusMessage {@code status_message}
  */
 public record VpnConnectionTunnel(
     @Json(name = "last_status_change") String lastStatusChange,
@@ -18,7 +25,7 @@ public record VpnConnectionTunnel(
     VpnConnectionTunnel.Status status,
     @Json(name = "status_message") String statusMessage) {
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,43 +59,75 @@ public record VpnConnectionTunnel(
 
     private Builder() {}
 
-    /** Sets {@code last_status_change}. */
+    /**
+     * Sets {@code last_status_change}.
+     *
+     * @param lastStatusChange the value of {@code last_status_change}, or null for none
+     * @return this builder
+     */
     public Builder lastStatusChange(@Nullable String lastStatusChange) {
       this.lastStatusChange = lastStatusChange;
       return this;
     }
 
-    /** Sets {@code ip}. */
+    /**
+     * Sets {@code ip}.
+     *
+     * @param ip the value of {@code ip}, or null for none
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
-    /** Sets {@code customer_ip}. */
+    /**
+     * Sets {@code customer_ip}.
+     *
+     * @param customerIp the value of {@code customer_ip}, or null for none
+     * @return this builder
+     */
     public Builder customerIp(@Nullable String customerIp) {
       this.customerIp = customerIp;
       return this;
     }
 
-    /** Sets {@code pre_shared_key}. */
+    /**
+     * Sets {@code pre_shared_key}.
+     *
+     * @param preSharedKey the value of {@code pre_shared_key}, or null for none
+     * @return this builder
+     */
     public Builder preSharedKey(@Nullable String preSharedKey) {
       this.preSharedKey = preSharedKey;
       return this;
     }
 
-    /** Sets {@code status}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status the value of {@code status}, or null for none
+     * @return this builder
+     */
     public Builder status(VpnConnectionTunnel.@Nullable Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code status_message}. */
+    /**
+     * Sets {@code status_message}.
+     *
+     * @param statusMessage the value of {@code status_message}, or null for none
+     * @return this builder
+     */
     public Builder statusMessage(@Nullable String statusMessage) {
       this.statusMessage = statusMessage;
       return this;
     }
 
-    /** Builds the value. */
+    /**
+     * {@return a new {@code VpnConnectionTunnel} with the fields set so far}
+     */
     public VpnConnectionTunnel build() {
       return new VpnConnectionTunnel(lastStatusChange, ip, customerIp, preSharedKey, status, statusMessage);
     }
@@ -113,12 +152,16 @@ public record VpnConnectionTunnel(
       this.value = value;
     }
 
-    /** Returns the wire value, or null for {@link #UNKNOWN}. */
+    /** {@return the wire value, or null for {@link #UNKNOWN}} */
     public @Nullable String value() {
       return value;
     }
 
-    /** Returns the constant for {@code value}, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for {@code value}, or {@link #UNKNOWN}}
+     *
+     * @param value a wire value, possibly one this SDK version does not know
+     */
     public static Status fromValue(@Nullable String value) {
       for (Status c : values()) {
         if (c.value != null && c.value.equals(value)) {

@@ -12,17 +12,23 @@ import org.jspecify.annotations.Nullable;
  * Request body at {@code #/definitions/vpn-connection/links/4/schema}.
  *
  * <p>Resource {@code vpn-connection}, stability production; see the <a href="https://devcenter.heroku.com/articles/platform-api-reference#vpn-connection">Platform API reference</a>.
+ *
+ * @param routableCidrs {@code routable_cidrs} (required)
  */
 public record VpnConnectionUpdateRequest(
     @Json(name = "routable_cidrs") List<String> routableCidrs) {
 
-  /** Checks the fields the schema requires; copies lists and maps into unmodifiable ones. */
+  /**
+   * Checks the fields the schema requires; copies lists and maps into unmodifiable ones.
+   *
+   * @param routableCidrs {@code routable_cidrs} (required)
+   */
   public VpnConnectionUpdateRequest {
     Objects.requireNonNull(routableCidrs, "routableCidrs");
     routableCidrs = Immutable.list(routableCidrs);
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,13 +39,22 @@ public record VpnConnectionUpdateRequest(
 
     private Builder() {}
 
-    /** Sets {@code routable_cidrs} (required). */
+    /**
+     * Sets {@code routable_cidrs} (required).
+     *
+     * @param routableCidrs the value of {@code routable_cidrs}
+     * @return this builder
+     */
     public Builder routableCidrs(@Nullable List<String> routableCidrs) {
       this.routableCidrs = routableCidrs;
       return this;
     }
 
-    /** Builds the value; throws {@link NullPointerException} when a required field is unset. */
+    /**
+     * {@return a new {@code VpnConnectionUpdateRequest} with the fields set so far}
+     *
+     * @throws NullPointerException when a required field is unset
+     */
     public VpnConnectionUpdateRequest build() {
       return new VpnConnectionUpdateRequest(routableCidrs);
     }

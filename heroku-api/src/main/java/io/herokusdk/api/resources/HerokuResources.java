@@ -107,7 +107,11 @@ public abstract class HerokuResources {
   private final UserPreferencesApi userPreferences;
   private final VpnConnectionApi vpnConnections;
 
-  /** For {@link io.herokusdk.api.Heroku} only. */
+  /**
+   * For {@link io.herokusdk.api.Heroku} only.
+   *
+   * @param runtime the HTTP runtime every resource client sends through
+   */
   protected HerokuResources(ApiRuntime runtime) {
     this.account = new AccountApi(runtime);
     this.accountDelinquency = new AccountDelinquencyApi(runtime);
@@ -209,492 +213,492 @@ public abstract class HerokuResources {
     this.vpnConnections = new VpnConnectionApi(runtime);
   }
 
-  /** The {@code account} links (6). */
+  /** {@return the {@code account} links (6)} */
   public final AccountApi account() {
     return account;
   }
 
-  /** The {@code account-delinquency} links (1). */
+  /** {@return the {@code account-delinquency} links (1)} */
   public final AccountDelinquencyApi accountDelinquency() {
     return accountDelinquency;
   }
 
-  /** The {@code account-feature} links (3). */
+  /** {@return the {@code account-feature} links (3)} */
   public final AccountFeatureApi accountFeatures() {
     return accountFeatures;
   }
 
-  /** The {@code add-on} links (10). */
+  /** {@return the {@code add-on} links (10)} */
   public final AddOnApi addOns() {
     return addOns;
   }
 
-  /** The {@code add-on-action} links (2). */
+  /** {@return the {@code add-on-action} links (2)} */
   public final AddOnActionApi addOnActions() {
     return addOnActions;
   }
 
-  /** The {@code add-on-attachment} links (8). */
+  /** {@return the {@code add-on-attachment} links (8)} */
   public final AddOnAttachmentApi addOnAttachments() {
     return addOnAttachments;
   }
 
-  /** The {@code add-on-config} links (2). */
+  /** {@return the {@code add-on-config} links (2)} */
   public final AddOnConfigApi addOnConfig() {
     return addOnConfig;
   }
 
-  /** The {@code add-on-region-capability} links (3). */
+  /** {@return the {@code add-on-region-capability} links (3)} */
   public final AddOnRegionCapabilityApi addOnRegionCapabilities() {
     return addOnRegionCapabilities;
   }
 
-  /** The {@code add-on-service} links (2). */
+  /** {@return the {@code add-on-service} links (2)} */
   public final AddOnServiceApi addOnServices() {
     return addOnServices;
   }
 
-  /** The {@code add-on-webhook} links (5). */
+  /** {@return the {@code add-on-webhook} links (5)} */
   public final AddOnWebhookApi addOnWebhooks() {
     return addOnWebhooks;
   }
 
-  /** The {@code add-on-webhook-delivery} links (2). */
+  /** {@return the {@code add-on-webhook-delivery} links (2)} */
   public final AddOnWebhookDeliveryApi addOnWebhookDeliveries() {
     return addOnWebhookDeliveries;
   }
 
-  /** The {@code add-on-webhook-event} links (2). */
+  /** {@return the {@code add-on-webhook-event} links (2)} */
   public final AddOnWebhookEventApi addOnWebhookEvents() {
     return addOnWebhookEvents;
   }
 
-  /** The {@code allowed-add-on-service} links (3). */
+  /** {@return the {@code allowed-add-on-service} links (3)} */
   public final AllowedAddOnServiceApi allowedAddOnServices() {
     return allowedAddOnServices;
   }
 
-  /** The {@code app} links (9). */
+  /** {@return the {@code app} links (9)} */
   public final AppApi apps() {
     return apps;
   }
 
-  /** The {@code app-feature} links (3). */
+  /** {@return the {@code app-feature} links (3)} */
   public final AppFeatureApi appFeatures() {
     return appFeatures;
   }
 
-  /** The {@code app-setup} links (2). */
+  /** {@return the {@code app-setup} links (2)} */
   public final AppSetupApi appSetups() {
     return appSetups;
   }
 
-  /** The {@code app-transfer} links (5). */
+  /** {@return the {@code app-transfer} links (5)} */
   public final AppTransferApi appTransfers() {
     return appTransfers;
   }
 
-  /** The {@code app-webhook} links (5). */
+  /** {@return the {@code app-webhook} links (5)} */
   public final AppWebhookApi appWebhooks() {
     return appWebhooks;
   }
 
-  /** The {@code app-webhook-delivery} links (2). */
+  /** {@return the {@code app-webhook-delivery} links (2)} */
   public final AppWebhookDeliveryApi appWebhookDeliveries() {
     return appWebhookDeliveries;
   }
 
-  /** The {@code app-webhook-event} links (2). */
+  /** {@return the {@code app-webhook-event} links (2)} */
   public final AppWebhookEventApi appWebhookEvents() {
     return appWebhookEvents;
   }
 
-  /** The {@code archive} links (2). */
+  /** {@return the {@code archive} links (2)} */
   public final ArchiveApi archives() {
     return archives;
   }
 
-  /** The {@code audit-trail-event} links (1). */
+  /** {@return the {@code audit-trail-event} links (1)} */
   public final AuditTrailEventApi auditTrailEvents() {
     return auditTrailEvents;
   }
 
-  /** The {@code build} links (5). */
+  /** {@return the {@code build} links (5)} */
   public final BuildApi builds() {
     return builds;
   }
 
-  /** The {@code buildpack-installation} links (2). */
+  /** {@return the {@code buildpack-installation} links (2)} */
   public final BuildpackInstallationApi buildpackInstallations() {
     return buildpackInstallations;
   }
 
-  /** The {@code collaborator} links (4). */
+  /** {@return the {@code collaborator} links (4)} */
   public final CollaboratorApi collaborators() {
     return collaborators;
   }
 
-  /** The {@code config-var} links (3). */
+  /** {@return the {@code config-var} links (3)} */
   public final ConfigVarApi configVars() {
     return configVars;
   }
 
-  /** The {@code credit} links (3). */
+  /** {@return the {@code credit} links (3)} */
   public final CreditApi credits() {
     return credits;
   }
 
-  /** The {@code domain} links (5). */
+  /** {@return the {@code domain} links (5)} */
   public final DomainApi domains() {
     return domains;
   }
 
-  /** The {@code dyno} links (8). */
+  /** {@return the {@code dyno} links (8)} */
   public final DynoApi dynos() {
     return dynos;
   }
 
-  /** The {@code dyno-size} links (3). */
+  /** {@return the {@code dyno-size} links (3)} */
   public final DynoSizeApi dynoSizes() {
     return dynoSizes;
   }
 
-  /** The {@code enterprise-account} links (3). */
+  /** {@return the {@code enterprise-account} links (3)} */
   public final EnterpriseAccountApi enterpriseAccounts() {
     return enterpriseAccounts;
   }
 
-  /** The {@code enterprise-account-daily-usage} links (1). */
+  /** {@return the {@code enterprise-account-daily-usage} links (1)} */
   public final EnterpriseAccountDailyUsageApi enterpriseAccountDailyUsages() {
     return enterpriseAccountDailyUsages;
   }
 
-  /** The {@code enterprise-account-member} links (4). */
+  /** {@return the {@code enterprise-account-member} links (4)} */
   public final EnterpriseAccountMemberApi enterpriseAccountMembers() {
     return enterpriseAccountMembers;
   }
 
-  /** The {@code enterprise-account-monthly-usage} links (1). */
+  /** {@return the {@code enterprise-account-monthly-usage} links (1)} */
   public final EnterpriseAccountMonthlyUsageApi enterpriseAccountMonthlyUsages() {
     return enterpriseAccountMonthlyUsages;
   }
 
-  /** The {@code filter-apps} links (1). */
+  /** {@return the {@code filter-apps} links (1)} */
   public final FilterAppsApi filterApps() {
     return filterApps;
   }
 
-  /** The {@code formation} links (4). */
+  /** {@return the {@code formation} links (4)} */
   public final FormationApi formation() {
     return formation;
   }
 
-  /** The {@code generation} links (3). */
+  /** {@return the {@code generation} links (3)} */
   public final GenerationApi generations() {
     return generations;
   }
 
-  /** The {@code identity-provider} links (4). */
+  /** {@return the {@code identity-provider} links (4)} */
   public final IdentityProviderApi identityProviders() {
     return identityProviders;
   }
 
-  /** The {@code inbound-ruleset} links (4). */
+  /** {@return the {@code inbound-ruleset} links (4)} */
   public final InboundRulesetApi inboundRulesets() {
     return inboundRulesets;
   }
 
-  /** The {@code invoice} links (2). */
+  /** {@return the {@code invoice} links (2)} */
   public final InvoiceApi invoices() {
     return invoices;
   }
 
-  /** The {@code invoice-address} links (2). */
+  /** {@return the {@code invoice-address} links (2)} */
   public final InvoiceAddressApi invoiceAddress() {
     return invoiceAddress;
   }
 
-  /** The {@code key} links (2). */
+  /** {@return the {@code key} links (2)} */
   public final KeyApi keys() {
     return keys;
   }
 
-  /** The {@code log-drain} links (6). */
+  /** {@return the {@code log-drain} links (6)} */
   public final LogDrainApi logDrains() {
     return logDrains;
   }
 
-  /** The {@code log-session} links (1). */
+  /** {@return the {@code log-session} links (1)} */
   public final LogSessionApi logSessions() {
     return logSessions;
   }
 
-  /** The {@code oauth-authorization} links (6). */
+  /** {@return the {@code oauth-authorization} links (6)} */
   public final OauthAuthorizationApi oauthAuthorizations() {
     return oauthAuthorizations;
   }
 
-  /** The {@code oauth-client} links (6). */
+  /** {@return the {@code oauth-client} links (6)} */
   public final OauthClientApi oauthClients() {
     return oauthClients;
   }
 
-  /** The {@code oauth-token} links (2). */
+  /** {@return the {@code oauth-token} links (2)} */
   public final OauthTokenApi oauthTokens() {
     return oauthTokens;
   }
 
-  /** The {@code oci-image} links (2). */
+  /** {@return the {@code oci-image} links (2)} */
   public final OciImageApi ociImages() {
     return ociImages;
   }
 
-  /** The {@code password-reset} links (2). */
+  /** {@return the {@code password-reset} links (2)} */
   public final PasswordResetApi passwordReset() {
     return passwordReset;
   }
 
-  /** The {@code peering} links (4). */
+  /** {@return the {@code peering} links (4)} */
   public final PeeringApi peerings() {
     return peerings;
   }
 
-  /** The {@code peering-info} links (1). */
+  /** {@return the {@code peering-info} links (1)} */
   public final PeeringInfoApi peeringInfo() {
     return peeringInfo;
   }
 
-  /** The {@code permission-entity} links (1). */
+  /** {@return the {@code permission-entity} links (1)} */
   public final PermissionEntityApi permissionEntities() {
     return permissionEntities;
   }
 
-  /** The {@code pipeline} links (5). */
+  /** {@return the {@code pipeline} links (5)} */
   public final PipelineApi pipelines() {
     return pipelines;
   }
 
-  /** The {@code pipeline-build} links (1). */
+  /** {@return the {@code pipeline-build} links (1)} */
   public final PipelineBuildApi pipelineBuilds() {
     return pipelineBuilds;
   }
 
-  /** The {@code pipeline-config-var} links (2). */
+  /** {@return the {@code pipeline-config-var} links (2)} */
   public final PipelineConfigVarApi pipelineConfigVars() {
     return pipelineConfigVars;
   }
 
-  /** The {@code pipeline-coupling} links (9). */
+  /** {@return the {@code pipeline-coupling} links (9)} */
   public final PipelineCouplingApi pipelineCouplings() {
     return pipelineCouplings;
   }
 
-  /** The {@code pipeline-deployment} links (1). */
+  /** {@return the {@code pipeline-deployment} links (1)} */
   public final PipelineDeploymentApi pipelineDeployments() {
     return pipelineDeployments;
   }
 
-  /** The {@code pipeline-promotion} links (2). */
+  /** {@return the {@code pipeline-promotion} links (2)} */
   public final PipelinePromotionApi pipelinePromotions() {
     return pipelinePromotions;
   }
 
-  /** The {@code pipeline-promotion-target} links (1). */
+  /** {@return the {@code pipeline-promotion-target} links (1)} */
   public final PipelinePromotionTargetApi pipelinePromotionTargets() {
     return pipelinePromotionTargets;
   }
 
-  /** The {@code pipeline-release} links (1). */
+  /** {@return the {@code pipeline-release} links (1)} */
   public final PipelineReleaseApi pipelineReleases() {
     return pipelineReleases;
   }
 
-  /** The {@code pipeline-stack} links (1). */
+  /** {@return the {@code pipeline-stack} links (1)} */
   public final PipelineStackApi pipelineStack() {
     return pipelineStack;
   }
 
-  /** The {@code pipeline-transfer} links (1). */
+  /** {@return the {@code pipeline-transfer} links (1)} */
   public final PipelineTransferApi pipelineTransfers() {
     return pipelineTransfers;
   }
 
-  /** The {@code plan} links (3). */
+  /** {@return the {@code plan} links (3)} */
   public final PlanApi plans() {
     return plans;
   }
 
-  /** The {@code rate-limit} links (1). */
+  /** {@return the {@code rate-limit} links (1)} */
   public final RateLimitApi rateLimits() {
     return rateLimits;
   }
 
-  /** The {@code region} links (2). */
+  /** {@return the {@code region} links (2)} */
   public final RegionApi regions() {
     return regions;
   }
 
-  /** The {@code release} links (4). */
+  /** {@return the {@code release} links (4)} */
   public final ReleaseApi releases() {
     return releases;
   }
 
-  /** The {@code review-app} links (5). */
+  /** {@return the {@code review-app} links (5)} */
   public final ReviewAppApi reviewApps() {
     return reviewApps;
   }
 
-  /** The {@code review-app-config} links (4). */
+  /** {@return the {@code review-app-config} links (4)} */
   public final ReviewAppConfigApi reviewAppConfig() {
     return reviewAppConfig;
   }
 
-  /** The {@code slug} links (2). */
+  /** {@return the {@code slug} links (2)} */
   public final SlugApi slugs() {
     return slugs;
   }
 
-  /** The {@code sms-number} links (3). */
+  /** {@return the {@code sms-number} links (3)} */
   public final SmsNumberApi smsNumber() {
     return smsNumber;
   }
 
-  /** The {@code sni-endpoint} links (5). */
+  /** {@return the {@code sni-endpoint} links (5)} */
   public final SniEndpointApi sniEndpoints() {
     return sniEndpoints;
   }
 
-  /** The {@code source} links (2). */
+  /** {@return the {@code source} links (2)} */
   public final SourceApi sources() {
     return sources;
   }
 
-  /** The {@code space} links (5). */
+  /** {@return the {@code space} links (5)} */
   public final SpaceApi spaces() {
     return spaces;
   }
 
-  /** The {@code space-app-access} links (3). */
+  /** {@return the {@code space-app-access} links (3)} */
   public final SpaceAppAccessApi spaceAppAccess() {
     return spaceAppAccess;
   }
 
-  /** The {@code space-nat} links (1). */
+  /** {@return the {@code space-nat} links (1)} */
   public final SpaceNatApi spaceNat() {
     return spaceNat;
   }
 
-  /** The {@code space-topology} links (1). */
+  /** {@return the {@code space-topology} links (1)} */
   public final SpaceTopologyApi spaceTopology() {
     return spaceTopology;
   }
 
-  /** The {@code space-transfer} links (1). */
+  /** {@return the {@code space-transfer} links (1)} */
   public final SpaceTransferApi spaceTransfers() {
     return spaceTransfers;
   }
 
-  /** The {@code stack} links (3). */
+  /** {@return the {@code stack} links (3)} */
   public final StackApi stacks() {
     return stacks;
   }
 
-  /** The {@code team} links (7). */
+  /** {@return the {@code team} links (7)} */
   public final TeamApi teams() {
     return teams;
   }
 
-  /** The {@code team-add-on} links (1). */
+  /** {@return the {@code team-add-on} links (1)} */
   public final TeamAddOnApi teamAddOns() {
     return teamAddOns;
   }
 
-  /** The {@code team-app} links (6). */
+  /** {@return the {@code team-app} links (6)} */
   public final TeamAppApi teamApps() {
     return teamApps;
   }
 
-  /** The {@code team-app-collaborator} links (5). */
+  /** {@return the {@code team-app-collaborator} links (5)} */
   public final TeamAppCollaboratorApi teamAppCollaborators() {
     return teamAppCollaborators;
   }
 
-  /** The {@code team-app-permission} links (1). */
+  /** {@return the {@code team-app-permission} links (1)} */
   public final TeamAppPermissionApi teamAppPermissions() {
     return teamAppPermissions;
   }
 
-  /** The {@code team-daily-usage} links (1). */
+  /** {@return the {@code team-daily-usage} links (1)} */
   public final TeamDailyUsageApi teamDailyUsages() {
     return teamDailyUsages;
   }
 
-  /** The {@code team-delinquency} links (1). */
+  /** {@return the {@code team-delinquency} links (1)} */
   public final TeamDelinquencyApi teamDelinquency() {
     return teamDelinquency;
   }
 
-  /** The {@code team-feature} links (2). */
+  /** {@return the {@code team-feature} links (2)} */
   public final TeamFeatureApi teamFeatures() {
     return teamFeatures;
   }
 
-  /** The {@code team-invitation} links (5). */
+  /** {@return the {@code team-invitation} links (5)} */
   public final TeamInvitationApi teamInvitations() {
     return teamInvitations;
   }
 
-  /** The {@code team-invoice} links (2). */
+  /** {@return the {@code team-invoice} links (2)} */
   public final TeamInvoiceApi teamInvoices() {
     return teamInvoices;
   }
 
-  /** The {@code team-member} links (6). */
+  /** {@return the {@code team-member} links (6)} */
   public final TeamMemberApi teamMembers() {
     return teamMembers;
   }
 
-  /** The {@code team-monthly-usage} links (1). */
+  /** {@return the {@code team-monthly-usage} links (1)} */
   public final TeamMonthlyUsageApi teamMonthlyUsages() {
     return teamMonthlyUsages;
   }
 
-  /** The {@code team-preferences} links (2). */
+  /** {@return the {@code team-preferences} links (2)} */
   public final TeamPreferencesApi teamPreferences() {
     return teamPreferences;
   }
 
-  /** The {@code team-space} links (1). */
+  /** {@return the {@code team-space} links (1)} */
   public final TeamSpaceApi teamSpaces() {
     return teamSpaces;
   }
 
-  /** The {@code telemetry-drain} links (6). */
+  /** {@return the {@code telemetry-drain} links (6)} */
   public final TelemetryDrainApi telemetryDrains() {
     return telemetryDrains;
   }
 
-  /** The {@code test-case} links (1). */
+  /** {@return the {@code test-case} links (1)} */
   public final TestCaseApi testCases() {
     return testCases;
   }
 
-  /** The {@code test-node} links (1). */
+  /** {@return the {@code test-node} links (1)} */
   public final TestNodeApi testNodes() {
     return testNodes;
   }
 
-  /** The {@code test-run} links (5). */
+  /** {@return the {@code test-run} links (5)} */
   public final TestRunApi testRuns() {
     return testRuns;
   }
 
-  /** The {@code user-preferences} links (2). */
+  /** {@return the {@code user-preferences} links (2)} */
   public final UserPreferencesApi userPreferences() {
     return userPreferences;
   }
 
-  /** The {@code vpn-connection} links (5). */
+  /** {@return the {@code vpn-connection} links (5)} */
   public final VpnConnectionApi vpnConnections() {
     return vpnConnections;
   }

@@ -12,6 +12,7 @@ public class DeployException extends RuntimeException {
   public static final int TAIL_LINES = 30;
 
   private final String app;
+  @SuppressWarnings("serial") // always a List.copyOf list, which is serializable
   private final List<String> outputTail;
 
   /** A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output. */

@@ -37,7 +37,7 @@ import okio.BufferedSink;
  * follows the fake's clock, and serves backup downloads from signed-looking {@code /_fake/} URLs
  * that refuse the API token. A backup's bytes are deterministic pseudo-random bytes of {@link
  * #backupSize(long)} length (not a real {@code pg_dump}), generated while sent: any size costs
- * no memory. {@link #expectedBackupBytes(long, long)} gives the same bytes for checksums.
+ * no memory. {@link #expectedBackupBytes(long, int)} gives the same bytes for checksums.
  *
  * <p>{@link #linkedTo(FakeHerokuApi)} ties it to a Platform API fake (add-ons become databases,
  * followers and forks included) and {@link #embeddedPostgres(PostgresServer)} binds its Postgres

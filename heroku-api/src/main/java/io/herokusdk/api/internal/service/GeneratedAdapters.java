@@ -47,7 +47,12 @@ import io.herokusdk.api.model.VpnConnectionTunnel;
 public final class GeneratedAdapters {
   private GeneratedAdapters() {}
 
-  /** Adds the enum adapters to {@code builder} and returns it. */
+  /**
+   * Adds the enum adapters to {@code builder}.
+   *
+   * @param builder the Moshi builder to add them to
+   * @return {@code builder}
+   */
   public static Moshi.Builder addTo(Moshi.Builder builder) {
     builder.add(AccountSelf.class, new EnumAdapter<>(AccountSelf::fromValue, AccountSelf::value));
     builder.add(AddOn.BillingEntity.Type.class, new EnumAdapter<>(AddOn.BillingEntity.Type::fromValue, AddOn.BillingEntity.Type::value));
