@@ -29,7 +29,7 @@ final class Async {
       CompletableFuture<W> waiting;
       try {
         waiting = wait.apply(started, scheduler);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         result.completeExceptionally(e);
         return;
       }
@@ -41,7 +41,7 @@ final class Async {
         }
         try {
           result.complete(finish.apply(started, state));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           result.completeExceptionally(e);
         }
       });
