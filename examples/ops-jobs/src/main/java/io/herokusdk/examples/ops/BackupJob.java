@@ -27,12 +27,14 @@ final class BackupJob {
   private static final Logger LOG = LoggerFactory.getLogger(BackupJob.class);
 
   /** What to back up and where to test the restore. */
-  record Settings(String app, String database, String scratchDatabase, Path directory) {
+  record Settings(String app, String database, String scratchApp, String scratchDatabase,
+      Path directory) {
     static Settings from(ConfigVars config) {
-      return new Settings(
-          config.require("BACKUP_APP", "the app whose database is backed up"),
+      String app = config.require("BACKUP_APP", "the app whose database is backed up");
+      return new Settings(app,
           config.require("BACKUP_DATABASE",
               "the add-on name of the database to back up, e.g. postgresql-curved-12345"),
+          config.get("BACKUP_SCRATCH_APP").orElse(app),
           config.require("BACKUP_SCRATCH_DATABASE", "the add-on name of a scratch database "
               + "the backup is restored into (its data is replaced on every run)"),
           Path.of(config.get("BACKUP_DIR").orElse(System.getProperty("java.io.tmpdir"))));
@@ -113,7 +115,9 @@ final class BackupJob {
 
     try {
       out.println("Restoring " + backup.name() + " into " + settings.scratchDatabase() + " ...");
-      backups.restoreBackupAndWait(app, backup.name(), settings.scratchDatabase(),
+      // the restore is a transfer of the scratch database's app, which may be another app
+      backups.restoreAndWait(settings.scratchApp(), settings.scratchDatabase(),
+          backups.publicUrl(app, backup.name()),
           t -> LOG.info("restore {}: {} bytes", t.name(), t.processedBytes()));
     } catch (TransferFailedException e) {
       throw new OpsJobException("The test restore of " + backup.name() + " into "
