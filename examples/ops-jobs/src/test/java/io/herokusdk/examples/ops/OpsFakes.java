@@ -4,7 +4,6 @@ import io.herokusdk.api.Heroku;
 import io.herokusdk.core.ConfigVars;
 import io.herokusdk.postgres.HerokuPostgres;
 import io.herokusdk.testing.TestServices;
-import io.herokusdk.testing.herokuapi.BuildScript;
 import io.herokusdk.testing.herokuapi.FakeDataApi;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import java.io.IOException;
@@ -60,7 +59,6 @@ final class OpsFakes implements AutoCloseable {
     api.addApp("ops");
     opsDb = api.addAddOn("ops", "heroku-postgresql:essential-0", null, null);
     scratchDb = api.addAddOn("ops", "heroku-postgresql:essential-0", "BACKUP_SCRATCH", null);
-    api.scriptBuild(BuildScript.succeeding().pendingFor(Duration.ofMillis(200)));
     seedShopDatabase();
     this.heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl())
         .dataUrl(data.baseUrl()).build();
