@@ -147,6 +147,7 @@ public final class Backups {
    * {@code pg:backups:restore <url>}: replaces the database's data with the dump at {@code
    * backupUrl} and waits until it finished.
    *
+   * @param app the app {@code database} is an add-on of (the restore is its transfer)
    * @throws TransferFailedException if the restore failed (with its last log lines)
    */
   public Transfer restoreAndWait(String app, String database, URI backupUrl,
@@ -155,13 +156,26 @@ public final class Backups {
   }
 
   /**
-   * {@code pg:backups:restore b042}: replaces the database's data with one of the app's backups
-   * and waits until it finished.
+   * {@code pg:backups:restore b042}: replaces the data of {@code database}, an add-on of the same
+   * app, with one of the app's backups and waits until it finished.
    *
    * @throws TransferFailedException if the restore failed (with its last log lines)
    */
   public Transfer restoreBackupAndWait(String app, String backup, String database,
       Consumer<? super Transfer> progress) {
+    return restoreBackupAndWait(app, backup, app, database, progress);
+  }
+
+  /**
+   * {@code pg:backups:restore shop::b042 DATABASE -a shop-staging}: replaces the data of {@code
+   * database}, an add-on of {@code targetApp}, with a backup of {@code app}, and waits until it
+   * finished. The restore is a transfer of the target's app, so it is waited for there.
+   *
+   * @throws TransferFailedException if the restore failed (with its last log lines)
+   */
+  public Transfer restoreBackupAndWait(String app, String backup, String targetApp,
+      String database, Consumer<? super Transfer> progress) {
+    Objects.requireNonNull(targetApp, "targetApp == null");
     Map<String, Object> json = context.runtime().execute(service.transfer(app(app), num(backup),
         false));
     String url = json == null ? null : Json.string(json, "to_url");
@@ -169,7 +183,7 @@ public final class Backups {
       throw new IllegalArgumentException(backup + " of " + app + " has no dump to restore"
           + " (is it a backup that completed?)");
     }
-    return restoreAndWait(app, database, URI.create(url), progress);
+    return restoreAndWait(targetApp, database, URI.create(url), progress);
   }
 
   /** {@code pg:backups:cancel}: cancels a running backup or restore. */

@@ -46,4 +46,27 @@ class BackupRoundTripTest {
     execute(restoredUrl, "insert into customers (email) values ('new@example.com')");
     assertThat(queryLong(restoredUrl, "select max(id) from customers")).isEqualTo(5001);
   }
+
+  @Test
+  void aBackupOfOneAppRestoresIntoADatabaseOfAnotherAndIsWaitedForThere() throws SQLException {
+    String source = world.provision("standard-0", "DATABASE");
+    execute(world.configVar("DATABASE_URL"), "create table t (v int)",
+        "insert into t select generate_series(1, 42)");
+    Backups backups = world.client().postgres().backups();
+    backups.captureAndWait(APP, source, t -> { });
+    world.api.addApp("shop-staging");
+    String staging = world.api.addAddOn("shop-staging", "heroku-postgresql:standard-0", null,
+        null);
+    // the staging app has transfers of its own, one with the same number as the shop's backup
+    Transfer own = backups.captureAndWait("shop-staging", staging, t -> { });
+
+    Transfer restore = backups.restoreBackupAndWait(APP, "b001", "shop-staging", staging,
+        t -> { });
+
+    assertThat(own.num()).isEqualTo(1);
+    assertThat(restore.toName()).isEqualTo(staging);
+    assertThat(restore.status()).isEqualTo(TransferStatus.COMPLETED);
+    String stagingUrl = world.api.app("shop-staging").configVars().get("DATABASE_URL");
+    assertThat(queryLong(stagingUrl, "select count(*) from t")).isEqualTo(42);
+  }
 }
