@@ -1,5 +1,6 @@
 package io.herokusdk.core;
 
+import io.herokusdk.core.internal.Contract;
 import io.herokusdk.core.internal.PercentCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +90,7 @@ public final class Redactor {
    * Returns {@code text} with every known secret and every URL password replaced by
    * {@code ****}. Returns null for null, so it can wrap {@link Throwable#getMessage()}.
    */
+  @Contract("!null -> !null")
   public @Nullable String redact(@Nullable String text) {
     if (text == null) return null;
     String result = text;
@@ -103,6 +105,7 @@ public final class Redactor {
    * of every sensitive-looking query parameter ({@code ?password=}, {@code &api_key=}, ...)
    * replaced by {@code ****}. Returns null for null.
    */
+  @Contract("!null -> !null")
   public static @Nullable String redactUrls(@Nullable String text) {
     if (text == null) return null;
     Matcher url = URL_PASSWORD.matcher(text);

@@ -1,6 +1,7 @@
 package io.herokusdk.api.workflow;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deploy or release workflow did not reach a running release. Subclasses say which step
@@ -15,7 +16,8 @@ public class DeployException extends RuntimeException {
   private final List<String> outputTail;
 
   /** A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output. */
-  public DeployException(String app, String message, List<String> output, Throwable cause) {
+  public DeployException(
+      String app, String message, List<String> output, @Nullable Throwable cause) {
     super(message + tailText(output), cause);
     this.app = app;
     this.outputTail = tail(output);
