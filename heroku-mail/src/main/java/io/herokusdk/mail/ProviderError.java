@@ -2,6 +2,7 @@ package io.herokusdk.mail;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error reported by the provider: for SendGrid an item of {@code errors[]}, for Mailgun its
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param field the request field it is about, or null
  * @param help a link or hint from the provider, or null
  */
-public record ProviderError(String message, String field, String help) {
+public record ProviderError(@Nullable String message, @Nullable String field,
+    @Nullable String help) {
   /** Checks that {@code message} is not null. */
   public ProviderError {
     Objects.requireNonNull(message, "message == null");
@@ -24,7 +26,7 @@ public record ProviderError(String message, String field, String help) {
 
   /** Returns {@code field: message}, or just the message. */
   @Override
-  public String toString() {
+  public @Nullable String toString() {
     return field == null ? message : field + ": " + message;
   }
 }
