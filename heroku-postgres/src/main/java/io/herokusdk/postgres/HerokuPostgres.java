@@ -134,7 +134,7 @@ public final class HerokuPostgres implements Closeable {
   }
 
   /** The config var the database URL was read from, like {@code DATABASE_URL}. */
-  public @Nullable String configVar() {
+  public String configVar() {
     return jdbcSettings.configVar();
   }
 

@@ -2,6 +2,7 @@ package io.herokusdk.spring.internal;
 
 import io.herokusdk.spring.ConditionalOnConfigVar;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -17,12 +18,13 @@ public final class OnConfigVarCondition extends SpringBootCondition {
         metadata.getAnnotationAttributes(ConditionalOnConfigVar.class.getName());
     if (attributes == null) return ConditionOutcome.noMatch("no @ConditionalOnConfigVar");
     Environment env = context.getEnvironment();
-    for (String property : (String[]) attributes.get("unlessProperty")) {
+    // both attributes have defaults, so Spring always supplies them
+    for (String property : (String[]) Objects.requireNonNull(attributes.get("unlessProperty"))) {
       if (isSet(env, property)) {
         return ConditionOutcome.noMatch(property + " is set: the application configures it");
       }
     }
-    String[] vars = (String[]) attributes.get("value");
+    String[] vars = (String[]) Objects.requireNonNull(attributes.get("value"));
     for (String var : vars) {
       if (isSet(env, var)) return ConditionOutcome.match(var + " is set");
     }
