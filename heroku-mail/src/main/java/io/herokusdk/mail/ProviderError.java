@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param field the request field it is about, or null
  * @param help a link or hint from the provider, or null
  */
-public record ProviderError(@Nullable String message, @Nullable String field,
-    @Nullable String help) {
+public record ProviderError(String message, @Nullable String field, @Nullable String help) {
   /** Checks that {@code message} is not null. */
   public ProviderError {
     Objects.requireNonNull(message, "message == null");
@@ -26,7 +25,7 @@ public record ProviderError(@Nullable String message, @Nullable String field,
 
   /** Returns {@code field: message}, or just the message. */
   @Override
-  public @Nullable String toString() {
+  public String toString() {
     return field == null ? message : field + ": " + message;
   }
 }

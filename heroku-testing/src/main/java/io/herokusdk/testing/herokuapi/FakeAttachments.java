@@ -162,13 +162,13 @@ final class FakeAttachments implements FakeResource {
     }
   }
 
+  /** Attachment name → the release phase of its next Attach release. */
+  final Map<String, BuildScript> nextAttachRelease = new HashMap<>();
+
   /**
    * Attaches {@code addOn} to {@code app} as {@code name}, replacing (with {@code confirm}) an
    * attachment of that name; {@code releases}: make Detach and Attach releases.
    */
-  /** Attachment name → the release phase of its next Attach release. */
-  final Map<String, BuildScript> nextAttachRelease = new HashMap<>();
-
   Attachment attach(FakeHerokuApi.AppState app, FakeAddOns.AddOnState addOn, String name,
       @Nullable String namespace, @Nullable String confirm, boolean releases) {
     name = name.toUpperCase(Locale.ROOT);
