@@ -357,10 +357,10 @@ public final class Heroku extends HerokuResources implements Closeable {
      * @throws IllegalStateException if no token was set
      */
     public Heroku build() {
-      boolean owns = okHttpClient == null;
-      OkHttpClient base = owns
-          ? new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.get()).build()
-          : okHttpClient;
+      OkHttpClient given = okHttpClient;
+      boolean owns = given == null;
+      OkHttpClient base = given != null ? given
+          : new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.get()).build();
       OkHttpClient.Builder b = base.newBuilder()
           .connectTimeout(connectTimeout)
           .readTimeout(readTimeout)

@@ -15,7 +15,7 @@ public final class HerokuConnectionException extends UncheckedIOException {
 
   /** Creates the exception for {@code method path}. */
   public HerokuConnectionException(String method, String path, @Nullable String requestId,
-      IOException cause) {
+      @Nullable IOException cause) {
     super(method + " " + path + " failed" + (requestId != null ? " (Request-Id " + requestId + ")"
         : "") + ": " + cause, cause);
     this.requestId = requestId;

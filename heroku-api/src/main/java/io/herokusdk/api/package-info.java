@@ -4,4 +4,7 @@
  * records and enums in {@code io.herokusdk.api.model}; {@code io.herokusdk.api.internal} is not a
  * supported API.
  */
+@NullMarked
 package io.herokusdk.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.herokusdk.core;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A config var is missing or invalid. The message says which var, what is wrong and how to fix
@@ -10,13 +11,14 @@ public abstract class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The config var's name, or null when the problem is not tied to one var. */
-  private final String configVar;
+  private final @Nullable String configVar;
 
   /**
    * Creates an exception about {@code configVar} (may be null). The message and the cause's
    * message must not contain secrets.
    */
-  protected ConfigException(String configVar, String message, Throwable cause) {
+  protected ConfigException(
+      @Nullable String configVar, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.configVar = configVar;
   }

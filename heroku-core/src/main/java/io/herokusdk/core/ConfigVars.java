@@ -22,6 +22,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class ConfigVars {
 
   private final Map<String, String> overrides;
   private final Map<String, String> environment;
-  private final Path dotEnvFile;
+  private final @Nullable Path dotEnvFile;
   private final Map<String, String> dotEnv;
   private final SortedMap<String, Resolved> resolved;
 
@@ -138,7 +139,7 @@ public final class ConfigVars {
    *     a generic {@code heroku config:set} hint
    * @throws MissingConfigVarException if it is not set, naming related vars that are set
    */
-  public String require(String name, String hint) {
+  public String require(String name, @Nullable String hint) {
     return get(name).orElseThrow(() -> missing(name, hint));
   }
 
@@ -146,7 +147,7 @@ public final class ConfigVars {
    * Returns an exception saying that {@code name} is missing, listing set vars whose names share a
    * word with it (at most ten). For callers that look at several vars before giving up.
    */
-  public MissingConfigVarException missing(String name, String hint) {
+  public MissingConfigVarException missing(String name, @Nullable String hint) {
     Objects.requireNonNull(name, "name == null");
     return MissingConfigVarException.of(name, hint, RelatedNames.find(name, resolved.keySet()));
   }
@@ -297,8 +298,8 @@ public final class ConfigVars {
   public static final class Builder {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private Map<String, String> environment = Map.of();
-    private Path dotEnvFile;
-    private Map<String, String> dotEnvAlreadyRead;
+    private @Nullable Path dotEnvFile;
+    private @Nullable Map<String, String> dotEnvAlreadyRead;
 
     private Builder() {}
 
@@ -358,7 +359,7 @@ public final class ConfigVars {
       return new ConfigVars(this, dotEnv);
     }
 
-    private static Map<String, String> readDotEnv(Path file) {
+    private static Map<String, String> readDotEnv(@Nullable Path file) {
       if (file == null || !Files.exists(file)) return Map.of();
       String text;
       try {

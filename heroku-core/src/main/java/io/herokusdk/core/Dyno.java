@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What this process knows about the dyno it runs on: its name from {@code DYNO} ({@code web.1},
@@ -53,19 +54,19 @@ public final class Dyno {
     OTHER
   }
 
-  private final String name;
-  private final String processType;
-  private final Integer index;
-  private final Kind kind;
-  private final String appId;
-  private final String appName;
-  private final String dynoId;
-  private final Integer releaseVersion;
-  private final Instant releaseCreatedAt;
-  private final String slugCommit;
-  private final String slugDescription;
-  private final Long memoryLimit;
-  private final Integer port;
+  private final @Nullable String name;
+  private final @Nullable String processType;
+  private final @Nullable Integer index;
+  private final @Nullable Kind kind;
+  private final @Nullable String appId;
+  private final @Nullable String appName;
+  private final @Nullable String dynoId;
+  private final @Nullable Integer releaseVersion;
+  private final @Nullable Instant releaseCreatedAt;
+  private final @Nullable String slugCommit;
+  private final @Nullable String slugDescription;
+  private final @Nullable Long memoryLimit;
+  private final @Nullable Integer port;
 
   private Dyno(ConfigVars vars, Path cgroupRoot) {
     this.name = vars.get("DYNO").map(String::strip).orElse(null);
@@ -264,7 +265,7 @@ public final class Dyno {
         + "number from 0 to 65535. Heroku sets it on web dynos: do not set it yourself there.");
   }
 
-  private static Long readMemoryLimit(Path root) {
+  private static @Nullable Long readMemoryLimit(Path root) {
     Long v2 = readLimit(root.resolve("memory.max"));
     if (v2 != null) return v2 < 0 ? null : v2;
     Long v1 = readLimit(root.resolve("memory").resolve("memory.limit_in_bytes"));
@@ -272,7 +273,7 @@ public final class Dyno {
   }
 
   /** The limit in {@code file}; -1 for "no limit"; null if the file does not exist. */
-  private static Long readLimit(Path file) {
+  private static @Nullable Long readLimit(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).strip();

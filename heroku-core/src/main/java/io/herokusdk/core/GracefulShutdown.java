@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,13 +106,13 @@ public final class GracefulShutdown implements Closeable {
     void stop() throws Exception;
   }
 
-  private record Task(String name, Duration budget, Stopper stopper) {}
+  private record Task(String name, @Nullable Duration budget, Stopper stopper) {}
 
   private final Duration deadline;
   private final List<Task> tasks = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final CompletableFuture<Report> report = new CompletableFuture<>();
-  private final Thread hook;
+  private final @Nullable Thread hook;
 
   private GracefulShutdown(Builder builder) {
     this.deadline = builder.deadline;
@@ -170,7 +171,8 @@ public final class GracefulShutdown implements Closeable {
     return add(name, null, resource::close);
   }
 
-  private synchronized GracefulShutdown add(String name, Duration budget, Stopper stopper) {
+  private synchronized GracefulShutdown add(
+      String name, @Nullable Duration budget, Stopper stopper) {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank()) throw new IllegalArgumentException("name must not be blank");
     if (started.get()) {
@@ -275,7 +277,8 @@ public final class GracefulShutdown implements Closeable {
       Duration took = Duration.ofNanos(System.nanoTime() - begin);
       log.error("Shutdown: stopping {} failed after {} ms", task.name(), took.toMillis(),
           e.getCause());
-      return new Outcome(task.name(), Status.FAILED, took, Optional.of(e.getCause()));
+      Throwable failure = Objects.requireNonNullElse(e.getCause(), e);
+      return new Outcome(task.name(), Status.FAILED, took, Optional.of(failure));
     } catch (TimeoutException e) {
       thread.interrupt();
       Duration took = Duration.ofNanos(System.nanoTime() - begin);

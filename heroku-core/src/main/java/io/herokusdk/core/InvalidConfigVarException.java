@@ -1,5 +1,7 @@
 package io.herokusdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A config var is set but its value cannot be used: a malformed URL, a number that is not a
  * number, a syntax error in a {@code .env} file. The message never contains the value.
@@ -11,7 +13,7 @@ public final class InvalidConfigVarException extends ConfigException {
    * Creates an exception about {@code configVar} (may be null). {@code message} must say what is
    * wrong and how to fix it, and must not contain the value.
    */
-  public InvalidConfigVarException(String configVar, String message) {
+  public InvalidConfigVarException(@Nullable String configVar, String message) {
     super(configVar, message, null);
   }
 
@@ -19,7 +21,8 @@ public final class InvalidConfigVarException extends ConfigException {
    * Like {@link #InvalidConfigVarException(String, String)}, with a cause whose message must
    * not contain secrets either (scrub it with {@link Redactor} first if in doubt).
    */
-  public InvalidConfigVarException(String configVar, String message, Throwable cause) {
+  public InvalidConfigVarException(
+      @Nullable String configVar, String message, @Nullable Throwable cause) {
     super(configVar, message, cause);
   }
 }

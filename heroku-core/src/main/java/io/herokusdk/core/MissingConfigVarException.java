@@ -3,6 +3,7 @@ package io.herokusdk.core;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A required config var is not set (or is set to a blank value, which counts as not set).
@@ -31,7 +32,7 @@ public final class MissingConfigVarException extends ConfigException {
    *     names are shown, never values
    */
   public static MissingConfigVarException of(
-      String name, String hint, Collection<String> relatedSetNames) {
+      String name, @Nullable String hint, Collection<String> relatedSetNames) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(relatedSetNames, "relatedSetNames == null");
     String[] related = relatedSetNames.toArray(new String[0]);

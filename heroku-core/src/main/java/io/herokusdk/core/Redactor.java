@@ -1,5 +1,6 @@
 package io.herokusdk.core;
 
+import io.herokusdk.core.internal.Contract;
 import io.herokusdk.core.internal.PercentCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scrubs known secrets and URL passwords out of text, such as a driver's exception message,
@@ -91,7 +93,8 @@ public final class Redactor {
    * Returns {@code text} with every known secret and every URL password replaced by
    * {@code ****}. Returns null for null, so it can wrap {@link Throwable#getMessage()}.
    */
-  public String redact(String text) {
+  @Contract("!null -> !null")
+  public @Nullable String redact(@Nullable String text) {
     if (text == null) return null;
     String result = text;
     for (String needle : needles) {
@@ -105,7 +108,8 @@ public final class Redactor {
    * of every sensitive-looking query parameter ({@code ?password=}, {@code &api_key=}, ...)
    * replaced by {@code ****}. Returns null for null.
    */
-  public static String redactUrls(String text) {
+  @Contract("!null -> !null")
+  public static @Nullable String redactUrls(@Nullable String text) {
     if (text == null) return null;
     Matcher url = URL_PASSWORD.matcher(text);
     StringBuilder out = new StringBuilder(text.length());

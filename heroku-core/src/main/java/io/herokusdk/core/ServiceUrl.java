@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed add-on URL such as {@code postgres://user:password@host:5432/dbname?sslmode=require},
@@ -25,21 +26,21 @@ import java.util.OptionalInt;
 public final class ServiceUrl {
   private static final String MASK = "****";
 
-  private final String configVar;
+  private final @Nullable String configVar;
   private final String scheme;
-  private final String user;
-  private final Secret password;
+  private final @Nullable String user;
+  private final @Nullable Secret password;
   private final String host;
   private final boolean ipv6;
   private final int port;
   private final boolean explicitPort;
   private final String path;
   private final QueryParameters query;
-  private final String fragment;
+  private final @Nullable String fragment;
 
-  private ServiceUrl(String configVar, String scheme, String user, Secret password, String host,
-      boolean ipv6, int port, boolean explicitPort, String path, QueryParameters query,
-      String fragment) {
+  private ServiceUrl(@Nullable String configVar, String scheme, @Nullable String user,
+      @Nullable Secret password, String host, boolean ipv6, int port, boolean explicitPort,
+      String path, QueryParameters query, @Nullable String fragment) {
     this.configVar = configVar;
     this.scheme = scheme;
     this.user = user;
@@ -60,7 +61,7 @@ public final class ServiceUrl {
    * @throws InvalidConfigVarException if {@code url} is null, blank or not a usable
    *     {@code scheme://[user[:password]@]host[:port][/path][?query][#fragment]} URL
    */
-  public static ServiceUrl parse(String configVarName, String url) {
+  public static ServiceUrl parse(@Nullable String configVarName, @Nullable String url) {
     UrlParser.Parts parts = UrlParser.parse(configVarName, url, ServiceUrl::defaultPort);
     return new ServiceUrl(configVarName, parts.scheme(), parts.user(),
         parts.password() == null ? null : Secret.of(parts.password()), parts.host(), parts.ipv6(),
@@ -108,7 +109,7 @@ public final class ServiceUrl {
   }
 
   /** {@return the name of the config var this URL was read from, or null if none was given} */
-  public String configVar() {
+  public @Nullable String configVar() {
     return configVar;
   }
 

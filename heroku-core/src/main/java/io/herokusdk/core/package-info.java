@@ -10,4 +10,7 @@
  * {@link io.herokusdk.core.JobLocks} (implemented by the Postgres and Redis modules) keeps
  * scheduled jobs from overlapping.
  */
+@NullMarked
 package io.herokusdk.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.herokusdk.mail;
 import io.herokusdk.mail.internal.AddressText;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An email address with an optional display name, like {@code "Ada Lovelace" <ada@example.com>}.
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param email the address, like {@code ada@example.com}
  * @param name the display name, or null for none
  */
-public record Address(String email, String name) {
+public record Address(String email, @Nullable String name) {
   /** Checks that {@code email} is not null and treats a blank name as none. */
   public Address {
     Objects.requireNonNull(email, "email == null");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file attached to an {@link Email}: either a regular attachment, or an inline part that the
@@ -25,11 +26,11 @@ public final class Attachment {
   private final String contentType;
   private final byte[] content;
   private final Disposition disposition;
-  private final String contentId;
+  private final @Nullable String contentId;
 
   private Attachment(
       String filename, String contentType, byte[] content, Disposition disposition,
-      String contentId) {
+      @Nullable String contentId) {
     this.filename = Objects.requireNonNull(filename, "filename == null");
     this.contentType = Objects.requireNonNull(contentType, "contentType == null");
     this.content = Objects.requireNonNull(content, "content == null").clone();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recipient of a {@link Mailer#sendBulk bulk send}, with the values personalised for them.
@@ -21,8 +22,8 @@ import java.util.Objects;
  * @param sendAt when to send to this recipient instead of the email's time, or null
  */
 public record BulkRecipient(Address to, Map<String, Object> templateData,
-    Map<String, String> customArgs, String subject, Map<String, String> headers,
-    Instant sendAt) {
+    Map<String, String> customArgs, @Nullable String subject, Map<String, String> headers,
+    @Nullable Instant sendAt) {
   /** Copies the maps, which may not be null; values of {@code templateData} may be null. */
   public BulkRecipient {
     Objects.requireNonNull(to, "to == null");
@@ -58,8 +59,8 @@ public record BulkRecipient(Address to, Map<String, Object> templateData,
     private final Map<String, Object> templateData = new LinkedHashMap<>();
     private final Map<String, String> customArgs = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String subject;
-    private Instant sendAt;
+    private @Nullable String subject;
+    private @Nullable Instant sendAt;
 
     private Builder(Address to) {
       this.to = Objects.requireNonNull(to, "to == null");

@@ -3,6 +3,7 @@ package io.herokusdk.mail;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a {@link Mailer#sendBulk bulk send}: one {@link Chunk} per request, in order.
@@ -43,7 +44,7 @@ public record BulkResult(List<Chunk> chunks) {
    * @param error the failure when {@code FAILED} or {@code DELIVERY_UNKNOWN}, else null
    */
   public record Chunk(int index, int firstRecipient, int recipientCount, Status status,
-      SendResult result, MailException error) {
+      @Nullable SendResult result, @Nullable MailException error) {
     /** Checks that {@code status} is not null. */
     public Chunk {
       Objects.requireNonNull(status, "status == null");

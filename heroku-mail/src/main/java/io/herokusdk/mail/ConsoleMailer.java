@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,10 @@ public final class ConsoleMailer implements Mailer {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleMailer.class);
   private static final int MAX_LISTED_RECIPIENTS = 20;
 
-  private final PrintStream out;
+  private final @Nullable PrintStream out;
   private final AtomicLong counter = new AtomicLong();
 
-  private ConsoleMailer(PrintStream out) {
+  private ConsoleMailer(@Nullable PrintStream out) {
     this.out = out;
   }
 

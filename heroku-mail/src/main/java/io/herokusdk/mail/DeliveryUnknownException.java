@@ -1,6 +1,7 @@
 package io.herokusdk.mail;
 
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request was written to the provider but no definite answer came back: the read timed out,
@@ -18,7 +19,7 @@ public final class DeliveryUnknownException extends MailException {
    * Creates the exception for a 5xx answer ({@code statusCode}) or, with {@code statusCode} 0, a
    * failure after the request was written ({@code cause}, whose message must not hold secrets).
    */
-  public DeliveryUnknownException(String message, int statusCode, Throwable cause) {
+  public DeliveryUnknownException(String message, int statusCode, @Nullable Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One email, provider-neutral and immutable. Build it with {@link #builder()}:
@@ -41,26 +42,26 @@ public final class Email {
   private final List<Address> to;
   private final List<Address> cc;
   private final List<Address> bcc;
-  private final String subject;
-  private final String text;
-  private final String html;
+  private final @Nullable String subject;
+  private final @Nullable String text;
+  private final @Nullable String html;
   private final List<Attachment> attachments;
-  private final String templateId;
+  private final @Nullable String templateId;
   private final Map<String, Object> templateData;
   private final List<String> categories;
   private final Map<String, String> customArgs;
-  private final Instant sendAt;
+  private final @Nullable Instant sendAt;
   private final Map<String, String> headers;
   private final List<ContentPart> contents;
-  private final Asm asm;
-  private final String batchId;
-  private final String ipPoolName;
-  private final TrackingSettings trackingSettings;
-  private final MailSettings mailSettings;
+  private final @Nullable Asm asm;
+  private final @Nullable String batchId;
+  private final @Nullable String ipPoolName;
+  private final @Nullable TrackingSettings trackingSettings;
+  private final @Nullable MailSettings mailSettings;
   private final Clock clock;
 
   private Email(Builder b) {
-    this.from = b.from;
+    this.from = EmailRules.requireFrom(b.from);
     this.replyTo = List.copyOf(b.replyTo);
     this.to = List.copyOf(b.to);
     this.cc = List.copyOf(b.cc);
@@ -255,27 +256,27 @@ public final class Email {
 
   /** Builds an {@link Email}; not thread-safe. */
   public static final class Builder {
-    private Address from;
+    private @Nullable Address from;
     private final List<Address> replyTo = new ArrayList<>();
     private final List<Address> to = new ArrayList<>();
     private final List<Address> cc = new ArrayList<>();
     private final List<Address> bcc = new ArrayList<>();
-    private String subject;
-    private String text;
-    private String html;
+    private @Nullable String subject;
+    private @Nullable String text;
+    private @Nullable String html;
     private final List<Attachment> attachments = new ArrayList<>();
-    private String templateId;
+    private @Nullable String templateId;
     private final Map<String, Object> templateData = new LinkedHashMap<>();
     private final List<String> categories = new ArrayList<>();
     private final Map<String, String> customArgs = new LinkedHashMap<>();
-    private Instant sendAt;
+    private @Nullable Instant sendAt;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<ContentPart> contents = new ArrayList<>();
-    private Asm asm;
-    private String batchId;
-    private String ipPoolName;
-    private TrackingSettings trackingSettings;
-    private MailSettings mailSettings;
+    private @Nullable Asm asm;
+    private @Nullable String batchId;
+    private @Nullable String ipPoolName;
+    private @Nullable TrackingSettings trackingSettings;
+    private @Nullable MailSettings mailSettings;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}

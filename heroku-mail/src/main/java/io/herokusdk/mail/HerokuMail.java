@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,12 @@ public final class HerokuMail {
 
   /** Chooses and configures a {@link Mailer}. */
   public static final class Builder {
-    private ConfigVars config;
-    private Boolean allowConsole;
+    private @Nullable ConfigVars config;
+    private @Nullable Boolean allowConsole;
     private MailRetryPolicy retryPolicy = MailRetryPolicy.safe();
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Boolean sandbox;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Boolean sandbox;
 
     private Builder() {}
 

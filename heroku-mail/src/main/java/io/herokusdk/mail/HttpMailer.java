@@ -7,6 +7,7 @@ import io.herokusdk.mail.internal.Retrier;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link SendGridMailer} and {@link MailgunMailer} share: checking emails, retrying each
@@ -37,13 +38,13 @@ abstract class HttpMailer implements Mailer {
    *
    * @throws InvalidEmailException naming the field the provider has no equivalent for
    */
-  void checkSupported(Email email, List<BulkRecipient> recipients) {}
+  void checkSupported(Email email, @Nullable List<BulkRecipient> recipients) {}
 
   /**
    * Makes one attempt to send {@code email}: to its own recipients when {@code chunk} is null,
    * else as a bulk send of its content to each of {@code chunk}.
    */
-  abstract Outcome post(Email email, List<BulkRecipient> chunk);
+  abstract Outcome post(Email email, @Nullable List<BulkRecipient> chunk);
 
   /** Releases the HTTP client; called once, by the first {@link #close()}. */
   abstract void release();

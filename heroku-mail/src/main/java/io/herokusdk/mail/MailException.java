@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sending an email failed. Subclasses say whether the provider may have accepted it:
  * {@link #mayHaveBeenSent()} is true only for {@link DeliveryUnknownException}. Messages never
@@ -9,7 +11,7 @@ public abstract class MailException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; {@code message} and the cause's message must not contain secrets. */
-  protected MailException(String message, Throwable cause) {
+  protected MailException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

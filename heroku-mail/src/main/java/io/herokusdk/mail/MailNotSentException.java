@@ -1,5 +1,7 @@
 package io.herokusdk.mail;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider could not be reached and no request was written: the host name did not resolve,
  * the connection was refused or timed out, or TLS failed. The email was certainly not sent, so
@@ -9,7 +11,7 @@ public final class MailNotSentException extends MailException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; the cause's message must not contain secrets. */
-  public MailNotSentException(String message, Throwable cause) {
+  public MailNotSentException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

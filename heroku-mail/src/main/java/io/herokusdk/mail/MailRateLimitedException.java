@@ -2,6 +2,7 @@ package io.herokusdk.mail;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider answered 429 (too many requests) and the {@link MailRetryPolicy} gave up: the reset
@@ -11,10 +12,10 @@ import java.util.Optional;
 public final class MailRateLimitedException extends MailException {
   private static final long serialVersionUID = 1L;
 
-  private final Instant retryAt;
+  private final @Nullable Instant retryAt;
 
   /** Creates the exception; {@code retryAt} may be null if the provider did not say. */
-  public MailRateLimitedException(String message, Instant retryAt) {
+  public MailRateLimitedException(String message, @Nullable Instant retryAt) {
     super(message, null);
     this.retryAt = retryAt;
   }

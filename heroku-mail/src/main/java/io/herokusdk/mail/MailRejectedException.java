@@ -11,6 +11,8 @@ public class MailRejectedException extends MailException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
+  // ProviderError is a plain record: serializing this exception is not supported (JDK 21+ lint)
+  @SuppressWarnings("serial")
   private final ProviderError[] errors;
 
   /** Creates the exception for an HTTP {@code statusCode} answer with these errors. */

@@ -2,6 +2,7 @@ package io.herokusdk.mail;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SendGrid's {@code mail_settings} for one email; what is not set follows the account's
@@ -20,12 +21,12 @@ public final class MailSettings {
    */
   public record Footer(boolean enable, String text, String html) {}
 
-  private final Boolean bypassListManagement;
-  private final Boolean bypassSpamManagement;
-  private final Boolean bypassBounceManagement;
-  private final Boolean bypassUnsubscribeManagement;
-  private final Footer footer;
-  private final Boolean sandboxMode;
+  private final @Nullable Boolean bypassListManagement;
+  private final @Nullable Boolean bypassSpamManagement;
+  private final @Nullable Boolean bypassBounceManagement;
+  private final @Nullable Boolean bypassUnsubscribeManagement;
+  private final @Nullable Footer footer;
+  private final @Nullable Boolean sandboxMode;
 
   private MailSettings(Builder b) {
     this.bypassListManagement = b.bypassListManagement;
@@ -81,12 +82,12 @@ public final class MailSettings {
 
   /** Builds {@link MailSettings}; not thread-safe. */
   public static final class Builder {
-    private Boolean bypassListManagement;
-    private Boolean bypassSpamManagement;
-    private Boolean bypassBounceManagement;
-    private Boolean bypassUnsubscribeManagement;
-    private Footer footer;
-    private Boolean sandboxMode;
+    private @Nullable Boolean bypassListManagement;
+    private @Nullable Boolean bypassSpamManagement;
+    private @Nullable Boolean bypassBounceManagement;
+    private @Nullable Boolean bypassUnsubscribeManagement;
+    private @Nullable Footer footer;
+    private @Nullable Boolean sandboxMode;
 
     private Builder() {}
 

@@ -1,10 +1,12 @@
 package io.herokusdk.mail;
 
+import io.herokusdk.core.Secret;
 import io.herokusdk.mail.internal.MailgunHttp;
 import io.herokusdk.mail.internal.Outcome;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Mailer} over Mailgun's {@code POST /v3/{domain}/messages} (multipart, Basic auth user
@@ -44,7 +46,9 @@ public final class MailgunMailer extends HttpMailer {
     this.settings = b.copy();
     HttpUrl base = HttpUrl.get(b.endpoint != null ? b.endpoint : b.region.url());
     TransportOptions t = b.transport();
-    this.http = new MailgunHttp(t.apiKey(), t.apiKeyVar(), base, b.domain, t.http(), MAX_CONNECTIONS,
+    Secret apiKey = Objects.requireNonNull(t.apiKey(), "build() checked the API key");
+    String domain = Objects.requireNonNull(b.domain, "build() checked the domain");
+    this.http = new MailgunHttp(apiKey, t.apiKeyVar(), base, domain, t.http(), MAX_CONNECTIONS,
         t.clock());
   }
 
@@ -59,12 +63,12 @@ public final class MailgunMailer extends HttpMailer {
   }
 
   @Override
-  void checkSupported(Email email, List<BulkRecipient> recipients) {
+  void checkSupported(Email email, @Nullable List<BulkRecipient> recipients) {
     MailgunHttp.checkSupported(email, recipients);
   }
 
   @Override
-  Outcome post(Email email, List<BulkRecipient> chunk) {
+  Outcome post(Email email, @Nullable List<BulkRecipient> chunk) {
     boolean testMode = settings.testMode
         || email.mailSettings().flatMap(MailSettings::sandboxMode).orElse(false);
     return http.post(http.form(email, chunk, testMode), testMode);
@@ -88,9 +92,9 @@ public final class MailgunMailer extends HttpMailer {
    * {@code api}); its config var defaults to {@code MAILGUN_API_KEY}.
    */
   public static final class Builder extends TransportBuilder<Builder> {
-    private String domain;
+    private @Nullable String domain;
     private Region region = Region.US;
-    private String endpoint;
+    private @Nullable String endpoint;
     private boolean testMode;
 
     private Builder() {

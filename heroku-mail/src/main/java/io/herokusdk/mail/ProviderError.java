@@ -3,6 +3,7 @@ package io.herokusdk.mail;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error reported by the provider: for SendGrid an item of {@code errors[]}, for Mailgun its
@@ -12,7 +13,8 @@ import java.util.Optional;
  * @param field the request field it is about, or null
  * @param help a link or hint from the provider, or null
  */
-public record ProviderError(String message, String field, String help) implements Serializable {
+public record ProviderError(String message, @Nullable String field, @Nullable String help)
+    implements Serializable {
   /** Checks that {@code message} is not null. */
   public ProviderError {
     Objects.requireNonNull(message, "message == null");

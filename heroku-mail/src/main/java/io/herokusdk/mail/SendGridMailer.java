@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,8 @@ public final class SendGridMailer extends HttpMailer {
     this.settings = b.copy();
     URI endpoint = b.endpoint != null ? b.endpoint : b.region.url();
     TransportOptions t = b.transport();
-    this.http = new SendGridHttp(t.apiKey(), t.apiKeyVar(), endpoint, t.http(), b.maxConnections);
+    Secret apiKey = Objects.requireNonNull(t.apiKey(), "build() checked the API key");
+    this.http = new SendGridHttp(apiKey, t.apiKeyVar(), endpoint, t.http(), b.maxConnections);
   }
 
   /** Returns a new builder; {@link Builder#apiKey(Secret)} is required. */
@@ -72,7 +74,7 @@ public final class SendGridMailer extends HttpMailer {
   }
 
   @Override
-  Outcome post(Email email, List<BulkRecipient> chunk) {
+  Outcome post(Email email, @Nullable List<BulkRecipient> chunk) {
     boolean sandbox = SendGridBody.sandbox(email, settings.sandboxMode);
     String body = chunk == null ? SendGridBody.single(email, settings.sandboxMode)
         : SendGridBody.bulk(email, chunk, settings.sandboxMode);
@@ -104,7 +106,7 @@ public final class SendGridMailer extends HttpMailer {
    */
   public static final class Builder extends TransportBuilder<Builder> {
     private Region region = Region.GLOBAL;
-    private URI endpoint;
+    private @Nullable URI endpoint;
     private int maxConnections = 10;
     private boolean sandboxMode;
 

@@ -2,6 +2,7 @@ package io.herokusdk.mail;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider accepted an email for delivery (queued, not yet delivered).
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param sandbox true if the provider only validated it and sent nothing (sandbox/test mode)
  */
 public record SendResult(
-    String provider, int statusCode, String messageId, int attempts, boolean sandbox) {
+    String provider, int statusCode, @Nullable String messageId, int attempts, boolean sandbox) {
   /** Checks that {@code provider} is not null. */
   public SendResult {
     Objects.requireNonNull(provider, "provider == null");

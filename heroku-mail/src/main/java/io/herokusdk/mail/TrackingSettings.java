@@ -2,6 +2,7 @@ package io.herokusdk.mail;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SendGrid's {@code tracking_settings} for one email; what is not set follows the account's
@@ -49,10 +50,10 @@ public final class TrackingSettings {
   public record GoogleAnalytics(boolean enable, String utmSource, String utmMedium,
       String utmTerm, String utmContent, String utmCampaign) {}
 
-  private final ClickTracking clickTracking;
-  private final OpenTracking openTracking;
-  private final SubscriptionTracking subscriptionTracking;
-  private final GoogleAnalytics googleAnalytics;
+  private final @Nullable ClickTracking clickTracking;
+  private final @Nullable OpenTracking openTracking;
+  private final @Nullable SubscriptionTracking subscriptionTracking;
+  private final @Nullable GoogleAnalytics googleAnalytics;
 
   private TrackingSettings(Builder b) {
     this.clickTracking = b.clickTracking;
@@ -94,10 +95,10 @@ public final class TrackingSettings {
 
   /** Builds {@link TrackingSettings}; not thread-safe. */
   public static final class Builder {
-    private ClickTracking clickTracking;
-    private OpenTracking openTracking;
-    private SubscriptionTracking subscriptionTracking;
-    private GoogleAnalytics googleAnalytics;
+    private @Nullable ClickTracking clickTracking;
+    private @Nullable OpenTracking openTracking;
+    private @Nullable SubscriptionTracking subscriptionTracking;
+    private @Nullable GoogleAnalytics googleAnalytics;
 
     private Builder() {}
 

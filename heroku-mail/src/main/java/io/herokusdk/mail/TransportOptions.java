@@ -7,6 +7,7 @@ import io.herokusdk.mail.internal.HttpSettings;
 import io.herokusdk.mail.internal.Retrier;
 import java.time.Clock;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every HTTP mailer shares: API key, connection settings and retries. Immutable;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param clock the clock used to read rate-limit reset times
  * @param sleeper how to wait between retries
  */
-record TransportOptions(Secret apiKey, String apiKeyVar, HttpSettings http,
+record TransportOptions(@Nullable Secret apiKey, String apiKeyVar, HttpSettings http,
     MailRetryPolicy retryPolicy, Clock clock, Sleeper sleeper) {
 
   /** No key, the default connection settings and {@link MailRetryPolicy#safe()}. */

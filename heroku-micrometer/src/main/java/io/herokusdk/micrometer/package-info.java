@@ -5,4 +5,7 @@
  * io.herokusdk.micrometer.ApiMetrics} (Platform API request timer and rate-limit gauge). Each needs
  * only the module it measures on the classpath. Meters carry no secret in a name or tag.
  */
+@NullMarked
 package io.herokusdk.micrometer;
+
+import org.jspecify.annotations.NullMarked;

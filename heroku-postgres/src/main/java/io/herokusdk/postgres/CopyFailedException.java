@@ -3,6 +3,7 @@ package io.herokusdk.postgres;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A COPY import or export was rejected by PostgreSQL: bad CSV, a value that does not fit its
@@ -15,10 +16,10 @@ public final class CopyFailedException extends SQLException {
 
   private final String target;
   private final long line;
-  private final String column;
+  private final @Nullable String column;
 
   /** Creates the exception; {@code line} is 0 when unknown, {@code column} null when unknown. */
-  public CopyFailedException(String message, String target, long line, String column,
+  public CopyFailedException(String message, String target, long line, @Nullable String column,
       String sqlState, Throwable cause) {
     super(message, sqlState, cause);
     this.target = Objects.requireNonNull(target, "target == null");
@@ -40,7 +41,7 @@ public final class CopyFailedException extends SQLException {
   }
 
   /** The column PostgreSQL named for the rejected line, or null. */
-  public String column() {
+  public @Nullable String column() {
     return column;
   }
 }

@@ -3,6 +3,7 @@ package io.herokusdk.postgres;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table (optionally in a schema) and optionally some of its columns, for {@link PostgresCopy}.
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param name the table name
  * @param columns the columns in CSV order; empty for all of them in table order
  */
-public record CopyTable(String schema, String name, List<String> columns) {
+public record CopyTable(@Nullable String schema, String name, List<String> columns) {
   /**
    * Checks the names.
    *

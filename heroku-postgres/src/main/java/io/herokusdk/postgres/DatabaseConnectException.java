@@ -2,6 +2,7 @@ package io.herokusdk.postgres;
 
 import java.sql.SQLException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pool could not open a connection to the database. {@link #reason()} says why, the message
@@ -65,8 +66,8 @@ public final class DatabaseConnectException extends SQLException {
   private final String configVar;
 
   /** Creates the exception; {@code cause} is the driver's error. */
-  public DatabaseConnectException(String message, Reason reason, String configVar,
-      String sqlState, Throwable cause) {
+  public DatabaseConnectException(String message, Reason reason, @Nullable String configVar,
+      @Nullable String sqlState, Throwable cause) {
     super(message, sqlState, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
     this.configVar = Objects.requireNonNull(configVar, "configVar == null");

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class FollowerRouter {
   private final Duration maxLag;
   private final long probeIntervalNanos;
 
-  private ReplicationStatus lastStatus;
+  private @Nullable ReplicationStatus lastStatus;
   private boolean useFollower;
   private long lastProbeNanos;
   private boolean probed;
@@ -62,7 +63,7 @@ public final class FollowerRouter {
   }
 
   /** The status seen by the last probe, or null if the follower could not be reached. */
-  public synchronized ReplicationStatus lastStatus() {
+  public synchronized @Nullable ReplicationStatus lastStatus() {
     return lastStatus;
   }
 

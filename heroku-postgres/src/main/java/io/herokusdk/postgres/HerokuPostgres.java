@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ public final class HerokuPostgres implements Closeable {
     this.jdbcSettings = settingsFor(configVar, DatabaseLocator.isPoolerVar(configVar), false);
   }
 
-  private Duration pick(Duration given, String configVar, Duration fallback) {
+  private Duration pick(@Nullable Duration given, String configVar, Duration fallback) {
     if (given != null) return given;
     return config.getDuration(configVar).orElse(fallback);
   }
@@ -81,7 +82,7 @@ public final class HerokuPostgres implements Closeable {
   }
 
   private JdbcSettings settingsFor(String configVar, boolean pooler, boolean readOnly,
-      String missingHint, Map<String, String> extraParameters) {
+      @Nullable String missingHint, Map<String, String> extraParameters) {
     String hint = missingHint != null ? missingHint : pooler
         ? "Attach Heroku's connection pooler with `heroku pg:connection-pooling:attach "
             + "DATABASE_URL --as " + configVar.substring(0, configVar.length() - 4) + "`, or "
@@ -283,23 +284,23 @@ public final class HerokuPostgres implements Closeable {
    * each method) or the default. Not thread-safe.
    */
   public static final class Builder {
-    private ConfigVars config;
+    private @Nullable ConfigVars config;
     private String database = DatabaseLocator.DATABASE_URL;
-    private Boolean connectionPooler;
-    private Integer maximumPoolSize;
-    private Integer connectionLimit;
-    private Integer processes;
-    private Integer reservedConnections;
-    private Integer poolSizeCap;
-    private Integer minimumIdle;
-    private Duration connectionTimeout;
-    private Duration maxLifetime;
-    private Duration keepaliveTime;
-    private Duration idleTimeout;
-    private Duration leakDetectionThreshold;
-    private String applicationName;
+    private @Nullable Boolean connectionPooler;
+    private @Nullable Integer maximumPoolSize;
+    private @Nullable Integer connectionLimit;
+    private @Nullable Integer processes;
+    private @Nullable Integer reservedConnections;
+    private @Nullable Integer poolSizeCap;
+    private @Nullable Integer minimumIdle;
+    private @Nullable Duration connectionTimeout;
+    private @Nullable Duration maxLifetime;
+    private @Nullable Duration keepaliveTime;
+    private @Nullable Duration idleTimeout;
+    private @Nullable Duration leakDetectionThreshold;
+    private @Nullable String applicationName;
     private Map<String, String> driverParameters = new LinkedHashMap<>();
-    private Consumer<HikariConfig> hikariCustomizer;
+    private @Nullable Consumer<HikariConfig> hikariCustomizer;
 
     private Builder() {}
 

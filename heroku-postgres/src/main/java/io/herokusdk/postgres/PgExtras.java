@@ -284,7 +284,9 @@ public final class PgExtras {
     if (limit < 1) throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
     try (Connection connection = dataSource.getConnection()) {
       StatStatements.Result result = StatStatements.read(connection, order, limit);
-      if (result.rows() == null) return new Statements.Unavailable(result.unavailableReason());
+      if (result.rows() == null) {
+      return new Statements.Unavailable(Objects.requireNonNull(result.unavailableReason()));
+    }
       List<StatementStats> stats = new ArrayList<>();
       for (StatStatements.Row row : result.rows()) {
         stats.add(new StatementStats(row.query(), row.calls(),

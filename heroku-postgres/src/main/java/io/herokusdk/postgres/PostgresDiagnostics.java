@@ -235,7 +235,9 @@ public final class PostgresDiagnostics {
     try (Connection connection = dataSource.getConnection()) {
       StatStatements.Result result =
           StatStatements.read(connection, StatStatements.Order.TOTAL_TIME, limit);
-      if (result.rows() == null) return new TopQueries.Unavailable(result.unavailableReason());
+      if (result.rows() == null) {
+      return new TopQueries.Unavailable(Objects.requireNonNull(result.unavailableReason()));
+    }
       List<QueryStats> queries = new ArrayList<>();
       for (StatStatements.Row row : result.rows()) {
         queries.add(new QueryStats(row.query(), row.calls(), millis(row.totalMillis()),

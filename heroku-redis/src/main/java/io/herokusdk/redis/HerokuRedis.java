@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -336,7 +337,7 @@ public final class HerokuRedis implements Closeable {
    * Runs {@code work} on a pooled connection; {@code blockingFor}, if not null, is added to the
    * command timeout for that call (for BLMOVE and friends).
    */
-  <T> T withPooledConnection(Duration blockingFor,
+  <T> T withPooledConnection(@Nullable Duration blockingFor,
       Function<RedisCommands<String, String>, T> work) {
     ensureOpen();
     Duration wait = settings.commandTimeout();
@@ -394,7 +395,7 @@ public final class HerokuRedis implements Closeable {
     if (closed) throw new IllegalStateException("This HerokuRedis is closed; create a new one.");
   }
 
-  private static void shutdown(RedisClient client, ClientResources resources) {
+  private static void shutdown(@Nullable RedisClient client, ClientResources resources) {
     try {
       if (client != null) client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     } catch (RuntimeException e) {
@@ -426,17 +427,17 @@ public final class HerokuRedis implements Closeable {
    * Not thread-safe.
    */
   public static final class Builder {
-    private ConfigVars configVars;
-    private String urlConfigVar;
-    private TlsVerification tls;
-    private Duration connectTimeout;
-    private Duration commandTimeout;
-    private Integer poolSize;
-    private Boolean failFast;
-    private Integer maxQueuedCommands;
-    private String keyPrefix;
-    private Duration reconnectMaxDelay;
-    private Moshi moshi;
+    private @Nullable ConfigVars configVars;
+    private @Nullable String urlConfigVar;
+    private @Nullable TlsVerification tls;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration commandTimeout;
+    private @Nullable Integer poolSize;
+    private @Nullable Boolean failFast;
+    private @Nullable Integer maxQueuedCommands;
+    private @Nullable String keyPrefix;
+    private @Nullable Duration reconnectMaxDelay;
+    private @Nullable Moshi moshi;
 
     private Builder() {}
 

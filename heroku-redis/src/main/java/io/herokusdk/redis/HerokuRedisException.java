@@ -1,5 +1,7 @@
 package io.herokusdk.redis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Redis operation failed. The message says what failed and, where it can, what to do; it
  * never contains the password or the full {@code REDIS_URL}.
@@ -8,7 +10,7 @@ public class HerokuRedisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception whose message and cause's message contain no secrets. */
-  public HerokuRedisException(String message, Throwable cause) {
+  public HerokuRedisException(@Nullable String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -12,6 +12,7 @@ import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link HerokuRedis} connects, for another Lettuce client of the same Redis (Spring Data
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public final class LettuceSettings {
   private final RedisSettings settings;
-  private final RedisAuth auth;
+  private final @Nullable RedisAuth auth;
 
   private LettuceSettings(RedisSettings settings) {
     this.settings = settings;
@@ -78,7 +79,7 @@ public final class LettuceSettings {
   }
 
   /** The config var the URL came from, like {@code REDIS_TLS_URL}. */
-  public String configVar() {
+  public @Nullable String configVar() {
     return settings.url().configVar();
   }
 

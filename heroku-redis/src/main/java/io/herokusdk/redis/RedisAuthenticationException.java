@@ -1,5 +1,7 @@
 package io.herokusdk.redis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Redis server rejected the credentials from the URL (a wrong password, or an ACL user it
  * does not know or has disabled), or needs a password the URL lacks. Not transient: fix the
@@ -9,7 +11,7 @@ public final class RedisAuthenticationException extends HerokuRedisException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception whose message and cause's message contain no secrets. */
-  public RedisAuthenticationException(String message, Throwable cause) {
+  public RedisAuthenticationException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

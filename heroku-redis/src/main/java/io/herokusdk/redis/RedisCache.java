@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class RedisCache {
    *
    * @throws RuntimeException whatever the loader throws, to every caller waiting on it
    */
-  public <T> T getOrCompute(String key, Duration ttl, Class<T> type,
+  public <T> @Nullable T getOrCompute(String key, Duration ttl, Class<T> type,
       Supplier<? extends T> loader) {
     return getOrCompute(key, ttl, (Type) type, loader);
   }
@@ -54,7 +55,8 @@ public final class RedisCache {
    * Like {@link #getOrCompute(String, Duration, Class, Supplier)} for generic types, e.g.
    * {@code Types.newParameterizedType(List.class, User.class)}.
    */
-  public <T> T getOrCompute(String key, Duration ttl, Type type, Supplier<? extends T> loader) {
+  public <T> @Nullable T getOrCompute(String key, Duration ttl, Type type,
+      Supplier<? extends T> loader) {
     Objects.requireNonNull(loader, "loader == null");
     requirePositive(ttl);
     JsonAdapter<T> adapter = adapter(type);
@@ -160,7 +162,7 @@ public final class RedisCache {
     return json == null ? Optional.empty() : Optional.ofNullable(decode(redisKey, json, adapter));
   }
 
-  private String readRaw(String redisKey) {
+  private @Nullable String readRaw(String redisKey) {
     try {
       return redis.call("Cache get", r -> r.get(redisKey));
     } catch (HerokuRedisException e) {
@@ -180,7 +182,7 @@ public final class RedisCache {
   }
 
   /** Returns null for a cached value that no longer fits the type, so it is recomputed. */
-  private <T> T decode(String redisKey, String json, JsonAdapter<T> adapter) {
+  private <T> @Nullable T decode(String redisKey, String json, JsonAdapter<T> adapter) {
     try {
       return adapter.fromJson(json);
     } catch (IOException | JsonDataException e) {

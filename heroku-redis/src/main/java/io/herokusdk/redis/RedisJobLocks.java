@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +131,7 @@ public final class RedisJobLocks implements JobLocks {
     private final String token;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
-    private final ScheduledExecutorService watchdog;
+    private final @Nullable ScheduledExecutorService watchdog;
 
     Held(String job, String key, String token) {
       this.job = job;
@@ -149,6 +150,11 @@ public final class RedisJobLocks implements JobLocks {
       }
     }
 
+    /** Stops the watchdog, which runs {@link #renewOnce()}. */
+    private void stopRenewing() {
+      if (watchdog != null) watchdog.shutdown();
+    }
+
     private void renewOnce() {
       if (released.get() || lost.get()) return;
       try {
@@ -160,12 +166,12 @@ public final class RedisJobLocks implements JobLocks {
           log.warn("Job {}: its lock (key {}) expired or was taken before it could be renewed;"
               + " another run may start. Raise the TTL if Redis was unreachable for long.", job,
               key);
-          watchdog.shutdown();
+          stopRenewing();
         }
       } catch (IllegalStateException e) {
         log.warn("Job {}: the HerokuRedis holding its lock (key {}) was closed; no more renewals,"
             + " so the lock expires within {} ms", job, key, ttl.toMillis());
-        watchdog.shutdown();
+        stopRenewing();
       } catch (RuntimeException e) {
         log.warn("Job {}: could not renew its lock (key {}); retrying in {} ms: {}", job, key,
             Math.max(1, ttl.toMillis() / 3), e.getMessage());

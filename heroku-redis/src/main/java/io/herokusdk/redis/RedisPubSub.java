@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,8 @@ public final class RedisPubSub {
   private final Map<String, List<MessageListener>> channelListeners = new ConcurrentHashMap<>();
   private final Map<String, List<MessageListener>> patternListeners = new ConcurrentHashMap<>();
   private final Object lock = new Object();
-  private StatefulRedisPubSubConnection<String, String> connection;
-  private ExecutorService dispatcher;
+  private @Nullable StatefulRedisPubSubConnection<String, String> connection;
+  private @Nullable ExecutorService dispatcher;
   private boolean closed;
 
   RedisPubSub(HerokuRedis redis) {
@@ -139,7 +140,8 @@ public final class RedisPubSub {
     return opened;
   }
 
-  private void dispatch(List<MessageListener> listeners, String channel, String message) {
+  private void dispatch(@Nullable List<MessageListener> listeners, String channel,
+      String message) {
     if (listeners == null || listeners.isEmpty()) return;
     ExecutorService executor = dispatcher;
     if (executor == null || executor.isShutdown()) return;

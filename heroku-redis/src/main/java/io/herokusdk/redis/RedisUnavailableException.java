@@ -1,5 +1,7 @@
 package io.herokusdk.redis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Redis is not reachable right now: the connection could not be opened, dropped (also in the
  * middle of a command), is being re-established (commands are rejected instead of queued), a
@@ -11,7 +13,7 @@ public final class RedisUnavailableException extends HerokuRedisException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception whose message and cause's message contain no secrets. */
-  public RedisUnavailableException(String message, Throwable cause) {
+  public RedisUnavailableException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -2,6 +2,7 @@ package io.herokusdk.redis;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@code rediss://} connection checks the server's certificate.
@@ -26,9 +27,9 @@ public final class TlsVerification {
   private static final TlsVerification FULL_DEFAULT_TRUST = new TlsVerification(Mode.FULL, null);
 
   private final Mode mode;
-  private final String trustedPem;
+  private final @Nullable String trustedPem;
 
-  private TlsVerification(Mode mode, String trustedPem) {
+  private TlsVerification(Mode mode, @Nullable String trustedPem) {
     this.mode = mode;
     this.trustedPem = trustedPem;
   }

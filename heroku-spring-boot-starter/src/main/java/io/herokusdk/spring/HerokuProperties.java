@@ -1,5 +1,6 @@
 package io.herokusdk.spring;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,15 +23,15 @@ public class HerokuProperties {
      * REDIS_URL is not set. Default: on when heroku-testing is on the classpath and the app is
      * not on a dyno (no DYNO variable).
      */
-    private Boolean enabled;
+    private @Nullable Boolean enabled;
 
     /** Whether dev services are on; null means the default described above. */
-    public Boolean getEnabled() {
+    public @Nullable Boolean getEnabled() {
       return enabled;
     }
 
     /** Turns dev services on or off. */
-    public void setEnabled(Boolean enabled) {
+    public void setEnabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
     }
   }

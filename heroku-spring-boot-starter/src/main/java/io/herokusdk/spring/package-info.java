@@ -6,4 +6,7 @@
  * turns on when its SDK module is on the classpath and its config var is set, and backs off when
  * the application defines the bean or sets the standard {@code spring.*} property.
  */
+@NullMarked
 package io.herokusdk.spring;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs embedded PostgreSQL and Redis (plain and TLS) for local development and prints their
@@ -125,8 +126,8 @@ public final class DevServices {
   /** What has been started so far; stopped once, by the hook or at the end of main. */
   private static final class Running {
     final Path directory;
-    volatile EmbeddedPostgresNode postgres;
-    volatile EmbeddedRedisNode redis;
+    volatile @Nullable EmbeddedPostgresNode postgres;
+    volatile @Nullable EmbeddedRedisNode redis;
     private boolean stopped;
 
     Running(Path directory) {

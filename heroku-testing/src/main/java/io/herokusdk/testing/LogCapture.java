@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,10 +35,10 @@ public final class LogCapture implements AutoCloseable, BeforeEachCallback, Afte
   private final Object lock = new Object();
   private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private Charset charset = Charset.defaultCharset();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-  private PrintStream capturingErr;
-  private PrintStream capturingOut;
+  private @Nullable PrintStream originalErr;
+  private @Nullable PrintStream originalOut;
+  private @Nullable PrintStream capturingErr;
+  private @Nullable PrintStream capturingOut;
 
   /** A capture that starts when a test starts (as an extension) or on {@link #begin()}. */
   public LogCapture() {}

@@ -2,6 +2,7 @@ package io.herokusdk.testing;
 
 import io.herokusdk.core.ConfigVars;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -32,7 +33,7 @@ public final class PostgresExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(PostgresExtension.class);
 
-  private final ConfigVars configVars;
+  private final @Nullable ConfigVars configVars;
 
   /** Uses the process's config vars ({@link ConfigVars#fromEnv()}). */
   public PostgresExtension() {

@@ -4,6 +4,7 @@ import io.herokusdk.core.Secret;
 import io.herokusdk.testing.internal.PostgresProvisioner;
 import io.herokusdk.testing.internal.UrlText;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL server that hands out fresh databases: the shared embedded one (PostgreSQL 17, TLS
@@ -13,14 +14,14 @@ import java.sql.SQLException;
 public final class PostgresServer {
   private final PostgresProvisioner provisioner;
   private final String scheme;
-  private final String query;
+  private final @Nullable String query;
   private final String version;
   private final boolean embedded;
 
   PostgresServer(
       PostgresProvisioner provisioner,
       String scheme,
-      String query,
+      @Nullable String query,
       String version,
       boolean embedded) {
     this.provisioner = provisioner;
@@ -89,7 +90,7 @@ public final class PostgresServer {
     return scheme;
   }
 
-  String query() {
+  @Nullable String query() {
     return query;
   }
 

@@ -10,6 +10,7 @@ import io.herokusdk.testing.internal.UrlText;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -22,10 +23,10 @@ import org.opentest4j.TestAbortedException;
  */
 public final class RedisServer implements Closeable {
   private final RedisEndpoint endpoint;
-  private final EmbeddedRedisNode node;
+  private final @Nullable EmbeddedRedisNode node;
   private final boolean dedicated;
 
-  RedisServer(RedisEndpoint endpoint, EmbeddedRedisNode node, boolean dedicated) {
+  RedisServer(RedisEndpoint endpoint, @Nullable EmbeddedRedisNode node, boolean dedicated) {
     this.endpoint = endpoint;
     this.node = node;
     this.dedicated = dedicated;
@@ -140,7 +141,7 @@ public final class RedisServer implements Closeable {
   }
 
   /** The server's version, e.g. "6.2.11", asked with INFO. */
-  public String version() {
+  public @Nullable String version() {
     if (node != null && node.isRunning()) return node.version();
     try (RespClient client = endpoint.connect()) {
       return client.version();
@@ -156,9 +157,9 @@ public final class RedisServer implements Closeable {
 
   /** Stops the server; clients see their connections closed. Dedicated servers only. */
   public void stop() {
-    requireDedicated("stop");
+    EmbeddedRedisNode own = requireDedicated("stop");
     try {
-      node.stop();
+      own.stop();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -166,9 +167,9 @@ public final class RedisServer implements Closeable {
 
   /** Starts the stopped server again on the same ports and password. Dedicated servers only. */
   public void start() {
-    requireDedicated("start");
+    EmbeddedRedisNode own = requireDedicated("start");
     try {
-      node.start();
+      own.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -176,9 +177,9 @@ public final class RedisServer implements Closeable {
 
   /** Stops and starts again on the same ports. Dedicated servers only. */
   public void restart() {
-    requireDedicated("restart");
+    EmbeddedRedisNode own = requireDedicated("restart");
     try {
-      node.restart();
+      own.restart();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,13 +190,13 @@ public final class RedisServer implements Closeable {
    * certificates; the URLs stay the same. Dedicated servers only.
    */
   public void restartWithNewCertificate() {
-    requireDedicated("restartWithNewCertificate");
+    EmbeddedRedisNode own = requireDedicated("restartWithNewCertificate");
     try {
       SelfSignedCertificate next =
-          SelfSignedCertificate.generate(node.directory().resolve("tls-" + System.nanoTime()));
-      node.stop();
-      node.replaceCertificate(next);
-      node.start();
+          SelfSignedCertificate.generate(own.directory().resolve("tls-" + System.nanoTime()));
+      own.stop();
+      own.replaceCertificate(next);
+      own.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -204,7 +205,7 @@ public final class RedisServer implements Closeable {
   /** Stops a dedicated server for good. Does nothing for the shared or an external server. */
   @Override
   public void close() {
-    if (!dedicated) return;
+    if (!dedicated || node == null) return;
     try {
       node.close();
     } catch (IOException e) {
@@ -214,11 +215,13 @@ public final class RedisServer implements Closeable {
     }
   }
 
-  private void requireDedicated(String what) {
-    if (!dedicated) {
+  /** Returns the node of a dedicated server (which always has one). */
+  private EmbeddedRedisNode requireDedicated(String what) {
+    if (!dedicated || node == null) {
       throw new IllegalStateException(
           what + "() needs a server of your own: use TestServices.dedicatedRedis()");
     }
+    return node;
   }
 
   private void requirePlain() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -120,7 +121,7 @@ public final class SecretCanary {
   private static void checkThrowable(
       Map<String, String> forms,
       String where,
-      Throwable throwable,
+      @Nullable Throwable throwable,
       List<String> findings,
       Set<Throwable> seen) {
     if (throwable == null || !seen.add(throwable)) return;
@@ -138,7 +139,7 @@ public final class SecretCanary {
   }
 
   private static void checkText(
-      Map<String, String> forms, String where, String text, List<String> findings) {
+      Map<String, String> forms, String where, @Nullable String text, List<String> findings) {
     if (text == null) return;
     for (Map.Entry<String, String> form : forms.entrySet()) {
       if (text.contains(form.getValue())) {

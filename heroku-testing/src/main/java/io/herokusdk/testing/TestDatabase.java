@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,9 @@ public final class TestDatabase implements AutoCloseable {
 
   private final PostgresServer server;
   private final Handle handle;
-  private final String password;
+  private final @Nullable String password;
 
-  TestDatabase(PostgresServer server, Handle handle, String password) {
+  TestDatabase(PostgresServer server, Handle handle, @Nullable String password) {
     this.server = server;
     this.handle = handle;
     this.password = password;

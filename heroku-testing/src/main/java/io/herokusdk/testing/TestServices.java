@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The servers tests talk to, without JUnit: the shared PostgreSQL and Redis that start once per
@@ -180,7 +182,7 @@ public final class TestServices {
     return new PostgresServer(provisioner, url.scheme(), query, version, false);
   }
 
-  private static RedisServer externalRedis(ServiceUrl plain, ServiceUrl tls) {
+  private static RedisServer externalRedis(@Nullable ServiceUrl plain, @Nullable ServiceUrl tls) {
     if (plain != null && plain.scheme().equals("rediss") && tls == null) {
       tls = plain;
       plain = null;
@@ -197,7 +199,7 @@ public final class TestServices {
       throw new InvalidConfigVarException(TEST_REDIS_TLS_URL,
           TEST_REDIS_URL + " and " + TEST_REDIS_TLS_URL + " must name the same host");
     }
-    ServiceUrl any = plain != null ? plain : tls;
+    ServiceUrl any = Objects.requireNonNull(plain != null ? plain : tls, "no Redis URL");
     RedisEndpoint endpoint =
         new RedisEndpoint(
             any.host(),
@@ -219,7 +221,7 @@ public final class TestServices {
   }
 
   /** Cache key for an external server; never printed. */
-  private record ExternalKey(String kind, ServiceUrl first, ServiceUrl second) {
+  private record ExternalKey(String kind, @Nullable ServiceUrl first, @Nullable ServiceUrl second) {
     @Override
     public String toString() {
       return "ExternalKey[" + kind + "]";

@@ -5,4 +5,7 @@
  * secrets with {@link io.herokusdk.testing.SecretCanary} and {@link
  * io.herokusdk.testing.LogCapture}.
  */
+@NullMarked
 package io.herokusdk.testing;
+
+import org.jspecify.annotations.NullMarked;

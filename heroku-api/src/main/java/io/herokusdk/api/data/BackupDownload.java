@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a signed URL into an output stream, resuming with {@code Range} after drops and after
@@ -107,8 +108,8 @@ final class BackupDownload {
    */
   private static final class StallGuard implements AutoCloseable {
     private final long timeoutNanos;
-    private final Thread thread;
-    private volatile Call call;
+    private final @Nullable Thread thread;
+    private volatile @Nullable Call call;
     private volatile long since;
     private volatile boolean fired;
     private volatile boolean closed;
@@ -157,7 +158,8 @@ final class BackupDownload {
         if (started != 0 && System.nanoTime() - started > timeoutNanos) {
           fired = true;
           since = 0;
-          call.cancel();
+          Call current = call;
+          if (current != null) current.cancel();
         }
       }
     }

@@ -131,7 +131,7 @@ public final class LineStream {
         if (parser.idSeen()) {
           lastId = parser.lastEventId();
           // An empty id makes the next request start over: skip everything delivered.
-          sinceId = lastId.isEmpty() ? delivered : parser.eventsSinceLastId();
+          sinceId = lastId == null || lastId.isEmpty() ? delivered : parser.eventsSinceLastId();
         } else {
           sinceId += deliveredHere;
         }

@@ -1,6 +1,7 @@
 package io.herokusdk.api.internal;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Carries the {@code Request-Id} of a request that failed without an answer. */
 final class RequestFailedException extends IOException {
@@ -17,7 +18,7 @@ final class RequestFailedException extends IOException {
     return requestId;
   }
 
-  IOException cause() {
+  @Nullable IOException cause() {
     return (IOException) getCause();
   }
 }

@@ -1,6 +1,7 @@
 package io.herokusdk.api.logs;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTPS log-drain body that is not what Logplex sends: a bad length prefix, a frame that runs
@@ -16,7 +17,7 @@ public final class DrainBodyException extends Exception {
   private final long offset;
   private final transient List<LogLine> lines;
 
-  DrainBodyException(String message, int frame, long offset, List<LogLine> lines) {
+  DrainBodyException(@Nullable String message, int frame, long offset, List<LogLine> lines) {
     super(message);
     this.frame = frame;
     this.offset = offset;

@@ -5,4 +5,7 @@
  * io.herokusdk.api.logs.LogplexDrain}). Pure parsing, no I/O; streaming a live app's logs is
  * {@link io.herokusdk.api.workflow.Workflows#logs()}.
  */
+@NullMarked
 package io.herokusdk.api.logs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.herokusdk.api.workflow;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deploy or release workflow did not reach a running release. Subclasses say which step
@@ -12,14 +13,15 @@ public class DeployException extends RuntimeException {
   public static final int TAIL_LINES = 30;
 
   private final String app;
-  @SuppressWarnings("serial") // always a List.copyOf list, which is serializable
-  private final List<String> outputTail;
+  /** An array, not a List, so that the field is serializable by type. */
+  private final String[] outputTail;
 
   /** A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output. */
-  public DeployException(String app, String message, List<String> output, Throwable cause) {
+  public DeployException(
+      String app, String message, List<String> output, @Nullable Throwable cause) {
     super(message + tailText(output), cause);
     this.app = app;
-    this.outputTail = tail(output);
+    this.outputTail = tail(output).toArray(new String[0]);
   }
 
   /** The app it was deploying or releasing. */
@@ -29,7 +31,7 @@ public class DeployException extends RuntimeException {
 
   /** The last lines of output (at most {@link #TAIL_LINES}), oldest first; empty if none. */
   public List<String> outputTail() {
-    return outputTail;
+    return List.of(outputTail);
   }
 
   static List<String> tail(List<String> output) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deploys from source, as {@code git push heroku} does without git: packs the source, uploads
@@ -128,7 +129,8 @@ public final class Deploys {
 
       long releaseStart = System.nanoTime();
       List<String> releaseLines = new ArrayList<>();
-      Release release = releases.await(app.id(), done.release().id(), request.releaseOutput(),
+      String releaseId = Objects.requireNonNull(done.release(), "waited for it").id();
+      Release release = releases.await(app.id(), releaseId, request.releaseOutput(),
           releaseLines);
       return new DeployResult(app.name(), buildId, release.id(), release.version(), version,
           uploadTook, buildTook, since(releaseStart), buildLines, releaseLines);
@@ -174,7 +176,7 @@ public final class Deploys {
   }
 
   /** The Procfile and system.properties to add where the source has none. */
-  private static Map<String, String> extras(DeployRequest request, String jarName) {
+  private static Map<String, String> extras(DeployRequest request, @Nullable String jarName) {
     Map<String, String> extras = new LinkedHashMap<>();
     String command = request.processCommand();
     if (command == null && jarName != null) {

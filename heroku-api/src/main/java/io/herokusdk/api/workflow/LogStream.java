@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -125,7 +126,7 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   @Override
   public LogLine next() {
     if (!hasNext()) throw new NoSuchElementException("the log stream of " + app + " ended");
-    LogLine line = next;
+    LogLine line = Objects.requireNonNull(next, "hasNext() found a line");
     next = null;
     return line;
   }
@@ -150,7 +151,7 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   }
 
   private void accept(String text) {
-    Connection current = connection;
+    Connection current = Objects.requireNonNull(connection, "a line comes from a connection");
     if (text.isBlank()) return;
     current.lines++;
     LogLine line = LogLine.parse(text);
@@ -178,9 +179,9 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   }
 
   private void ended(@Nullable IOException dropped) {
-    Connection current = connection;
+    Connection current = Objects.requireNonNull(connection, "only a connection ends");
     connection = null;
-    current.response.close();
+    if (current.response != null) current.response.close();
     if (!options.tail()) {
       if (dropped != null) {
         throw new LogStreamException(app, "The log stream of " + app + " dropped after "
@@ -285,23 +286,25 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
   private static final class Connection {
     static final Connection CLOSED = new Connection(null, "", null, false);
 
-    final Response response;
+    /** Null only for {@link #CLOSED}, which reads as ended. */
+    final @Nullable Response response;
     final String url;
     final boolean resumed;
     final @Nullable EventStreamParser events;
     final Deque<String> pending = new ArrayDeque<>();
     int lines;
 
-    Connection(Response response, String url, @Nullable String lastEventId,
+    Connection(@Nullable Response response, String url, @Nullable String lastEventId,
         boolean eventStream) {
       this.response = response;
       this.url = url;
       this.resumed = lastEventId != null;
-      this.events = eventStream
+      this.events = eventStream && response != null
           ? new EventStreamParser(response.body().source(), lastEventId) : null;
     }
 
     @Nullable String readLine() throws IOException {
+      if (response == null) return null;
       if (events == null) return response.body().source().readUtf8Line();
       while (pending.isEmpty()) {
         EventStreamParser.Event event = events.next();

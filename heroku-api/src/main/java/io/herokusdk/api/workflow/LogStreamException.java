@@ -1,5 +1,7 @@
 package io.herokusdk.api.workflow;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A log stream that failed in a way reconnecting does not fix: a non-tail stream that dropped
  * before its end, or a log stream URL answering an unexpected status.
@@ -9,7 +11,7 @@ public final class LogStreamException extends RuntimeException {
 
   private final String app;
 
-  LogStreamException(String app, String message, Throwable cause) {
+  LogStreamException(String app, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.app = app;
   }

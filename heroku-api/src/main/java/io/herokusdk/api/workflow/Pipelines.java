@@ -146,8 +146,9 @@ public final class Pipelines {
         Release release = s.heroku.releases().info(appId, releaseId);
         version = release.version();
         BiConsumer<String, String> lines = s.promotion.releaseOutput();
-        if (lines != null && release.outputStreamUrl() != null) {
-          output = releaseOutput(release, appId, lines);
+        String url = release.outputStreamUrl();
+        if (lines != null && url != null) {
+          output = releaseOutput(release, url, appId, lines);
         }
       }
       results.add(new PromotionResult.Target(s.promotion.targets().get(i), appId,
@@ -159,10 +160,10 @@ public final class Pipelines {
     return result;
   }
 
-  private List<String> releaseOutput(Release release, String appId,
+  private List<String> releaseOutput(Release release, String url, String appId,
       BiConsumer<String, String> lines) {
     Deque<String> tail = new ArrayDeque<>();
-    releases.stream(appId, "release v" + release.version(), release.outputStreamUrl(), line -> {
+    releases.stream(appId, "release v" + release.version(), url, line -> {
       lines.accept(appId, line);
       tail.addLast(line);
       if (tail.size() > OUTPUT_TAIL) tail.removeFirst();

@@ -1,6 +1,7 @@
 package io.herokusdk.api.workflow;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The source tarball could not be uploaded to the signed URL Heroku gave. */
 public final class UploadFailedException extends DeployException {
@@ -9,7 +10,7 @@ public final class UploadFailedException extends DeployException {
   private final int attempts;
 
   /** An upload that ended with HTTP {@code status} (0 if none) after {@code attempts}. */
-  public UploadFailedException(String app, String message, int status, int attempts,
+  public UploadFailedException(String app, @Nullable String message, int status, int attempts,
       Throwable cause) {
     super(app, "Uploading the source of " + app + " failed: " + message, List.of(), cause);
     this.status = status;

@@ -3,4 +3,7 @@
  * pipeline promotions, review apps, app setups, add-ons, domains, dynos and log streaming. Start
  * at {@link io.herokusdk.api.Heroku#workflows()}.
  */
+@NullMarked
 package io.herokusdk.api.workflow;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.herokusdk.core.internal;
 import io.herokusdk.core.InvalidConfigVarException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the {@code .env} format that {@code heroku local} reads.
@@ -81,7 +82,7 @@ public final class DotEnvParser {
     return vars;
   }
 
-  private String readName() {
+  private @Nullable String readName() {
     int start = pos;
     if (pos < text.length()) {
       char first = text.charAt(pos);
@@ -181,7 +182,8 @@ public final class DotEnvParser {
         + "or put the whole value in the quotes.");
   }
 
-  private InvalidConfigVarException error(int atLine, String name, String problemAndFix) {
+  private InvalidConfigVarException error(
+      int atLine, @Nullable String name, String problemAndFix) {
     String subject = name == null ? "" : " (" + name + ")";
     return new InvalidConfigVarException(
         name, fileName + " line " + atLine + subject + " " + problemAndFix);

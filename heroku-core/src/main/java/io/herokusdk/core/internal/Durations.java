@@ -3,13 +3,14 @@ package io.herokusdk.core.internal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Parses durations written as "250ms", "30s", "5m", "1h", "2d", plain seconds or ISO-8601. */
 public final class Durations {
   private Durations() {}
 
   /** Returns the duration, or null if {@code text} is not one, is negative or is too large. */
-  public static Duration parse(String text) {
+  public static @Nullable Duration parse(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     if (value.startsWith("p")) {
       try {

@@ -1,6 +1,7 @@
 package io.herokusdk.core.internal;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Literal checks on host names and IP addresses. Never resolves anything. */
 public final class Hosts {
@@ -10,7 +11,7 @@ public final class Hosts {
    * Parses an IPv6 address without brackets into its eight 16-bit groups, or returns null if it
    * is not one. Accepts "::" compression and a trailing dotted IPv4 part; rejects zone IDs.
    */
-  public static int[] parseIpv6(String text) {
+  public static int @Nullable [] parseIpv6(String text) {
     if (text.isEmpty() || text.length() > 45) return null;
     int doubleColon = text.indexOf("::");
     if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) return null;
@@ -28,7 +29,7 @@ public final class Hosts {
   }
 
   /** Parses colon-separated hex groups; the last may be dotted IPv4 if {@code ipv4Allowed}. */
-  private static int[] parseGroups(String text, boolean ipv4Allowed) {
+  private static int @Nullable [] parseGroups(String text, boolean ipv4Allowed) {
     if (text.isEmpty()) return new int[0];
     String[] parts = text.split(":", -1);
     int[] groups = new int[parts.length + 1];
@@ -58,7 +59,7 @@ public final class Hosts {
   }
 
   /** Parses a dotted-quad IPv4 address ("127.0.0.1") into four octets, or returns null. */
-  public static int[] parseIpv4(String text) {
+  public static int @Nullable [] parseIpv4(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) return null;
     int[] octets = new int[4];

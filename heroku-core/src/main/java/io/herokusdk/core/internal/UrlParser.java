@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code scheme://user:password@host:port/path?query#fragment}.
@@ -24,15 +25,15 @@ public final class UrlParser {
   /** The parsed parts. {@link #toString()} leaves the password out. */
   public record Parts(
       String scheme,
-      String user,
-      String password,
+      @Nullable String user,
+      @Nullable String password,
       String host,
       boolean ipv6,
       int port,
       boolean explicitPort,
       String path,
       QueryParameters query,
-      String fragment) {
+      @Nullable String fragment) {
     @Override
     public String toString() {
       return "Parts[scheme=" + scheme + ", host=" + host + ", port=" + port + "]";
@@ -45,7 +46,8 @@ public final class UrlParser {
    *
    * @throws InvalidConfigVarException for anything that is not a usable service URL
    */
-  public static Parts parse(String configVar, String url, DefaultPorts defaultPorts) {
+  public static Parts parse(
+      @Nullable String configVar, @Nullable String url, DefaultPorts defaultPorts) {
     return new Run(configVar, defaultPorts).parse(url);
   }
 
@@ -60,7 +62,8 @@ public final class UrlParser {
    * Parses a raw query string (no '?') into decoded parameters. {@code label} starts error
    * messages ("DATABASE_URL", "The query string").
    */
-  public static List<Parameter> parseQuery(String configVar, String label, String rawQuery) {
+  public static List<Parameter> parseQuery(
+      @Nullable String configVar, String label, String rawQuery) {
     List<Parameter> parameters = new ArrayList<>();
     int number = 0;
     for (String segment : rawQuery.split("&", -1)) {
@@ -78,7 +81,7 @@ public final class UrlParser {
   }
 
   private static String decode(
-      String configVar, String label, String raw, boolean plusIsSpace, String what) {
+      @Nullable String configVar, String label, String raw, boolean plusIsSpace, String what) {
     try {
       return PercentCodec.decode(raw, plusIsSpace);
     } catch (PercentCodec.DecodingException e) {
@@ -92,14 +95,14 @@ public final class UrlParser {
   }
 
   private static final class Run {
-    private final String configVar;
+    private final @Nullable String configVar;
     private final String label;
     private final DefaultPorts defaultPorts;
 
     /** Set once the authority has been split off; adds {@link #ENCODE_HINT} to host errors. */
     private boolean suggestEncoding;
 
-    Run(String configVar, DefaultPorts defaultPorts) {
+    Run(@Nullable String configVar, DefaultPorts defaultPorts) {
       this.configVar = configVar;
       this.label = configVar == null ? "The URL" : configVar;
       this.defaultPorts = defaultPorts;
@@ -113,7 +116,7 @@ public final class UrlParser {
       return fail(problemAndFix + (suggestEncoding ? ENCODE_HINT : ""));
     }
 
-    Parts parse(String url) {
+    Parts parse(@Nullable String url) {
       if (url == null || url.isBlank()) {
         throw fail("is empty; set it to a URL like " + EXAMPLE + ".");
       }
@@ -322,7 +325,7 @@ public final class UrlParser {
     return text.length();
   }
 
-  private static String emptyToNull(String value) {
+  private static @Nullable String emptyToNull(String value) {
     return value.isEmpty() ? null : value;
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** SendGrid's v3 mail/send limits, checked before any request. Not API. */
 public final class EmailRules {
@@ -45,14 +46,20 @@ public final class EmailRules {
 
   private EmailRules() {}
 
+  /** Returns {@code from}, the sender an email cannot be built without. */
+  public static Address requireFrom(@Nullable Address from) {
+    if (from == null) {
+      throw new InvalidEmailException("from",
+          "a sender is required; call from(\"you@example.com\")");
+    }
+    return from;
+  }
+
   /**
    * Checks everything about {@code email} except that it has recipients; {@code clock} is
    * "now" for {@code sendAt}.
    */
   public static void validate(Email email, Clock clock) {
-    if (email.from() == null) {
-      throw new InvalidEmailException("from", "a sender is required; call from(\"you@example.com\")");
-    }
     checkAddress("from", email.from());
     checkReplyTo(email.replyToList());
     checkAddresses("to", email.to());
@@ -219,7 +226,7 @@ public final class EmailRules {
    * a dot-atom local part of at most 64 ASCII characters, and a domain of LDH labels (an
    * internationalized domain is checked in its IDNA ASCII form).
    */
-  static String addressProblem(String email) {
+  static @Nullable String addressProblem(String email) {
     for (int i = 0; i < email.length(); i++) {
       char c = email.charAt(i);
       if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)

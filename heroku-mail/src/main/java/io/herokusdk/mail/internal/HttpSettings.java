@@ -2,6 +2,7 @@ package io.herokusdk.mail.internal;
 
 import io.herokusdk.core.Secret;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connection settings shared by the HTTP transports. Not API.
@@ -13,8 +14,9 @@ import java.time.Duration;
  * @param proxyUser the proxy's user name, or null
  * @param proxyPassword the proxy's password, or null
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, String proxyHost,
-    int proxyPort, String proxyUser, Secret proxyPassword) {
+public record HttpSettings(Duration connectTimeout, Duration readTimeout,
+    @Nullable String proxyHost,
+    int proxyPort, @Nullable String proxyUser, @Nullable Secret proxyPassword) {
   /** Defaults: 10 s to connect, 30 s to read, no proxy. */
   public static HttpSettings defaults() {
     return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), null, 0, null, null);
@@ -26,7 +28,8 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, String
   }
 
   /** A copy with this proxy; {@code user} and {@code password} may be null. */
-  public HttpSettings withProxy(String host, int port, String user, Secret password) {
+  public HttpSettings withProxy(@Nullable String host, int port, @Nullable String user,
+      @Nullable Secret password) {
     return new HttpSettings(connectTimeout, readTimeout, host, port, user, password);
   }
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /** Small JSON helpers over Moshi's streaming API. Not API. */
 public final class Json {
@@ -46,7 +47,7 @@ public final class Json {
   }
 
   /** Returns why {@code value} cannot be written as JSON, or null if it can. */
-  public static String unsupportedValue(Object value) {
+  public static @Nullable String unsupportedValue(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) return null;
     if (value instanceof Number n) {
       double d = n.doubleValue();
@@ -127,7 +128,7 @@ public final class Json {
     return errors;
   }
 
-  private static String text(Object value) {
+  private static @Nullable String text(@Nullable Object value) {
     if (value == null) return null;
     String s = String.valueOf(value);
     return s.isEmpty() || s.equals("null") ? null : s;

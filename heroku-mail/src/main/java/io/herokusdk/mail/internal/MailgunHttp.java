@@ -27,6 +27,7 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the multipart form of {@code POST /v3/{domain}/messages}, sends it over
@@ -56,7 +57,7 @@ public final class MailgunHttp implements AutoCloseable {
    *
    * @throws InvalidEmailException naming the field
    */
-  public static void checkSupported(Email email, List<BulkRecipient> recipients) {
+  public static void checkSupported(Email email, @Nullable List<BulkRecipient> recipients) {
     String why = " has no Mailgun equivalent; leave it unset for Mailgun, or send with "
         + "SendGridMailer";
     if (email.asm().isPresent()) throw new InvalidEmailException("asm", "SendGrid's "
@@ -116,7 +117,7 @@ public final class MailgunHttp implements AutoCloseable {
   }
 
   /** Builds the multipart form for one email, or one bulk chunk when {@code chunk} is non-null. */
-  public MultipartBody form(Email email, List<BulkRecipient> chunk, boolean testMode) {
+  public MultipartBody form(Email email, @Nullable List<BulkRecipient> chunk, boolean testMode) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
     form.addFormDataPart("from", AddressText.mailbox(email.from()));
     if (chunk == null) {

@@ -23,6 +23,7 @@ import okio.BufferedSink;
 import okio.ForwardingSink;
 import okio.Okio;
 import okio.Sink;
+import org.jspecify.annotations.Nullable;
 
 /** Writes the JSON body of SendGrid's {@code POST /v3/mail/send}. Not API. */
 public final class SendGridBody {
@@ -66,7 +67,7 @@ public final class SendGridBody {
         || email.mailSettings().flatMap(MailSettings::sandboxMode).orElse(false);
   }
 
-  private static void write(Email email, List<BulkRecipient> recipients, boolean sandbox,
+  private static void write(Email email, @Nullable List<BulkRecipient> recipients, boolean sandbox,
       BufferedSink sink) {
     try (JsonWriter out = JsonWriter.of(sink)) {
       out.beginObject();
@@ -207,7 +208,7 @@ public final class SendGridBody {
     out.endObject();
   }
 
-  private static void mailSettings(JsonWriter out, MailSettings settings, boolean sandbox)
+  private static void mailSettings(JsonWriter out, @Nullable MailSettings settings, boolean sandbox)
       throws IOException {
     Boolean sandboxMode = sandbox ? Boolean.TRUE
         : settings == null ? null : settings.sandboxMode().orElse(null);
@@ -265,7 +266,8 @@ public final class SendGridBody {
     out.endObject();
   }
 
-  private static void enable(JsonWriter out, String name, Boolean enable) throws IOException {
+  private static void enable(JsonWriter out, String name,
+      @Nullable Boolean enable) throws IOException {
     if (enable != null) out.name(name).beginObject().name("enable").value(enable).endObject();
   }
 

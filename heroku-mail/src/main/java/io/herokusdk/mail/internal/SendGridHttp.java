@@ -12,6 +12,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@code POST /v3/mail/send} with a JSON body over {@link OkHttpTransport}, and maps
@@ -24,7 +25,7 @@ public final class SendGridHttp implements AutoCloseable {
   private final OkHttpTransport transport;
   private final HttpUrl sendUrl;
   /** {@code Bearer <key>}, or null when the key cannot travel in an HTTP header. */
-  private final String authorization;
+  private final @Nullable String authorization;
   private final String apiKeyVar;
 
   /**
@@ -92,7 +93,7 @@ public final class SendGridHttp implements AutoCloseable {
   }
 
   /** Parses {@code X-RateLimit-Reset}: epoch seconds. Returns null if absent or malformed. */
-  static Instant resetTime(String value) {
+  static @Nullable Instant resetTime(String value) {
     if (value == null) return null;
     try {
       return Instant.ofEpochSecond(Long.parseLong(value.strip()));

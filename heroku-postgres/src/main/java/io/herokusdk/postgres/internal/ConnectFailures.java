@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -222,7 +223,7 @@ public final class ConnectFailures {
     return settings.parameter("sslmode").orElse("prefer").toLowerCase(Locale.ROOT);
   }
 
-  private static String sqlState(Throwable error) {
+  private static @Nullable String sqlState(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
         return ((SQLException) t).getSQLState();

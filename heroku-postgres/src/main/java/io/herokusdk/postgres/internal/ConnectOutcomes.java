@@ -3,6 +3,7 @@ package io.herokusdk.postgres.internal;
 import io.herokusdk.postgres.JdbcSettings;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the pool's last attempt to open a connection came to, recorded by {@link
@@ -12,7 +13,7 @@ import java.util.function.BooleanSupplier;
 public final class ConnectOutcomes {
   private final JdbcSettings settings;
   private final Object lock = new Object();
-  private ConnectFailures.Failure lastFailure; // guarded by lock; null after a success
+  private ConnectFailures.@Nullable Failure lastFailure; // guarded by lock; null after a success
 
   /** Records outcomes of connecting with {@code settings}. */
   public ConnectOutcomes(JdbcSettings settings) {
@@ -35,14 +36,14 @@ public final class ConnectOutcomes {
   }
 
   /** The last attempt's failure, or null if it succeeded (or none was made yet). */
-  public ConnectFailures.Failure lastFailure() {
+  public ConnectFailures.@Nullable Failure lastFailure() {
     synchronized (lock) {
       return lastFailure;
     }
   }
 
   /** The last attempt's failure if it is a permanent one, else null. */
-  public ConnectFailures.Failure permanentFailure() {
+  public ConnectFailures.@Nullable Failure permanentFailure() {
     synchronized (lock) {
       return lastFailure != null && !lastFailure.reason().isTransient() ? lastFailure : null;
     }
@@ -59,7 +60,7 @@ public final class ConnectOutcomes {
    * Waits until {@code done} is true (then returns null) or an attempt fails permanently (then
    * returns that failure). {@code done} must be signalled with {@link #wakeUp()}.
    */
-  public ConnectFailures.Failure awaitPermanentFailure(BooleanSupplier done)
+  public ConnectFailures.@Nullable Failure awaitPermanentFailure(BooleanSupplier done)
       throws InterruptedException {
     synchronized (lock) {
       while (!done.getAsBoolean()) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Finds database URLs in config vars. */
 public final class DatabaseLocator {
@@ -23,7 +24,8 @@ public final class DatabaseLocator {
   private DatabaseLocator() {}
 
   /** A URL found for a config var, plus credentials given beside it (JDBC_DATABASE_*). */
-  public record Located(ServiceUrl url, String extraUser, Secret extraPassword) {}
+  public record Located(ServiceUrl url, @Nullable String extraUser,
+      @Nullable Secret extraPassword) {}
 
   /**
    * Turns an attachment name ({@code ANALYTICS}, {@code HEROKU_POSTGRESQL_RED}) or a config var

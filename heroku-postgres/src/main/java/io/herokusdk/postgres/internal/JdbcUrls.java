@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,11 @@ public final class JdbcUrls {
    * @param connectionPooler true to add the parameters PgBouncer's transaction mode needs
    * @param overrides driver parameters set through the builder; they win over the URL's
    */
-  public static JdbcSettings toJdbc(ServiceUrl url, String extraUser, Secret extraPassword,
-      String dyno, boolean connectionPooler, Map<String, String> overrides) {
-    String configVar = url.configVar();
+  public static JdbcSettings toJdbc(ServiceUrl url, @Nullable String extraUser,
+      @Nullable Secret extraPassword,
+      @Nullable String dyno, boolean connectionPooler, Map<String, String> overrides) {
+    String configVar =
+        Objects.requireNonNull(url.configVar(), "a database URL comes from a config var");
     checkScheme(configVar, url.scheme());
     QueryParameters query = url.query();
 
@@ -103,7 +107,7 @@ public final class JdbcUrls {
   }
 
   /** Rejects anything but postgres:// and postgresql://, saying what to use instead. */
-  static void checkScheme(String configVar, String scheme) {
+  static void checkScheme(@Nullable String configVar, String scheme) {
     switch (scheme.toLowerCase(Locale.ROOT)) {
       case "postgres":
       case "postgresql":

@@ -5,6 +5,7 @@ import io.herokusdk.postgres.JdbcSettings;
 import io.herokusdk.postgres.PoolSizing;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the {@link HikariConfig} for a pool. */
 public final class PoolFactory {
@@ -25,7 +26,7 @@ public final class PoolFactory {
    */
   public static HikariConfig hikariConfig(String poolName, JdbcSettings settings,
       PoolSizing sizing, Timeouts timeouts, boolean readOnly, ConnectOutcomes outcomes,
-      Consumer<HikariConfig> customizer) {
+      @Nullable Consumer<HikariConfig> customizer) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
     config.setDataSource(new PgDriverDataSource(settings, outcomes));

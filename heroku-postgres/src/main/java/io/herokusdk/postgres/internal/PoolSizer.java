@@ -4,6 +4,7 @@ import io.herokusdk.core.ConfigVars;
 import io.herokusdk.core.InvalidConfigVarException;
 import io.herokusdk.postgres.PoolSizing;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /** Derives {@link PoolSizing} from builder values and config vars. */
 public final class PoolSizer {
@@ -19,8 +20,9 @@ public final class PoolSizer {
    *
    * @throws InvalidConfigVarException if a value is below 1 (reserved below 0)
    */
-  public static PoolSizing size(ConfigVars vars, Integer poolSize, Integer connectionLimit,
-      Integer processes, Integer reserved, Integer cap) {
+  public static PoolSizing size(ConfigVars vars, @Nullable Integer poolSize,
+      @Nullable Integer connectionLimit, @Nullable Integer processes, @Nullable Integer reserved,
+      @Nullable Integer cap) {
     int limit = pick(connectionLimit, "connectionLimit", vars, "DB_CONNECTION_LIMIT",
         DEFAULT_CONNECTION_LIMIT, 1);
     int processCount;
@@ -50,8 +52,8 @@ public final class PoolSizer {
     return new PoolSizing(derived, limit, processCount, reservedCount, capValue, false);
   }
 
-  private static int pick(Integer given, String builderOption, ConfigVars vars, String name,
-      int fallback, int min) {
+  private static int pick(@Nullable Integer given, String builderOption, ConfigVars vars,
+      String name, int fallback, int min) {
     if (given != null) return atLeast(given, min, builderOption);
     int value = vars.getInt(name, fallback);
     if (value < min) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code pg_stat_statements} for the current database, whatever its version calls the
@@ -37,7 +38,7 @@ public final class StatStatements {
       double proportion, double ioMillis) {}
 
   /** Rows, or {@code null} rows and the reason they cannot be read. */
-  public record Result(List<Row> rows, String unavailableReason) {}
+  public record Result(@Nullable List<Row> rows, @Nullable String unavailableReason) {}
 
   /** The column names a server's pg_stat_statements view has. */
   public record Columns(String totalTime, String meanTime, String ioTime) {}

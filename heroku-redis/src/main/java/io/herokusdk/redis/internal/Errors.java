@@ -20,6 +20,7 @@ import java.security.cert.CertificateException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Lettuce and JDK exceptions into the SDK's typed exceptions with messages that say what
@@ -33,18 +34,18 @@ import javax.net.ssl.SSLException;
  */
 public final class Errors {
   private final RedisSettings settings;
-  private final RedisAuth auth;
+  private final @Nullable RedisAuth auth;
   private final Redactor redactor;
 
   /** {@code auth} is null for a URL without a password. */
-  public Errors(RedisSettings settings, RedisAuth auth) {
+  public Errors(RedisSettings settings, @Nullable RedisAuth auth) {
     this.settings = settings;
     this.auth = auth;
     this.redactor = Redactor.of().with(settings.url());
   }
 
   /** Scrubs secrets from arbitrary text. */
-  public String redact(String text) {
+  public @Nullable String redact(@Nullable String text) {
     return redactor.redact(text);
   }
 
@@ -169,7 +170,7 @@ public final class Errors {
   }
 
   /** A copy of {@code cause} as a plain exception with a scrubbed message and the same trace. */
-  private Throwable scrubbed(Throwable cause) {
+  private @Nullable Throwable scrubbed(@Nullable Throwable cause) {
     if (cause == null) return null;
     String message = cause.getClass().getName() + ": " + redact(cause.getMessage());
     RuntimeException copy = new ScrubbedException(message, scrubbed(cause.getCause()));
@@ -221,7 +222,7 @@ public final class Errors {
   static final class ScrubbedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ScrubbedException(String message, Throwable cause) {
+    ScrubbedException(String message, @Nullable Throwable cause) {
       super(message, cause);
     }
   }

@@ -13,6 +13,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** Builds Lettuce's {@link RedisURI} and {@link ClientOptions} from {@link RedisSettings}. */
 public final class LettuceSetup {
@@ -25,7 +26,7 @@ public final class LettuceSetup {
    * The URI Lettuce connects to; {@code auth} (null for a URL without password) supplies the
    * credentials on every connect and reconnect. Never log it.
    */
-  public static RedisURI redisUri(RedisSettings settings, RedisAuth auth) {
+  public static RedisURI redisUri(RedisSettings settings, @Nullable RedisAuth auth) {
     RedisURI.Builder uri = RedisURI.builder()
         .withHost(settings.url().host())
         .withPort(settings.url().port())

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +24,20 @@ public final class RedisAuth implements RedisCredentialsProvider.ImmediateRedisC
 
   private static final Logger log = LoggerFactory.getLogger(RedisAuth.class);
 
-  private final String user;
+  private final @Nullable String user;
   private final Secret password;
   private final String configVar;
   private volatile boolean passwordOnly;
 
   /** Credentials from {@code settings}' URL; null if the URL has no password. */
-  public static RedisAuth of(RedisSettings settings) {
+  public static @Nullable RedisAuth of(RedisSettings settings) {
     return settings.url().password()
         .map(password -> new RedisAuth(settings.url().user().orElse(null), password,
             settings.configVar()))
         .orElse(null);
   }
 
-  private RedisAuth(String user, Secret password, String configVar) {
+  private RedisAuth(@Nullable String user, Secret password, String configVar) {
     this.user = user == null || user.isEmpty() ? null : user;
     this.password = password;
     this.configVar = configVar;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 
 /** Turns config vars plus explicit builder choices into {@link RedisSettings}. */
 public final class SettingsResolver {
@@ -39,15 +40,15 @@ public final class SettingsResolver {
 
   /** Explicit choices from the builder; null means "use the config var or the default". */
   public record Explicit(
-      String urlConfigVar,
-      TlsVerification tls,
-      Duration connectTimeout,
-      Duration commandTimeout,
-      Integer poolSize,
-      Boolean failFast,
-      Integer maxQueuedCommands,
-      String keyPrefix,
-      Duration reconnectMaxDelay) {}
+      @Nullable String urlConfigVar,
+      @Nullable TlsVerification tls,
+      @Nullable Duration connectTimeout,
+      @Nullable Duration commandTimeout,
+      @Nullable Integer poolSize,
+      @Nullable Boolean failFast,
+      @Nullable Integer maxQueuedCommands,
+      @Nullable String keyPrefix,
+      @Nullable Duration reconnectMaxDelay) {}
 
   private SettingsResolver() {}
 
@@ -105,7 +106,7 @@ public final class SettingsResolver {
    * Picks the URL var: the explicit one (or its {@code _TLS_URL} twin when set), else
    * {@code REDIS_TLS_URL}, else {@code REDIS_URL}.
    */
-  static String chooseUrlVar(ConfigVars vars, String explicitName) {
+  static String chooseUrlVar(ConfigVars vars, @Nullable String explicitName) {
     if (explicitName != null) {
       if (explicitName.endsWith("_URL") && !explicitName.endsWith("_TLS_URL")) {
         String tlsTwin = explicitName.substring(0, explicitName.length() - 4) + "_TLS_URL";
@@ -188,7 +189,8 @@ public final class SettingsResolver {
     }
   }
 
-  private static Duration positive(String name, Duration explicit, Optional<Duration> fromVar,
+  private static Duration positive(String name, @Nullable Duration explicit,
+      Optional<Duration> fromVar,
       Duration fallback) {
     Duration value = explicit != null ? explicit : fromVar.orElse(fallback);
     if (value.isZero() || value.isNegative()) {

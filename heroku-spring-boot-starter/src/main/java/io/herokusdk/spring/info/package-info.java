@@ -1,2 +1,5 @@
 /** Actuator info contributors. */
+@NullMarked
 package io.herokusdk.spring.info;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.herokusdk.spring.internal;
 
 import io.herokusdk.spring.ConditionalOnConfigVar;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -30,12 +31,13 @@ public final class OnConfigVarCondition extends SpringBootCondition {
         metadata.getAnnotationAttributes(ConditionalOnConfigVar.class.getName());
     if (attributes == null) return ConditionOutcome.noMatch("no @ConditionalOnConfigVar");
     Environment env = context.getEnvironment();
-    for (String property : (String[]) attributes.get("unlessProperty")) {
+    // both attributes have defaults, so Spring always supplies them
+    for (String property : (String[]) Objects.requireNonNull(attributes.get("unlessProperty"))) {
       if (isSet(env, property) && !isBuildpackCopy(env, property)) {
         return ConditionOutcome.noMatch(property + " is set: the application configures it");
       }
     }
-    String[] vars = (String[]) attributes.get("value");
+    String[] vars = (String[]) Objects.requireNonNull(attributes.get("value"));
     for (String var : vars) {
       if (isSet(env, var)) return ConditionOutcome.match(var + " is set");
     }
@@ -44,7 +46,7 @@ public final class OnConfigVarCondition extends SpringBootCondition {
 
   private static boolean isBuildpackCopy(Environment env, String property) {
     String source = BUILDPACK_COPIES.get(property);
-    return source != null && env.getProperty(property).equals(env.getProperty(source));
+    return source != null && Objects.equals(env.getProperty(property), env.getProperty(source));
   }
 
   private static boolean isSet(Environment env, String name) {

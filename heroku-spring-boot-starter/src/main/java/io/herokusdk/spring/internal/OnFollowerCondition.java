@@ -23,9 +23,9 @@ public final class OnFollowerCondition extends SpringBootCondition {
       for (PropertySource<?> source : env.getPropertySources()) {
         if (!(source instanceof EnumerablePropertySource<?> enumerable)) continue;
         for (String name : enumerable.getPropertyNames()) {
+          String value = env.getProperty(name);
           if (ATTACHMENT.matcher(name).matches() && !name.endsWith("_CONNECTION_POOL_URL")
-              && env.getProperty(name) != null
-              && !env.getProperty(name).equals(env.getProperty("DATABASE_URL"))) {
+              && value != null && !value.equals(env.getProperty("DATABASE_URL"))) {
             return ConditionOutcome.match(name + " is set");
           }
         }

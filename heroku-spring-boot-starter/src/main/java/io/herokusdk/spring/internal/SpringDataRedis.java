@@ -8,6 +8,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -29,7 +30,7 @@ public final class SpringDataRedis {
    * Lettuce's Micrometer command latency recorder on the context's MeterRegistry, or null if
    * Micrometer is absent or there is no single registry.
    */
-  public static CommandLatencyRecorder latencyRecorder(BeanFactory beanFactory) {
+  public static @Nullable CommandLatencyRecorder latencyRecorder(BeanFactory beanFactory) {
     if (!ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
         SpringDataRedis.class.getClassLoader())) {
       return null;
@@ -39,7 +40,8 @@ public final class SpringDataRedis {
 
   /** The factory for {@code vars}; it owns (and shuts down) its client resources. */
   public static LettuceConnectionFactory connectionFactory(ConfigVars vars,
-      CommandLatencyRecorder latencyRecorder, List<ClientResourcesBuilderCustomizer> customizers) {
+      @Nullable CommandLatencyRecorder latencyRecorder,
+      List<ClientResourcesBuilderCustomizer> customizers) {
     LettuceSettings settings = LettuceSettings.fromConfig(vars);
     RedisURI uri = settings.redisUri();
     ClientResources.Builder builder = settings.clientResources();

@@ -6,6 +6,7 @@ import io.herokusdk.testing.TestServices;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
@@ -24,7 +25,7 @@ public final class HerokuTestServicesContextCustomizerFactory implements Context
   public static final String PROPERTY_SOURCE = "herokuTestServices";
 
   @Override
-  public ContextCustomizer createContextCustomizer(Class<?> testClass,
+  public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
       List<ContextConfigurationAttributes> configAttributes) {
     HerokuTestServices services =
         TestContextAnnotationUtils.findMergedAnnotation(testClass, HerokuTestServices.class);

@@ -3,4 +3,7 @@
  * PostgreSQL and Redis databases into a {@code @SpringBootTest}. Needs heroku-testing and
  * spring-test on the test classpath.
  */
+@NullMarked
 package io.herokusdk.spring.test;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Add-ons ({@code POST /apps/{app}/addons}): {@code provisioning} for {@link #delay}, then
@@ -41,7 +42,7 @@ final class FakeAddOns implements FakeResource {
   }
 
   @Override
-  public FakeReply api(FakeRequest r) {
+  public @Nullable FakeReply api(FakeRequest r) {
     settleAll();
     if (r.matches("apps", "*", "addons")) {
       FakeHerokuApi.AppState app = fake.findApp(r.segment(1));
@@ -112,8 +113,9 @@ final class FakeAddOns implements FakeResource {
    * Creates an add-on and its attachment, ready after {@code wait}; {@code url} null gives the
    * linked Data API's database URL, or a placeholder.
    */
-  AddOnState add(FakeHerokuApi.AppState app, String plan, String name, String attachmentName,
-      String confirm, String url, String leader, boolean fork, String failure, Duration wait) {
+  AddOnState add(FakeHerokuApi.AppState app, String plan, @Nullable String name,
+      @Nullable String attachmentName, @Nullable String confirm, @Nullable String url,
+      @Nullable String leader, boolean fork, @Nullable String failure, Duration wait) {
     String service = plan.contains(":") ? plan.substring(0, plan.indexOf(':')) : plan;
     if (name == null) {
       String prefix = service.equals("heroku-postgresql") ? "postgresql"
@@ -144,7 +146,7 @@ final class FakeAddOns implements FakeResource {
     return json(addOn);
   }
 
-  AddOnState find(String idOrName) {
+  @Nullable AddOnState find(String idOrName) {
     AddOnState byId = addOns.get(idOrName);
     if (byId != null) return byId;
     for (AddOnState a : addOns.values()) {
@@ -212,15 +214,15 @@ final class FakeAddOns implements FakeResource {
     final String service;
     final String plan;
     /** provision_message of a failed provisioning, or null. */
-    final String failure;
+    final @Nullable String failure;
     final Instant createdAt;
     final Instant readyAt;
     /** What its attachments' config vars are set to. */
-    String url;
+    @Nullable String url;
     boolean configured;
     boolean deleted;
 
-    AddOnState(String appId, String name, String service, String plan, String failure,
+    AddOnState(String appId, String name, String service, String plan, @Nullable String failure,
         Instant createdAt, Instant readyAt) {
       this.appId = appId;
       this.name = name;

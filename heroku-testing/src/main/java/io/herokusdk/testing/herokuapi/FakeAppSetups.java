@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * App setups ({@code POST /app-setups}) and review apps ({@code POST /review-apps}), which run an
@@ -22,7 +24,7 @@ final class FakeAppSetups implements FakeResource {
   private final FakeHerokuApi fake;
   private final Map<String, SetupState> setups = new LinkedHashMap<>();
   private final Map<String, ReviewAppState> reviewApps = new LinkedHashMap<>();
-  private Outcome next;
+  private @Nullable Outcome next;
   Duration delay = Duration.ofSeconds(2);
 
   FakeAppSetups(FakeHerokuApi fake) {
@@ -30,8 +32,8 @@ final class FakeAppSetups implements FakeResource {
   }
 
   /** What a setup ends with. */
-  record Outcome(String failureMessage, List<String> manifestErrors, String postdeployOutput,
-      long postdeployExitCode) {
+  record Outcome(@Nullable String failureMessage, List<String> manifestErrors,
+      String postdeployOutput, long postdeployExitCode) {
     static final Outcome SUCCESS = new Outcome(null, List.of(), "postdeploy: done", 0);
 
     boolean failed() {
@@ -52,7 +54,7 @@ final class FakeAppSetups implements FakeResource {
   }
 
   @Override
-  public FakeReply api(FakeRequest r) {
+  public @Nullable FakeReply api(FakeRequest r) {
     if (r.matches("app-setups") && r.method().equals("POST")) {
       Map<String, Object> body = FakeHerokuApi.parseObject(r.body());
       String url = sourceUrl(body);
@@ -101,7 +103,7 @@ final class FakeAppSetups implements FakeResource {
   }
 
   @Override
-  public MockResponse raw(FakeRequest r) {
+  public @Nullable MockResponse raw(FakeRequest r) {
     if (!r.matches("app-setup-builds", "*", "output")) return null;
     for (SetupState setup : setups.values()) {
       if (setup.buildId.equals(r.segment(1))) {
@@ -125,7 +127,8 @@ final class FakeAppSetups implements FakeResource {
     fake.addApp(appName);
     Outcome outcome = next == null ? Outcome.SUCCESS : next;
     next = null;
-    SetupState setup = new SetupState(fake.findApp(appName).id, url, outcome, now, readyAt);
+    FakeHerokuApi.AppState app = Objects.requireNonNull(fake.findApp(appName), appName);
+    SetupState setup = new SetupState(app.id, url, outcome, now, readyAt);
     setups.put(setup.id, setup);
     return setup;
   }
@@ -218,13 +221,13 @@ final class FakeAppSetups implements FakeResource {
     final String id = UUID.randomUUID().toString();
     final String branch;
     final String pipelineId;
-    final Long prNumber;
+    final @Nullable Long prNumber;
     final SetupState setup;
     final Instant createdAt;
     final Instant creatingAt;
     final Instant readyAt;
 
-    ReviewAppState(String branch, String pipelineId, Long prNumber, SetupState setup,
+    ReviewAppState(String branch, String pipelineId, @Nullable Long prNumber, SetupState setup,
         Instant createdAt, Instant creatingAt, Instant readyAt) {
       this.branch = branch;
       this.pipelineId = pipelineId;

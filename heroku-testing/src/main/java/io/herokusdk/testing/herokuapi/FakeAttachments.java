@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Add-on attachments: {@code GET /addon-attachments}, {@code GET /apps/{app}/addon-attachments},
@@ -40,7 +41,7 @@ final class FakeAttachments implements FakeResource {
   }
 
   @Override
-  public FakeReply api(FakeRequest r) {
+  public @Nullable FakeReply api(FakeRequest r) {
     fake.addOns().settleAll();
     String method = r.method();
     if (r.matches("addon-attachments")) {
@@ -106,7 +107,7 @@ final class FakeAttachments implements FakeResource {
   }
 
   /** A reference given as a string or as an object with {@code id} or {@code name}. */
-  private static String ref(Map<String, Object> body, String key) {
+  private static @Nullable String ref(Map<String, Object> body, String key) {
     Object value = body.get(key);
     if (value instanceof Map<?, ?> map) {
       Object id = map.get("id") != null ? map.get("id") : map.get("name");
@@ -121,7 +122,7 @@ final class FakeAttachments implements FakeResource {
     return attachments.values().stream().filter(a -> a.appId.equals(app.id)).toList();
   }
 
-  private Attachment named(FakeHerokuApi.AppState app, String name) {
+  private @Nullable Attachment named(FakeHerokuApi.AppState app, String name) {
     for (Attachment a : of(app)) {
       if (a.name.equals(name)) return a;
     }
@@ -149,7 +150,7 @@ final class FakeAttachments implements FakeResource {
   }
 
   /** Throws 422 if {@code name} is taken on the app and {@code confirm} is not the app's name. */
-  void checkFree(FakeHerokuApi.AppState app, String name, String confirm) {
+  void checkFree(FakeHerokuApi.AppState app, String name, @Nullable String confirm) {
     if (!NAME.matcher(name).matches()) {
       throw new FakeInvalidParams("Name " + name + " must start with a letter and contain only"
           + " uppercase letters, digits and underscores.");
@@ -161,15 +162,15 @@ final class FakeAttachments implements FakeResource {
     }
   }
 
+  /** Attachment name → the release phase of its next Attach release. */
+  final Map<String, BuildScript> nextAttachRelease = new HashMap<>();
+
   /**
    * Attaches {@code addOn} to {@code app} as {@code name}, replacing (with {@code confirm}) an
    * attachment of that name; {@code releases}: make Detach and Attach releases.
    */
-  /** Attachment name → the release phase of its next Attach release. */
-  final Map<String, BuildScript> nextAttachRelease = new HashMap<>();
-
   Attachment attach(FakeHerokuApi.AppState app, FakeAddOns.AddOnState addOn, String name,
-      String namespace, String confirm, boolean releases) {
+      @Nullable String namespace, @Nullable String confirm, boolean releases) {
     name = name.toUpperCase(Locale.ROOT);
     checkFree(app, name, confirm);
     Attachment existing = named(app, name);
@@ -254,10 +255,10 @@ final class FakeAttachments implements FakeResource {
     final String appId;
     final FakeAddOns.AddOnState addOn;
     final String name;
-    final String namespace;
+    final @Nullable String namespace;
     final Instant createdAt;
 
-    Attachment(String appId, FakeAddOns.AddOnState addOn, String name, String namespace,
+    Attachment(String appId, FakeAddOns.AddOnState addOn, String name, @Nullable String namespace,
         Instant createdAt) {
       this.appId = appId;
       this.addOn = addOn;

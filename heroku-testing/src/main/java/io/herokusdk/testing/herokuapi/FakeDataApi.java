@@ -29,6 +29,7 @@ import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Heroku Data API (the host of {@code pg:*} and {@code redis:*}) on its own loopback
@@ -62,13 +63,13 @@ public final class FakeDataApi implements Closeable {
   private final String token;
   private final Clock clock;
   /** The Platform API fake this one is linked to, or null. Lock order: api, then this. */
-  private final FakeHerokuApi api;
+  private final @Nullable FakeHerokuApi api;
   private final FakeHttpServer server;
   private final Map<String, Db> databases = new LinkedHashMap<>();
   /** Add-on id → database name, for databases made from add-ons. */
   private final Map<String, String> ids = new HashMap<>();
   private final List<RouteFailure> routeFailures = new ArrayList<>();
-  private PostgresServer postgres;
+  private @Nullable PostgresServer postgres;
   private long followerLagCommits;
   private Duration followerCatchUp = Duration.ZERO;
   private final Map<String, List<Transfer>> transfers = new LinkedHashMap<>();
@@ -77,13 +78,13 @@ public final class FakeDataApi implements Closeable {
   private final AtomicLong bytesServed = new AtomicLong();
   private Duration transferDuration = Duration.ofSeconds(30);
   private long backupSize = 1 << 20;
-  private String failNextCapture;
-  private String failNextRestore;
+  private @Nullable String failNextCapture;
+  private @Nullable String failNextRestore;
   private long dropNextDownloadAt = -1;
   private long dropEvery = -1;
   private int failNextDownload;
 
-  private FakeDataApi(String token, Clock clock, FakeHerokuApi api) {
+  private FakeDataApi(String token, Clock clock, @Nullable FakeHerokuApi api) {
     this.token = Objects.requireNonNull(token, "token == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.api = api;
@@ -361,8 +362,8 @@ public final class FakeDataApi implements Closeable {
    * A linked add-on was created: adds its database (Postgres: bound, a copy of {@code leader}
    * for a follower or fork) and returns its URL, or null when it is not bound.
    */
-  synchronized String addOnCreated(String app, String name, String id, String plan,
-      String service, Instant availableAt, String leader, boolean fork, boolean bind) {
+  synchronized @Nullable String addOnCreated(String app, String name, String id, String plan,
+      String service, Instant availableAt, @Nullable String leader, boolean fork, boolean bind) {
     boolean redis = service.equals("heroku-redis");
     if (!redis && !service.equals("heroku-postgresql")) return null;
     Db db = new Db(app, name, plan.contains(":") ? plan.substring(plan.indexOf(':') + 1) : plan,
@@ -404,12 +405,12 @@ public final class FakeDataApi implements Closeable {
     if (db.following != null && databases.get(db.following) != null) {
       databases.get(db.following).followers.remove(name);
     }
-    if (db.ownsDatabase) db.database.close();
+    if (db.ownsDatabase && db.database != null) db.database.close();
   }
 
   private static void copy(Db from, Db to) {
-    try (Connection source = from.database.jdbcConnection();
-        Connection target = to.database.jdbcConnection()) {
+    try (Connection source = from.real().jdbcConnection();
+        Connection target = to.real().jdbcConnection()) {
       SqlDump.restore(target, SqlDump.dump(source));
     } catch (SQLException e) {
       throw new IllegalStateException("could not copy " + from.name + " into " + to.name + ": "
@@ -419,9 +420,9 @@ public final class FakeDataApi implements Closeable {
 
   /** New sessions of a follower's database are read-only, as on a hot standby. */
   private static void readOnly(Db db, boolean on) {
-    try (Connection c = db.database.jdbcConnection(); Statement st = c.createStatement()) {
+    try (Connection c = db.real().jdbcConnection(); Statement st = c.createStatement()) {
       st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
-      st.execute("ALTER DATABASE \"" + db.database.name().replace("\"", "\"\"")
+      st.execute("ALTER DATABASE \"" + db.real().name().replace("\"", "\"\"")
           + "\" SET default_transaction_read_only = " + (on ? "on" : "off"));
     } catch (SQLException e) {
       throw new IllegalStateException("could not make " + db.name + (on ? " read-only: "
@@ -441,7 +442,7 @@ public final class FakeDataApi implements Closeable {
   }
 
   /** The database with this name or add-on id, or null. */
-  private Db find(String nameOrId) {
+  private @Nullable Db find(String nameOrId) {
     Db db = databases.get(nameOrId);
     if (db != null) return db;
     String name = ids.get(nameOrId);
@@ -512,7 +513,7 @@ public final class FakeDataApi implements Closeable {
     return response.build();
   }
 
-  private RouteFailure routeFailure(String method, List<String> path) {
+  private @Nullable RouteFailure routeFailure(String method, List<String> path) {
     for (int i = 0; i < routeFailures.size(); i++) {
       RouteFailure f = routeFailures.get(i);
       if (f.method.equals(method) && FakeHerokuApi.pathMatches(f.pathGlob, path)) {
@@ -531,7 +532,7 @@ public final class FakeDataApi implements Closeable {
           continue;
         }
         t.applied = true;
-        try (Connection c = t.db.database.jdbcConnection()) {
+        try (Connection c = t.db.real().jdbcConnection()) {
           SqlDump.restore(c, t.restoreFrom);
         } catch (SQLException e) {
           t.failure = "pg_restore: error: " + e.getMessage();
@@ -730,7 +731,7 @@ public final class FakeDataApi implements Closeable {
   }
 
   private static byte[] dump(Db db) {
-    try (Connection c = db.database.jdbcConnection()) {
+    try (Connection c = db.real().jdbcConnection()) {
       return SqlDump.dump(c);
     } catch (SQLException e) {
       throw new IllegalStateException("could not dump " + db.name + ": " + e.getMessage(), e);
@@ -738,7 +739,7 @@ public final class FakeDataApi implements Closeable {
   }
 
   /** The backup behind one of this fake's URLs (public-url or to_url), or null. */
-  private Transfer ownBackup(String url) {
+  private @Nullable Transfer ownBackup(String url) {
     Matcher m = OWN_BACKUP_URL.matcher(url);
     if (!m.matches()) return null;
     if (m.group(2) != null && !url.startsWith(baseUrl())) return null;
@@ -748,7 +749,7 @@ public final class FakeDataApi implements Closeable {
         .findFirst().orElse(null);
   }
 
-  private Transfer newTransfer(Db db, String from, String to, String failure, long size) {
+  private Transfer newTransfer(Db db, String from, String to, @Nullable String failure, long size) {
     List<Transfer> all = transfers.computeIfAbsent(db.app, a -> new ArrayList<>());
     Transfer t = new Transfer(all.size() + 1, db, from, to, clock.instant(), transferDuration,
         size, failure);
@@ -870,13 +871,13 @@ public final class FakeDataApi implements Closeable {
    */
   private static final class DumpBody implements MockResponseBody {
     /** The real dump, or null for pseudo-random bytes. */
-    private final byte[] bytes;
+    private final byte @Nullable [] bytes;
     private final long from;
     private final long size;
     private final long drop;
     private final AtomicLong served;
 
-    DumpBody(byte[] bytes, long from, long size, long drop, AtomicLong served) {
+    DumpBody(byte @Nullable [] bytes, long from, long size, long drop, AtomicLong served) {
       this.bytes = bytes;
       this.from = from;
       this.size = size;
@@ -928,19 +929,24 @@ public final class FakeDataApi implements Closeable {
     final Map<String, Object> settings = new LinkedHashMap<>();
     Instant availableAt = Instant.MIN;
     int notFoundPolls;
-    String error;
-    String following;
+    @Nullable String error;
+    @Nullable String following;
     long behind;
     /** The real database it is bound to, or null. */
-    TestDatabase database;
+    @Nullable TestDatabase database;
     /** Whether {@link #close()} drops {@link #database}. */
     boolean ownsDatabase;
+
+    /** The real database, for callers that checked that there is one. */
+    TestDatabase real() {
+      return Objects.requireNonNull(database, () -> name + " is not bound to a real database");
+    }
     String waitMessage = "provisioning";
-    String forkedFrom;
+    @Nullable String forkedFrom;
     /** A linked follower's lag when it became available. */
     long lag;
     /** Time a linked follower takes to catch up; null: {@link #behind} as scripted. */
-    Duration catchUp;
+    @Nullable Duration catchUp;
     long tables;
     long bytes;
     long connections;
@@ -975,17 +981,17 @@ public final class FakeDataApi implements Closeable {
     final Instant createdAt;
     final Duration duration;
     final long size;
-    String failure;
+    @Nullable String failure;
     /** A capture's SQL dump (bound database), or null. */
-    byte[] dump;
+    byte @Nullable [] dump;
     /** The SQL dump a restore loads when it finishes (bound target), or null. */
-    byte[] restoreFrom;
+    byte @Nullable [] restoreFrom;
     boolean applied;
-    Instant canceledAt;
+    @Nullable Instant canceledAt;
     boolean deleted;
 
     Transfer(int num, Db db, String fromType, String toType, Instant createdAt, Duration duration,
-        long size, String failure) {
+        long size, @Nullable String failure) {
       this.num = num;
       this.db = db;
       this.fromType = fromType;
@@ -996,7 +1002,7 @@ public final class FakeDataApi implements Closeable {
       this.failure = failure;
     }
 
-    Instant finishedAt() {
+    @Nullable Instant finishedAt() {
       if (canceledAt != null) return canceledAt;
       Instant end = createdAt.plus(duration);
       return clock.instant().isBefore(end) ? null : end;

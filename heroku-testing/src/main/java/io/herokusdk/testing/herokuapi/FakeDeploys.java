@@ -19,6 +19,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sources, builds and releases: {@code POST /sources} with an upload URL that takes the PUT,
@@ -68,7 +69,7 @@ final class FakeDeploys implements FakeResource {
     this.requireNoUploadContentType = require;
   }
 
-  StoredUpload upload(String sourceIdOrUrl) {
+  @Nullable StoredUpload upload(String sourceIdOrUrl) {
     for (SourceState s : sources.values()) {
       if (s.id.equals(sourceIdOrUrl) || s.url().equals(sourceIdOrUrl)) {
         return s.puts == 0 ? null : new StoredUpload(s.id, s.size, s.bytes.clone(),
@@ -103,12 +104,12 @@ final class FakeDeploys implements FakeResource {
   }
 
   /** Adds a succeeded release without a build, as if deployed before the test. */
-  StoredRelease addRelease(String app, String description) {
+  @Nullable StoredRelease addRelease(String app, String description) {
     return addRelease(app, description, BuildScript.succeeding());
   }
 
   /** Adds a release without a build whose release phase follows {@code script}. */
-  StoredRelease addRelease(String app, String description, BuildScript script) {
+  @Nullable StoredRelease addRelease(String app, String description, BuildScript script) {
     FakeHerokuApi.AppState state = api.findApp(app);
     if (state == null) throw new IllegalArgumentException("no such app: " + app);
     ReleaseState r = newRelease(state, description, null, script);
@@ -118,7 +119,7 @@ final class FakeDeploys implements FakeResource {
   // API
 
   @Override
-  public FakeReply api(FakeRequest request) {
+  public @Nullable FakeReply api(FakeRequest request) {
     if (request.matches("sources") && request.method().equals("POST")) {
       SourceState source = new SourceState();
       sources.put(source.id, source);
@@ -243,8 +244,8 @@ final class FakeDeploys implements FakeResource {
     }
   }
 
-  private ReleaseState newRelease(FakeHerokuApi.AppState app, String description, String slugId,
-      BuildScript script) {
+  private ReleaseState newRelease(FakeHerokuApi.AppState app, String description,
+      @Nullable String slugId, BuildScript script) {
     long version = releasesOf(app).stream().mapToLong(r -> r.version).max().orElse(0) + 1;
     ReleaseState release = new ReleaseState(app, version, description, slugId, script, api.now());
     releases.put(release.id, release);
@@ -256,7 +257,7 @@ final class FakeDeploys implements FakeResource {
     return releases.values().stream().filter(r -> r.app == app).toList();
   }
 
-  private ReleaseState findRelease(FakeHerokuApi.AppState app, String idOrVersion) {
+  private @Nullable ReleaseState findRelease(FakeHerokuApi.AppState app, String idOrVersion) {
     for (ReleaseState r : releasesOf(app)) {
       if (r.id.equals(idOrVersion) || String.valueOf(r.version).equals(idOrVersion)
           || ("v" + r.version).equals(idOrVersion)) {
@@ -322,7 +323,7 @@ final class FakeDeploys implements FakeResource {
   // unauthenticated URLs
 
   @Override
-  public MockResponse raw(FakeRequest request) {
+  public @Nullable MockResponse raw(FakeRequest request) {
     if (request.matches("sources", "*")) {
       SourceState source = sources.get(request.segment(1));
       if (source == null) return text(404, "NoSuchKey");
@@ -397,7 +398,7 @@ final class FakeDeploys implements FakeResource {
    * {@code dropAfter} + 1 when that is not -1.
    */
   private static MockResponse eventStream(List<String> lines, BuildScript script,
-      String lastEventId, int dropAfter) {
+      @Nullable String lastEventId, int dropAfter) {
     int first = 0;
     if (lastEventId != null) {
       try {
@@ -429,7 +430,7 @@ final class FakeDeploys implements FakeResource {
    * A chunked {@code text/plain} stream of {@code lines} from the byte {@code Range} asked for
    * (206), dropping the connection after {@code dropAfter} lines when that is not -1.
    */
-  private static MockResponse stream(List<String> lines, BuildScript script, String range,
+  private static MockResponse stream(List<String> lines, BuildScript script, @Nullable String range,
       int dropAfter) {
     long total = 0;
     for (String line : lines) total += line.getBytes(StandardCharsets.UTF_8).length + 1;
@@ -555,7 +556,7 @@ final class FakeDeploys implements FakeResource {
     final String id = UUID.randomUUID().toString();
     byte[] bytes = new byte[0];
     long size;
-    String contentType;
+    @Nullable String contentType;
     int puts;
 
     String url() {
@@ -567,20 +568,20 @@ final class FakeDeploys implements FakeResource {
     final String id = UUID.randomUUID().toString();
     final FakeHerokuApi.AppState app;
     final String sourceUrl;
-    final String version;
-    final String checksum;
+    final @Nullable String version;
+    final @Nullable String checksum;
     final List<String> buildpacks;
     final BuildScript script;
     final Instant createdAt;
     Instant updatedAt;
     String status = "pending";
-    String slugId;
-    ReleaseState release;
+    @Nullable String slugId;
+    @Nullable ReleaseState release;
     int outputRequests;
     final List<String> outputResumes = new ArrayList<>();
 
-    BuildState(FakeHerokuApi.AppState app, String sourceUrl, String version, String checksum,
-        List<String> buildpacks, BuildScript script, Instant now) {
+    BuildState(FakeHerokuApi.AppState app, String sourceUrl, @Nullable String version,
+        @Nullable String checksum, List<String> buildpacks, BuildScript script, Instant now) {
       this.app = app;
       this.sourceUrl = sourceUrl;
       this.version = version;
@@ -602,15 +603,15 @@ final class FakeDeploys implements FakeResource {
     final FakeHerokuApi.AppState app;
     final long version;
     final String description;
-    final String slugId;
+    final @Nullable String slugId;
     final BuildScript script;
     final Instant createdAt;
     final Instant readyAt;
     Instant updatedAt;
     String status = "pending";
 
-    ReleaseState(FakeHerokuApi.AppState app, long version, String description, String slugId,
-        BuildScript script, Instant now) {
+    ReleaseState(FakeHerokuApi.AppState app, long version, String description,
+        @Nullable String slugId, BuildScript script, Instant now) {
       this.app = app;
       this.version = version;
       this.description = description;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Custom domains ({@code POST /apps/{app}/domains}) with Automated Certificate Management: the
@@ -38,7 +39,7 @@ final class FakeDomains implements FakeResource {
   }
 
   @Override
-  public FakeReply api(FakeRequest r) {
+  public @Nullable FakeReply api(FakeRequest r) {
     if (r.path().size() >= 3 && r.segment(0).equals("apps")
         && (r.segment(2).equals("dynos") || r.segment(2).equals("formations"))
         && r.method().equals("DELETE") && r.path().size() <= 4) {
@@ -108,9 +109,9 @@ final class FakeDomains implements FakeResource {
     return json;
   }
 
-  private record DomainState(String id, String appId, String hostname, String failure,
+  private record DomainState(String id, String appId, String hostname, @Nullable String failure,
       Instant createdAt, Instant readyAt) {
-    DomainState(String appId, String hostname, String failure, Instant createdAt,
+    DomainState(String appId, String hostname, @Nullable String failure, Instant createdAt,
         Instant readyAt) {
       this(UUID.randomUUID().toString(), appId, hostname, failure, createdAt, readyAt);
     }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Heroku Platform API on a local port (MockWebServer), for tests of code that manages
@@ -99,9 +100,9 @@ public final class FakeHerokuApi implements Closeable {
    * @param responseBody the JSON answered, or null when the answer had no body
    */
   public record ReceivedRequest(String method, String path, String query,
-      Map<String, String> headers, String body, int status, String responseBody) {
+      Map<String, String> headers, String body, int status, @Nullable String responseBody) {
     /** The header's value (name in any case), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
@@ -160,11 +161,12 @@ public final class FakeHerokuApi implements Closeable {
   /** A scripted answer for the next request, from {@link FakeHerokuApi#enqueue}. */
   public static final class Answer {
     private final int status;
-    private final String id;
-    private final String message;
+    private final @Nullable String id;
+    private final @Nullable String message;
     private final boolean dropConnection;
 
-    private Answer(int status, String id, String message, boolean dropConnection) {
+    private Answer(int status, @Nullable String id, @Nullable String message,
+        boolean dropConnection) {
       this.status = status;
       this.id = id;
       this.message = message;
@@ -217,7 +219,7 @@ public final class FakeHerokuApi implements Closeable {
 
   private final String token;
   private final Clock clock;
-  private final String twoFactorCode;
+  private final @Nullable String twoFactorCode;
   private final int initialRateLimit;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<ReceivedRequest> requests = new ArrayList<>();
@@ -234,7 +236,7 @@ public final class FakeHerokuApi implements Closeable {
   /** Scripted answers for the next request matching a method and a path glob. */
   private final List<RouteFailure> routeFailures = new ArrayList<>();
   /** The Data API linked to this fake, or null. */
-  private FakeDataApi data;
+  private @Nullable FakeDataApi data;
   private final FakeDomains domains = new FakeDomains(this);
   private final FakeDeploys deploys = new FakeDeploys(this);
 
@@ -271,7 +273,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** The linked Data API, or null; call it only holding this fake's lock (lock order). */
-  FakeDataApi data() {
+  @Nullable FakeDataApi data() {
     return data;
   }
 
@@ -421,7 +423,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** The app with this name or id, or null. */
-  public synchronized StoredApp app(String nameOrId) {
+  public synchronized @Nullable StoredApp app(String nameOrId) {
     AppState app = findApp(nameOrId);
     return app == null ? null : app.snapshot();
   }
@@ -438,7 +440,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** The last request it received, or null. */
-  public synchronized ReceivedRequest lastRequest() {
+  public synchronized @Nullable ReceivedRequest lastRequest() {
     return requests.isEmpty() ? null : requests.get(requests.size() - 1);
   }
 
@@ -613,7 +615,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** What was uploaded to a source (its id or URL), or null if nothing was. */
-  public synchronized StoredUpload upload(String sourceIdOrUrl) {
+  public synchronized @Nullable StoredUpload upload(String sourceIdOrUrl) {
     return deploys.upload(sourceIdOrUrl);
   }
 
@@ -628,7 +630,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** Adds a live release without a build, as if the app had been deployed before. */
-  public synchronized StoredRelease addRelease(String app, String description) {
+  public synchronized @Nullable StoredRelease addRelease(String app, String description) {
     return deploys.addRelease(app, description);
   }
 
@@ -671,7 +673,8 @@ public final class FakeHerokuApi implements Closeable {
     if (scripted != null && scripted.dropConnection) {
       reply = null;
     } else if (scripted != null) {
-      reply = FakeReply.error(scripted.status, scripted.id, scripted.message);
+      String id = Objects.requireNonNull(scripted.id, "only a dropped connection has no id");
+      reply = FakeReply.error(scripted.status, id, scripted.message);
     } else {
       try {
         reply = route(request, headers, body);
@@ -721,7 +724,7 @@ public final class FakeHerokuApi implements Closeable {
     return new MockResponse.Builder().code(404).body("no such fake URL").build();
   }
 
-  private Answer routeFailure(String method, List<String> path) {
+  private @Nullable Answer routeFailure(String method, List<String> path) {
     for (int i = 0; i < routeFailures.size(); i++) {
       RouteFailure f = routeFailures.get(i);
       if (f.method.equals(method) && pathMatches(f.pathGlob, path)) {
@@ -828,7 +831,7 @@ public final class FakeHerokuApi implements Closeable {
     }
   }
 
-  FakeReply list(List<Map<String, Object>> all, String range, String defaultField,
+  FakeReply list(List<Map<String, Object>> all, @Nullable String range, String defaultField,
       Set<String> fields) {
     Ranges.Page page;
     try {
@@ -880,7 +883,7 @@ public final class FakeHerokuApi implements Closeable {
    * The 403 {@code two_factor} answer when the fake requires a second factor and the request
    * lacks it, else null; for resources whose calls Heroku guards the same way.
    */
-  FakeReply twoFactorMissing(Map<String, String> headers) {
+  @Nullable FakeReply twoFactorMissing(Map<String, String> headers) {
     if (twoFactorCode != null && !twoFactorCode.equals(headers.get("heroku-two-factor-code"))) {
       return FakeReply.error(403, "two_factor", "A second authentication factor or"
           + " pre-authorization is required for this request.");
@@ -953,7 +956,7 @@ public final class FakeHerokuApi implements Closeable {
     app.updatedAt = process.updatedAt;
   }
 
-  private static Long quantity(Map<String, Object> update) {
+  private static @Nullable Long quantity(Map<String, Object> update) {
     Object q = update.get("quantity");
     if (q == null) return null;
     if (!(q instanceof Double d) || d < 0 || d != Math.floor(d)) {
@@ -976,7 +979,7 @@ public final class FakeHerokuApi implements Closeable {
   }
 
   /** The app with this name or id, or null; for resources (under the fake's lock). */
-  AppState findApp(String nameOrId) {
+  @Nullable AppState findApp(String nameOrId) {
     AppState byId = apps.get(nameOrId);
     if (byId != null) return byId;
     for (AppState app : apps.values()) {
@@ -1009,7 +1012,7 @@ public final class FakeHerokuApi implements Closeable {
     return map;
   }
 
-  static String optionalString(Map<String, Object> body, String key) {
+  static @Nullable String optionalString(Map<String, Object> body, String key) {
     Object value = body.get(key);
     if (value == null) return null;
     if (!(value instanceof String s)) throw new FakeInvalidParams(key + " must be a string.");
@@ -1127,7 +1130,7 @@ public final class FakeHerokuApi implements Closeable {
     private int port;
     private Clock clock = Clock.systemUTC();
     private int rateLimit = DEFAULT_RATE_LIMIT;
-    private String twoFactorCode;
+    private @Nullable String twoFactorCode;
     private long maxUploadBytesKept = 16L * 1024 * 1024;
 
     private Builder() {}

@@ -20,6 +20,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Log sessions: {@code POST /apps/{app}/log-sessions} answers a {@code logplex_url} under {@code
@@ -57,8 +58,8 @@ final class FakeLogSessions implements FakeResource {
   private record Entry(long seq, String line, String source, String dyno) {}
 
   /** A log session; {@code events}: served as Server-Sent Events (a Fir app). */
-  private record Session(String id, String appId, int lines, boolean tail, String source,
-      String dyno, String createdAt, boolean events) {}
+  private record Session(String id, String appId, int lines, boolean tail, @Nullable String source,
+      @Nullable String dyno, String createdAt, boolean events) {}
 
   /** One app's buffer and scripted stream failures. */
   private static final class AppLog {
@@ -72,7 +73,7 @@ final class FakeLogSessions implements FakeResource {
   }
 
   @Override
-  public FakeReply api(FakeRequest request) {
+  public @Nullable FakeReply api(FakeRequest request) {
     if (!request.matches("apps", "*", "log-sessions")) return null;
     if (!request.method().equals("POST")) return null;
     FakeHerokuApi.AppState app = fake.findApp(request.segment(1));
@@ -101,7 +102,7 @@ final class FakeLogSessions implements FakeResource {
     return FakeReply.ok(201, json);
   }
 
-  private static int lines(Object value) {
+  private static int lines(@Nullable Object value) {
     if (value == null) return 100;
     if (!(value instanceof Double d) || d != Math.floor(d) || d < 0 || d > BUFFER_LINES) {
       throw new FakeInvalidParams("lines must be a whole number from 0 to " + BUFFER_LINES + ".");
@@ -110,7 +111,7 @@ final class FakeLogSessions implements FakeResource {
   }
 
   @Override
-  public MockResponse raw(FakeRequest request) {
+  public @Nullable MockResponse raw(FakeRequest request) {
     if (!request.matches("log-sessions", "*")) return null;
     Session session;
     StreamPlan plan;

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pipelines, pipeline couplings and promotions. A promotion's targets stay {@code pending} for
@@ -76,12 +78,13 @@ final class FakePipelines implements FakeResource {
   // API
 
   @Override
-  public FakeReply api(FakeRequest r) {
+  public @Nullable FakeReply api(FakeRequest r) {
     if (r.matches("pipelines") && r.method().equals("POST")) {
       String name = FakeHerokuApi.optionalString(FakeHerokuApi.parseObject(r.body()), "name");
       if (name == null) throw new FakeInvalidParams("name is required.");
       if (pipeline(name) != null) throw new FakeInvalidParams("Name has already been taken.");
-      return FakeReply.ok(201, pipelineJson(pipelines.get(addPipeline(name))));
+      PipelineState created = Objects.requireNonNull(pipelines.get(addPipeline(name)));
+      return FakeReply.ok(201, pipelineJson(created));
     }
     if (r.matches("pipelines", "*") && r.method().equals("GET")) {
       PipelineState p = pipeline(r.segment(1));
@@ -181,11 +184,13 @@ final class FakePipelines implements FakeResource {
     p.settled = true;
     for (TargetState t : p.targets) {
       if (t.errorMessage != null) continue;
-      t.releaseId = fake.deploys().promotionRelease(fake.findApp(t.appId), releaseOutput).id();
+      FakeHerokuApi.AppState app = Objects.requireNonNull(fake.findApp(t.appId),
+          () -> "app " + t.appId + " of a promotion target was deleted");
+      t.releaseId = fake.deploys().promotionRelease(app, releaseOutput).id();
     }
   }
 
-  private PipelineState pipeline(String idOrName) {
+  private @Nullable PipelineState pipeline(String idOrName) {
     PipelineState byId = pipelines.get(idOrName);
     if (byId != null) return byId;
     for (PipelineState p : pipelines.values()) {
@@ -282,10 +287,10 @@ final class FakePipelines implements FakeResource {
     final String id = UUID.randomUUID().toString();
     final String appId;
     /** Null when the target succeeds. */
-    final String errorMessage;
-    String releaseId;
+    final @Nullable String errorMessage;
+    @Nullable String releaseId;
 
-    TargetState(String appId, String errorMessage) {
+    TargetState(String appId, @Nullable String errorMessage) {
       this.appId = appId;
       this.errorMessage = errorMessage;
     }

@@ -2,6 +2,7 @@ package io.herokusdk.testing.herokuapi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What the fake answers to an API request: status, extra headers, JSON (or null for no body). */
 final class FakeReply {
@@ -21,7 +22,7 @@ final class FakeReply {
   }
 
   /** Heroku's error body {@code {"id", "message", "url"}}. */
-  static FakeReply error(int status, String id, String message) {
+  static FakeReply error(int status, String id, @Nullable String message) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", id);
     json.put("message", message);

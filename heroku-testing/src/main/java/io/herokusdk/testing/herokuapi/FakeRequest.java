@@ -2,6 +2,7 @@ package io.herokusdk.testing.herokuapi;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request as a {@link FakeResource} sees it.
@@ -30,7 +31,7 @@ record FakeRequest(String method, List<String> path, String query, Map<String, S
   }
 
   /** The header (name in any case), or null. */
-  String header(String name) {
+  @Nullable String header(String name) {
     return headers.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -1,6 +1,7 @@
 package io.herokusdk.testing.herokuapi;
 
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One family of resources of the fake (builds, pipelines, log sessions, ...). {@link
@@ -11,13 +12,13 @@ import mockwebserver3.MockResponse;
  */
 interface FakeResource {
   /** Answers an authenticated API request, or returns null if it is not this resource's. */
-  FakeReply api(FakeRequest request);
+  @Nullable FakeReply api(FakeRequest request);
 
   /**
    * Answers a request under {@code /_fake/} (path without that first segment), or returns null
    * if it is not this resource's.
    */
-  default MockResponse raw(FakeRequest request) {
+  default @Nullable MockResponse raw(FakeRequest request) {
     return null;
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Heroku's {@code Range} / {@code Next-Range} paging over a list of JSON objects. */
 final class Ranges {
@@ -28,7 +29,8 @@ final class Ranges {
    * @param nextRange the {@code Next-Range} to send, or null on the last page
    * @param contentRange the {@code Content-Range} to send, or null for an empty page
    */
-  record Page(List<Map<String, Object>> items, String nextRange, String contentRange) {}
+  record Page(List<Map<String, Object>> items, @Nullable String nextRange,
+      @Nullable String contentRange) {}
 
   /**
    * The page of {@code all} that {@code header} asks for, sorted by the range's field.
@@ -36,7 +38,7 @@ final class Ranges {
    * @throws IllegalArgumentException if the header cannot be parsed, names a field not in {@code
    *     fields}, or asks for a {@code max} outside 1..1000
    */
-  static Page page(List<Map<String, Object>> all, String header, String defaultField,
+  static Page page(List<Map<String, Object>> all, @Nullable String header, String defaultField,
       Set<String> fields) {
     String field = defaultField;
     String start = "";

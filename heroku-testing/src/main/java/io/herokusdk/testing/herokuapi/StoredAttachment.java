@@ -1,5 +1,7 @@
 package io.herokusdk.testing.herokuapi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An add-on attachment in the fake's store.
  *
@@ -8,5 +10,5 @@ package io.herokusdk.testing.herokuapi;
  * @param namespace its namespace, like {@code connection-pooling:default}, or null
  * @param configVar the config var it sets on the app, {@code <NAME>_URL}
  */
-public record StoredAttachment(String name, String addOnName, String namespace,
+public record StoredAttachment(String name, String addOnName, @Nullable String namespace,
     String configVar) {}

@@ -1,6 +1,7 @@
 package io.herokusdk.testing.herokuapi;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A build in the fake's store.
@@ -17,7 +18,7 @@ import java.util.List;
  *     {@code "Range: bytes=42-"} or {@code "Last-Event-Id: 3"}, or {@code ""} for none
  */
 public record StoredBuild(String id, String app, String status, String sourceUrl,
-    String version, String checksum, List<String> buildpacks, int outputRequests,
+    @Nullable String version, @Nullable String checksum, List<String> buildpacks, int outputRequests,
     List<String> outputResumes) {
   /** Copies the lists. */
   public StoredBuild {

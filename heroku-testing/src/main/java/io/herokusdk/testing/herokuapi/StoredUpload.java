@@ -1,5 +1,7 @@
 package io.herokusdk.testing.herokuapi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What was PUT to a source's upload URL.
  *
@@ -10,7 +12,7 @@ package io.herokusdk.testing.herokuapi;
  * @param contentType the {@code Content-Type} the last PUT sent, or null
  * @param puts how many PUTs were stored (a retried upload counts each)
  */
-public record StoredUpload(String sourceId, long size, byte[] bytes, String contentType,
+public record StoredUpload(String sourceId, long size, byte[] bytes, @Nullable String contentType,
     int puts) {
   /** Whether {@link #bytes()} holds fewer bytes than were sent. */
   public boolean truncated() {

@@ -3,4 +3,7 @@
  * vars, formation; paging, errors, rate limit) on a local port, for tests of code that manages
  * Heroku apps.
  */
+@NullMarked
 package io.herokusdk.testing.herokuapi;
+
+import org.jspecify.annotations.NullMarked;

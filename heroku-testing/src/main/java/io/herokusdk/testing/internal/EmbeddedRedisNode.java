@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -31,7 +32,7 @@ public final class EmbeddedRedisNode implements Closeable {
   private final String password;
   private volatile SelfSignedCertificate certificate;
   private final RedisServer process;
-  private volatile String version = "unknown";
+  private volatile @Nullable String version = "unknown";
 
   private EmbeddedRedisNode(
       Path directory, int port, int tlsPort, String password, SelfSignedCertificate certificate)
@@ -157,7 +158,7 @@ public final class EmbeddedRedisNode implements Closeable {
   }
 
   /** redis_version from INFO, e.g. "6.2.11". */
-  public String version() {
+  public @Nullable String version() {
     return version;
   }
 

@@ -17,6 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP side of the kit's fakes ({@code FakeHerokuApi}, {@code FakeSendGrid}): a
@@ -136,7 +137,7 @@ public final class FakeHttpServer implements Closeable {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+    public ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress address)
         throws IOException {
       ServerSocket socket = createServerSocket();
       socket.bind(new InetSocketAddress(address, port), backlog);

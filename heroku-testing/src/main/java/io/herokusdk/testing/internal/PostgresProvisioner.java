@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public final class PostgresProvisioner {
       int port,
       String database,
       String user,
-      String password,
+      @Nullable String password,
       Map<String, String> jdbcProperties) {
     /** Copies the map. */
     public Admin {
@@ -45,7 +46,7 @@ public final class PostgresProvisioner {
   }
 
   /** A database handed out: its name, owner and the owner's password. */
-  public record Database(String name, String user, String password) {
+  public record Database(String name, String user, @Nullable String password) {
     @Override
     public String toString() {
       return "Database[" + name + ", user " + user + "]";
@@ -53,7 +54,7 @@ public final class PostgresProvisioner {
   }
 
   private final Admin admin;
-  private final String template;
+  private final @Nullable String template;
   private final boolean createRoles;
   private final Object lock = new Object();
 
@@ -61,7 +62,7 @@ public final class PostgresProvisioner {
    * @param template the template database, or null for the server default
    * @param createRoles true to give each database its own role (needs CREATEROLE)
    */
-  public PostgresProvisioner(Admin admin, String template, boolean createRoles) {
+  public PostgresProvisioner(Admin admin, @Nullable String template, boolean createRoles) {
     this.admin = admin;
     this.template = template;
     this.createRoles = createRoles;
@@ -78,7 +79,8 @@ public final class PostgresProvisioner {
   }
 
   /** A new connection to {@code database} as {@code user}. */
-  public Connection connect(String database, String user, String password) throws SQLException {
+  public Connection connect(String database, String user,
+      @Nullable String password) throws SQLException {
     Properties properties = new Properties();
     properties.putAll(admin.jdbcProperties());
     properties.setProperty("user", user);

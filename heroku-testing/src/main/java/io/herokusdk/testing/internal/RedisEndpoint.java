@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,9 @@ public final class RedisEndpoint {
   private final String host;
   private final int port;
   private final int tlsPort;
-  private final String user;
-  private final String password;
-  private final Supplier<String> caCertificatePem;
+  private final @Nullable String user;
+  private final @Nullable String password;
+  private final @Nullable Supplier<String> caCertificatePem;
   private final boolean embedded;
   private final Deque<Integer> free = new ArrayDeque<>();
   private int sharedCursor = FIRST_INDEX;
@@ -41,9 +42,9 @@ public final class RedisEndpoint {
       String host,
       int port,
       int tlsPort,
-      String user,
-      String password,
-      Supplier<String> caCertificatePem,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable Supplier<String> caCertificatePem,
       boolean embedded) {
     if (port < 0 && tlsPort < 0) throw new IllegalArgumentException("no port");
     this.host = host;
@@ -156,17 +157,17 @@ public final class RedisEndpoint {
   }
 
   /** The ACL user, or null for the default user. */
-  public String user() {
+  public @Nullable String user() {
     return user;
   }
 
   /** The password, or null. */
-  public String password() {
+  public @Nullable String password() {
     return password;
   }
 
   /** The CA PEM, or null if unknown. */
-  public String caCertificatePem() {
+  public @Nullable String caCertificatePem() {
     return caCertificatePem == null ? null : caCertificatePem.get();
   }
 

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tiny blocking Redis client speaking RESP2 over a plain or TLS socket: enough for the kit to
@@ -94,7 +95,7 @@ public final class RespClient implements Closeable {
    * Sends one command and returns its reply: a String (simple or bulk string), Long, null (nil)
    * or List. An error reply throws {@link RespException}.
    */
-  public Object command(String... args) throws IOException {
+  public @Nullable Object command(String... args) throws IOException {
     out.write(('*' + Integer.toString(args.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     for (String arg : args) {
       byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
@@ -108,7 +109,7 @@ public final class RespClient implements Closeable {
   }
 
   /** Sends a command whose reply must be a string and returns it. */
-  public String string(String... args) throws IOException {
+  public @Nullable String string(String... args) throws IOException {
     Object reply = command(args);
     if (reply != null && !(reply instanceof String)) {
       throw new IOException("expected a string reply to " + args[0] + ", got " + reply);
@@ -129,7 +130,7 @@ public final class RespClient implements Closeable {
   }
 
   /** PING; returns "PONG". */
-  public String ping() throws IOException {
+  public @Nullable String ping() throws IOException {
     return string("PING");
   }
 
@@ -152,8 +153,9 @@ public final class RespClient implements Closeable {
   }
 
   /** Reads "redis_version" from INFO server. */
-  public String version() throws IOException {
+  public @Nullable String version() throws IOException {
     String info = string("INFO", "server");
+    if (info == null) return null;
     for (String line : info.split("\r\n")) {
       if (line.startsWith("redis_version:")) {
         return line.substring("redis_version:".length()).strip();
@@ -162,7 +164,7 @@ public final class RespClient implements Closeable {
     return "unknown";
   }
 
-  private Object readReply() throws IOException {
+  private @Nullable Object readReply() throws IOException {
     int type = in.read();
     if (type < 0) {
       throw new EOFException("the Redis server closed the connection");

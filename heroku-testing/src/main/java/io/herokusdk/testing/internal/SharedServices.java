@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SharedServices {
   private static final Logger log = LoggerFactory.getLogger(SharedServices.class);
   private static final Object INSTANCE_LOCK = new Object();
-  private static SharedServices instance;
+  private static @Nullable SharedServices instance;
 
   private final Path directory;
   private final Object certificateLock = new Object();
@@ -30,11 +31,11 @@ public final class SharedServices {
   private final Object redisLock = new Object();
   private final Map<Object, Object> cache = new HashMap<>();
   private final Set<Closeable> owned = Collections.synchronizedSet(new LinkedHashSet<>());
-  private SelfSignedCertificate certificate;
-  private EmbeddedPostgresNode postgres;
-  private EmbeddedRedisNode redis;
-  private RuntimeException postgresFailure;
-  private RuntimeException redisFailure;
+  private @Nullable SelfSignedCertificate certificate;
+  private @Nullable EmbeddedPostgresNode postgres;
+  private @Nullable EmbeddedRedisNode redis;
+  private @Nullable RuntimeException postgresFailure;
+  private @Nullable RuntimeException redisFailure;
   private volatile boolean shuttingDown;
 
   private SharedServices(Path directory) {
@@ -167,7 +168,7 @@ public final class SharedServices {
     TempFiles.deleteRecursively(directory);
   }
 
-  private static void closeQuietly(Closeable closeable) {
+  private static void closeQuietly(@Nullable Closeable closeable) {
     if (closeable == null) return;
     try {
       closeable.close();

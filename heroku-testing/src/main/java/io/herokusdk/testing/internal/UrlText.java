@@ -1,6 +1,7 @@
 package io.herokusdk.testing.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** Builds Heroku style service URLs, percent-encoding user info and names (RFC 3986). */
 public final class UrlText {
@@ -38,7 +39,8 @@ public final class UrlText {
    * {@code password} null for none, {@code query} null or empty for none.
    */
   public static String url(
-      String scheme, String user, String password, String host, int port, String path, String query) {
+      String scheme, String user, @Nullable String password, String host, int port, String path,
+          @Nullable String query) {
     StringBuilder out = new StringBuilder(scheme).append("://");
     if (password != null) {
       out.append(encode(user)).append(':').append(encode(password)).append('@');

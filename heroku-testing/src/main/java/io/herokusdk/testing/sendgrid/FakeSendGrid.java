@@ -22,6 +22,7 @@ import java.util.function.Function;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fake SendGrid v3 Mail Send API on a local port (MockWebServer), for tests of code that sends
@@ -54,7 +55,7 @@ public final class FakeSendGrid implements Closeable {
    * @param field the request field, or null
    * @param message what is wrong
    */
-  public record Error(String field, String message) {}
+  public record Error(@Nullable String field, String message) {}
 
   /**
    * An accepted message.
@@ -64,7 +65,7 @@ public final class FakeSendGrid implements Closeable {
    * @param messageId the {@code X-Message-Id} answered, or null in sandbox mode
    * @param sandbox true if sandbox mode was on (answered 200, nothing "sent")
    */
-  public record ReceivedMail(String body, Map<String, Object> json, String messageId,
+  public record ReceivedMail(String body, Map<String, Object> json, @Nullable String messageId,
       boolean sandbox) {
     /** The number of personalizations. */
     public int personalizationCount() {
@@ -89,12 +90,12 @@ public final class FakeSendGrid implements Closeable {
     }
 
     /** The message-level subject, or null. */
-    public String subject() {
+    public @Nullable String subject() {
       return json.get("subject") instanceof String s ? s : null;
     }
 
     /** The from address, or null. */
-    public String from() {
+    public @Nullable String from() {
       return json.get("from") instanceof Map<?, ?> m ? String.valueOf(m.get("email")) : null;
     }
   }
@@ -103,11 +104,11 @@ public final class FakeSendGrid implements Closeable {
   public static final class Answer {
     private final int status;
     private final List<Error> errors;
-    private final Instant rateLimitReset;
+    private final @Nullable Instant rateLimitReset;
     private final boolean dropConnection;
     private final Duration delay;
 
-    private Answer(int status, List<Error> errors, Instant rateLimitReset,
+    private Answer(int status, List<Error> errors, @Nullable Instant rateLimitReset,
         boolean dropConnection, Duration delay) {
       this.status = status;
       this.errors = errors;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules SendGrid's {@code POST /v3/mail/send} applies to a request body, as documented: 1 to
@@ -211,7 +212,7 @@ final class MailSendRules {
   }
 
   /** Checks an email object; returns its address, or null if it has none. */
-  private static String checkFrom(Object value, String field, boolean isFrom,
+  private static @Nullable String checkFrom(@Nullable Object value, String field, boolean isFrom,
       List<FakeSendGrid.Error> errors) {
     if (!(value instanceof Map<?, ?> address) || !(address.get("email") instanceof String email)) {
       errors.add(new FakeSendGrid.Error(field + ".email", isFrom && field.equals("from")
@@ -240,11 +241,11 @@ final class MailSendRules {
     return email;
   }
 
-  private static boolean enabled(Object setting) {
+  private static boolean enabled(@Nullable Object setting) {
     return setting instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("enable"));
   }
 
-  private static void checkSendAt(Object value, String field, Instant now,
+  private static void checkSendAt(@Nullable Object value, String field, Instant now,
       List<FakeSendGrid.Error> errors) {
     if (value == null) return;
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -255,7 +256,7 @@ final class MailSendRules {
     }
   }
 
-  private static void checkCustomArgs(Object top, Object personal, String field,
+  private static void checkCustomArgs(@Nullable Object top, @Nullable Object personal, String field,
       List<FakeSendGrid.Error> errors) {
     Map<Object, Object> merged = new LinkedHashMap<>();
     if (top instanceof Map<?, ?> m) merged.putAll(m);
