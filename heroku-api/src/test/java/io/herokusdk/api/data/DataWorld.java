@@ -1,9 +1,7 @@
 package io.herokusdk.api.data;
 
+import io.herokusdk.api.FastRetries;
 import io.herokusdk.api.Heroku;
-import io.herokusdk.api.RateLimitPolicy;
-import io.herokusdk.api.RetryPolicy;
-import io.herokusdk.core.Backoff;
 import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.herokuapi.FakeDataApi;
 import java.time.Duration;
@@ -26,12 +24,8 @@ final class DataWorld implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     data = FakeDataApi.start(TOKEN, clock);
-    heroku = Heroku.builder().token(TOKEN).baseUrl("http://127.0.0.1:9/")
-        .dataUrl(data.baseUrl())
-        .retryPolicy(RetryPolicy.builder().maxRetries(2)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
-        .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+    heroku = FastRetries.apply(Heroku.builder().token(TOKEN).baseUrl("http://127.0.0.1:9/")
+        .dataUrl(data.baseUrl()))
         .build();
   }
 

@@ -1,11 +1,9 @@
 package io.herokusdk.api.data;
 
+import io.herokusdk.api.FastRetries;
 import io.herokusdk.api.Heroku;
-import io.herokusdk.api.RateLimitPolicy;
-import io.herokusdk.api.RetryPolicy;
 import io.herokusdk.api.SchemaCheckedFake;
 import io.herokusdk.api.model.AddOnCreateRequest;
-import io.herokusdk.core.Backoff;
 import io.herokusdk.core.ServiceUrl;
 import io.herokusdk.testing.ManualClock;
 import io.herokusdk.testing.TestServices;
@@ -40,12 +38,8 @@ final class LinkedWorld implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     api = FakeHerokuApi.builder().clock(clock).start();
     data = FakeDataApi.linkedTo(api).embeddedPostgres(TestServices.postgres());
-    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl()).dataUrl(data.baseUrl())
-        .retryPolicy(RetryPolicy.builder().maxRetries(2)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
-        .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
-        .build();
+    heroku = FastRetries.apply(Heroku.builder().token(api.token()).baseUrl(api.baseUrl())
+        .dataUrl(data.baseUrl())).build();
     api.addApp(APP);
   }
 

@@ -1,9 +1,7 @@
 package io.herokusdk.api.workflow;
 
+import io.herokusdk.api.FastRetries;
 import io.herokusdk.api.Heroku;
-import io.herokusdk.api.RateLimitPolicy;
-import io.herokusdk.api.RetryPolicy;
-import io.herokusdk.core.Backoff;
 import io.herokusdk.core.Waiter;
 import io.herokusdk.api.SchemaCheckedFake;
 import io.herokusdk.testing.ManualClock;
@@ -27,11 +25,7 @@ final class FakeWorld implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     api = FakeHerokuApi.builder().clock(clock).requireTwoFactorCode("123456").start();
-    heroku = Heroku.builder().token(api.token()).baseUrl(api.baseUrl())
-        .retryPolicy(RetryPolicy.builder().maxRetries(2)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
-        .rateLimitPolicy(RateLimitPolicy.builder().maxRetries(1)
-            .backoff(Backoff.exponential(Duration.ofMillis(5), Duration.ofMillis(10))).build())
+    heroku = FastRetries.apply(Heroku.builder().token(api.token()).baseUrl(api.baseUrl()))
         .build();
   }
 

@@ -2,8 +2,8 @@ package io.herokusdk.spring.health;
 
 import io.herokusdk.postgres.DatabaseAttachment;
 import io.herokusdk.postgres.HerokuPostgres;
+import io.herokusdk.postgres.ReplicationStatus;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -14,17 +14,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Heroku Postgres health: UP when the primary answers; each follower is reported in the details
- * under its config var with {@code status} and, for a replica, {@code lagMillis} ({@code now() -
- * pg_last_xact_replay_timestamp()} on the follower, 0 when it has replayed all it received). A
+ * under its config var with {@code status} and, for a replica, {@code lagMillis} (heroku-postgres'
+ * {@link ReplicationStatus#probe}: 0 when it has replayed all it received). A
  * follower that cannot be reached is reported, but only the primary decides the status. Details
  * name config vars and exception types, never URLs or passwords.
  */
 public final class HerokuPostgresHealthIndicator implements HealthIndicator {
-  private static final String LAG_QUERY = "SELECT pg_is_in_recovery(),"
-      + " CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn()"
-      + " THEN 0 ELSE (extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000)::bigint"
-      + " END";
-
   private final HerokuPostgres postgres;
 
   /** Checks {@code postgres}' primary and followers. */
@@ -52,13 +47,11 @@ public final class HerokuPostgresHealthIndicator implements HealthIndicator {
 
   private Map<String, Object> follower(String configVar) {
     Map<String, Object> details = new LinkedHashMap<>();
-    try (Connection connection = postgres.readOnlyDataSource(configVar).getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(LAG_QUERY)) {
-      row.next();
+    try {
+      ReplicationStatus status = ReplicationStatus.probe(postgres.readOnlyDataSource(configVar));
       details.put("status", "UP");
-      if (row.getBoolean(1)) {
-        details.put("lagMillis", row.getLong(2));
+      if (status instanceof ReplicationStatus.Replica replica) {
+        details.put("lagMillis", replica.lag().toMillis());
       } else {
         details.put("replica", false);
       }
