@@ -104,22 +104,40 @@ public final class HerokuRedis implements Closeable {
         settings.useTls() ? settings.tls().mode() : "n/a");
   }
 
-  /** Connects using config vars from the environment (and {@code .env}): see {@link Builder}. */
+  /**
+   * Connects using config vars from the environment (and {@code .env}): see {@link Builder}.
+   *
+   * @return a connected client; close it when done
+   */
   public static HerokuRedis fromEnv() {
     return builder().build();
   }
 
-  /** Connects using these config vars: see {@link Builder} for the names read. */
+  /**
+   * Connects using these config vars: see {@link Builder} for the names read.
+   *
+   * @param configVars where {@code REDIS_URL} and the other vars are read from
+   * @return a connected client; close it when done
+   */
   public static HerokuRedis fromConfig(ConfigVars configVars) {
     return builder().configVars(configVars).build();
   }
 
-  /** Starts a builder that reads config vars from the environment unless given others. */
+  /**
+   * Starts a builder that reads config vars from the environment unless given others.
+   *
+   * @return a new builder with nothing set
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder with this instance's settings, to build another instance (e.g. in tests). */
+  /**
+   * A builder with this instance's settings, to build another instance (e.g. in tests).
+   *
+   * @return a new builder holding what was set explicitly on the one that built this instance;
+   *     changing it does not affect this instance
+   */
   public Builder toBuilder() {
     return builder.copy();
   }
@@ -129,19 +147,32 @@ public final class HerokuRedis implements Closeable {
    * threads; do not use MULTI/EXEC, WATCH or blocking commands on it (see
    * {@link #transaction(Consumer)} and {@link #withDedicatedConnection(Function)}). Failures are
    * Lettuce's exceptions; {@link #execute(Function)} turns them into this SDK's.
+   *
+   * @return the shared connection's synchronous commands
+   * @throws IllegalStateException if this instance is closed
    */
   public RedisCommands<String, String> sync() {
     ensureOpen();
     return connection.sync();
   }
 
-  /** The asynchronous commands of the shared connection; same rules as {@link #sync()}. */
+  /**
+   * The asynchronous commands of the shared connection; same rules as {@link #sync()}.
+   *
+   * @return the shared connection's asynchronous commands
+   * @throws IllegalStateException if this instance is closed
+   */
   public RedisAsyncCommands<String, String> async() {
     ensureOpen();
     return connection.async();
   }
 
-  /** The shared connection itself, for Lettuce APIs this class does not cover. */
+  /**
+   * The shared connection itself, for Lettuce APIs this class does not cover.
+   *
+   * @return the shared connection; do not close it, {@link #close()} does
+   * @throws IllegalStateException if this instance is closed
+   */
   public StatefulRedisConnection<String, String> connection() {
     ensureOpen();
     return connection;
@@ -151,6 +182,10 @@ public final class HerokuRedis implements Closeable {
    * Runs {@code work} against the shared connection, turning Redis failures into
    * {@link RedisUnavailableException} (not reachable right now: disconnected, dropped
    * mid-command, timed out, loading) or {@link HerokuRedisException} (e.g. an error reply).
+   *
+   * @param <T> the type of {@code work}'s result
+   * @param work the commands to run, given the shared connection's synchronous commands
+   * @return what {@code work} returned
    */
   public <T> T execute(Function<RedisCommands<String, String>, T> work) {
     Objects.requireNonNull(work, "work == null");
@@ -166,6 +201,10 @@ public final class HerokuRedis implements Closeable {
    * Runs {@code work} on a connection of its own from the pool, for blocking commands (BLPOP,
    * BLMOVE, ...) and WATCH. Waits up to the command timeout for a free connection.
    *
+   * @param <T> the type of {@code work}'s result
+   * @param work the commands to run, given the pooled connection's synchronous commands; the
+   *     connection goes back to the pool when it returns, with an open MULTI discarded
+   * @return what {@code work} returned
    * @throws RedisUnavailableException if no pooled connection frees up in time
    */
   public <T> T withDedicatedConnection(Function<RedisCommands<String, String>, T> work) {
@@ -177,6 +216,9 @@ public final class HerokuRedis implements Closeable {
    * Runs {@code commands} between MULTI and EXEC on a pooled connection and returns the replies.
    * Commands inside return null (their replies are in the result). If {@code commands} throws,
    * the transaction is discarded and the exception rethrown.
+   *
+   * @param commands queues the transaction's commands on the given connection
+   * @return the replies of the queued commands, in order
    */
   public TransactionResult transaction(Consumer<RedisCommands<String, String>> commands) {
     Objects.requireNonNull(commands, "commands == null");
@@ -192,22 +234,34 @@ public final class HerokuRedis implements Closeable {
     });
   }
 
-  /** The cache-aside helper (keys under {@code cache:}). */
+  /**
+   * The cache-aside helper (keys under {@code cache:}).
+   *
+   * @return this instance's cache; the first call logs a warning if the server's
+   *     {@code maxmemory-policy} is {@code noeviction}
+   */
   public RedisCache cache() {
     ensureOpen();
     cache.checkEvictionPolicyOnce();
     return cache;
   }
 
-  /** The pub/sub helper; its connection opens on the first subscription. */
+  /**
+   * The pub/sub helper; its connection opens on the first subscription.
+   *
+   * @return this instance's pub/sub helper
+   */
   public RedisPubSub pubSub() {
     ensureOpen();
     return pubSub;
   }
 
   /**
-   * A reliable work queue named {@code name} (keys under {@code queue:<name>}) whose items are
+   * A reliable work queue named {@code name} (keys under {@code queue:{<name>}}) whose items are
    * re-delivered when not acknowledged within {@link WorkQueue#DEFAULT_VISIBILITY_TIMEOUT}.
+   *
+   * @param name the queue's name, such as {@code "emails"}; not empty
+   * @return a queue; every instance with the same name shares the same items
    */
   public WorkQueue queue(String name) {
     return queue(name, WorkQueue.DEFAULT_VISIBILITY_TIMEOUT);
@@ -216,6 +270,10 @@ public final class HerokuRedis implements Closeable {
   /**
    * A reliable work queue named {@code name} whose taken items are re-delivered when not
    * acknowledged within {@code visibilityTimeout}.
+   *
+   * @param name the queue's name, such as {@code "emails"}; not empty
+   * @param visibilityTimeout how long a taken item may go unacknowledged; at least 1 ms
+   * @return a queue; every instance with the same name shares the same items
    */
   public WorkQueue queue(String name, Duration visibilityTimeout) {
     ensureOpen();
@@ -225,6 +283,13 @@ public final class HerokuRedis implements Closeable {
   /**
    * A rate limiter named {@code name} (keys under {@code ratelimit:<name>:}) allowing
    * {@code limit} calls per subject in each {@code window}.
+   *
+   * @param name the limiter's name, such as {@code "login"}; not empty
+   * @param limit the most calls allowed per subject and window; at least 1
+   * @param window the window's length; at least 1 ms
+   * @param kind {@link RateLimiter.Window#FIXED FIXED} (one counter, cheapest) or
+   *     {@link RateLimiter.Window#SLIDING SLIDING} (exact)
+   * @return a limiter; every instance with the same name shares the same counts
    */
   public RateLimiter rateLimiter(String name, long limit, Duration window,
       RateLimiter.Window kind) {
@@ -236,6 +301,8 @@ public final class HerokuRedis implements Closeable {
    * Locks that keep runs of the same scheduled job from overlapping: keys under
    * {@code joblock:} that expire after {@link RedisJobLocks#DEFAULT_TTL} (60 s) unless renewed,
    * which a held lock's watchdog does every 20 s.
+   *
+   * @return job locks with the default TTL, renewed while held
    */
   public RedisJobLocks jobLocks() {
     return jobLocks(RedisJobLocks.DEFAULT_TTL);
@@ -244,29 +311,51 @@ public final class HerokuRedis implements Closeable {
   /**
    * Like {@link #jobLocks()} with locks that expire after {@code ttl} when not renewed (a
    * crashed run blocks the next one for at most that long); renewed every third of it.
+   *
+   * @param ttl how long a lock key lives without renewal; at least 3 ms
+   * @return job locks with this TTL, renewed while held
    */
   public RedisJobLocks jobLocks(Duration ttl) {
     ensureOpen();
     return new RedisJobLocks(this, ttl, true);
   }
 
-  /** The key namespace {@code name}, e.g. {@code namespace("session").key(id)}. */
+  /**
+   * The key namespace {@code name}, e.g. {@code namespace("session").key(id)}.
+   *
+   * @param name the namespace's name, such as {@code "session"}; not empty and without ':'
+   * @return the namespace {@code <key prefix><name>:}
+   * @throws IllegalArgumentException if {@code name} is empty or contains ':'
+   */
   public KeyNamespace namespace(String name) {
     return KeyNamespace.of(settings.keyPrefix(), name);
   }
 
-  /** Server statistics and configuration warnings. */
+  /**
+   * Server statistics and configuration warnings.
+   *
+   * @return this instance's diagnostics
+   */
   public RedisDiagnostics diagnostics() {
     ensureOpen();
     return diagnostics;
   }
 
-  /** The config var the URL was read from, e.g. {@code REDIS_URL}. */
+  /**
+   * The config var the URL was read from, e.g. {@code REDIS_URL}.
+   *
+   * @return the var's name, such as {@code REDIS_TLS_URL} when that twin was set
+   */
   public String configVar() {
     return settings.configVar();
   }
 
-  /** The server as {@code host:port}, without credentials. */
+  /**
+   * The server as {@code host:port}, without credentials.
+   *
+   * @return the URL's host (an IPv6 address in brackets) and port, the default 6379 if the
+   *     URL has none
+   */
   public String endpoint() {
     return settings.endpoint();
   }
@@ -441,31 +530,58 @@ public final class HerokuRedis implements Closeable {
 
     private Builder() {}
 
-    /** Reads config vars from {@code configVars} instead of the environment. */
+    /**
+     * Reads config vars from {@code configVars} instead of the environment.
+     *
+     * @param configVars where the URL and the other vars are read from; default
+     *     {@link ConfigVars#fromEnv()}
+     * @return this builder
+     */
     public Builder configVars(ConfigVars configVars) {
       this.configVars = Objects.requireNonNull(configVars, "configVars == null");
       return this;
     }
 
-    /** Reads the URL from this var, e.g. {@code HEROKU_REDIS_PINK_URL} for an attachment. */
+    /**
+     * Reads the URL from this var, e.g. {@code HEROKU_REDIS_PINK_URL} for an attachment.
+     *
+     * @param name the var's name; its {@code _TLS_URL} twin is read instead when set
+     * @return this builder
+     */
     public Builder urlConfigVar(String name) {
       this.urlConfigVar = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** How {@code rediss://} verifies the server; overrides {@code REDIS_TLS_VERIFY}. */
+    /**
+     * How {@code rediss://} verifies the server; overrides {@code REDIS_TLS_VERIFY}.
+     *
+     * @param tls the verification; default {@link TlsVerification#none()}, which Heroku needs
+     * @return this builder
+     */
     public Builder tls(TlsVerification tls) {
       this.tls = Objects.requireNonNull(tls, "tls == null");
       return this;
     }
 
-    /** Time allowed to open a connection, TLS handshake included. */
+    /**
+     * Time allowed to open a connection, TLS handshake included.
+     *
+     * @param timeout positive; default 10 s, overrides {@code REDIS_CONNECT_TIMEOUT}
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Time allowed for a command's reply before it fails with a timeout. */
+    /**
+     * Time allowed for a command's reply before it fails with a timeout.
+     *
+     * @param timeout positive; default 5 s, overrides {@code REDIS_COMMAND_TIMEOUT}. Also how
+     *     long a call waits for a free pooled connection
+     * @return this builder
+     */
     public Builder commandTimeout(Duration timeout) {
       this.commandTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
@@ -474,6 +590,9 @@ public final class HerokuRedis implements Closeable {
     /**
      * The most connections opened for transactions and blocking commands, on top of the shared
      * one and the pub/sub one. Keep (2 + pool size) × processes below the plan's limit.
+     *
+     * @param poolSize at least 1; default 4, overrides {@code REDIS_POOL_SIZE}
+     * @return this builder
      */
     public Builder poolSize(int poolSize) {
       this.poolSize = poolSize;
@@ -484,19 +603,35 @@ public final class HerokuRedis implements Closeable {
      * True (default): while disconnected, commands fail at once with
      * {@link RedisUnavailableException}. False: they wait for the reconnect, at most
      * {@code maxQueuedCommands} of them, each failing after the command timeout.
+     *
+     * @param failFast whether commands fail at once while disconnected; overrides
+     *     {@code REDIS_FAIL_FAST}
+     * @return this builder
      */
     public Builder failFast(boolean failFast) {
       this.failFast = failFast;
       return this;
     }
 
-    /** The most commands waiting for a reply or a reconnect when not failing fast. */
+    /**
+     * The most commands waiting for a reply or a reconnect when not failing fast.
+     *
+     * @param maxQueuedCommands at least 1; default 10000, overrides
+     *     {@code REDIS_MAX_QUEUED_COMMANDS}
+     * @return this builder
+     */
     public Builder maxQueuedCommands(int maxQueuedCommands) {
       this.maxQueuedCommands = maxQueuedCommands;
       return this;
     }
 
-    /** A prefix for every key the helpers write, e.g. {@code myapp:}. */
+    /**
+     * A prefix for every key the helpers write, e.g. {@code myapp:}.
+     *
+     * @param keyPrefix prepended as is, so end it with a separator such as ':'; default empty,
+     *     overrides {@code REDIS_KEY_PREFIX}
+     * @return this builder
+     */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix == null");
       return this;
@@ -507,13 +642,21 @@ public final class HerokuRedis implements Closeable {
      * overrides {@code REDIS_RECONNECT_MAX_DELAY}). Attempts start a few milliseconds apart and
      * back off exponentially with jitter up to this bound, so once Redis is back the client
      * answers again within about this delay, however long the outage was.
+     *
+     * @param maxDelay the cap on the backoff; positive
+     * @return this builder
      */
     public Builder reconnectMaxDelay(Duration maxDelay) {
       this.reconnectMaxDelay = Objects.requireNonNull(maxDelay, "maxDelay == null");
       return this;
     }
 
-    /** The Moshi instance the cache uses for JSON; register your adapters on it. */
+    /**
+     * The Moshi instance the cache uses for JSON; register your adapters on it.
+     *
+     * @param moshi the instance to use; default a plain {@code new Moshi.Builder().build()}
+     * @return this builder
+     */
     public Builder moshi(Moshi moshi) {
       this.moshi = Objects.requireNonNull(moshi, "moshi == null");
       return this;
@@ -522,6 +665,7 @@ public final class HerokuRedis implements Closeable {
     /**
      * Resolves the settings and connects.
      *
+     * @return a connected client; close it when done
      * @throws io.herokusdk.core.MissingConfigVarException if no Redis URL var is set; the
      *     message lists the {@code *REDIS*_URL} vars that are
      * @throws io.herokusdk.core.InvalidConfigVarException if a var is malformed
