@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 public class HerokuRedisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception whose message and cause's message contain no secrets. */
+  /**
+   * Creates an exception whose message and cause's message contain no secrets.
+   *
+   * @param message what failed and what to do; null for none
+   * @param cause the underlying failure, or null
+   */
   public HerokuRedisException(@Nullable String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -8,7 +8,11 @@ import java.util.Objects;
  * @param prefix the full prefix including the configured key prefix, e.g. {@code myapp:session:}
  */
 public record KeyNamespace(String prefix) {
-  /** Checks the prefix is not null. */
+  /**
+   * Checks the prefix is not null.
+   *
+   * @param prefix the full prefix including the configured key prefix, e.g. {@code myapp:session:}
+   */
   public KeyNamespace {
     Objects.requireNonNull(prefix, "prefix == null");
   }
@@ -21,12 +25,21 @@ public record KeyNamespace(String prefix) {
     return new KeyNamespace(keyPrefix + name + ":");
   }
 
-  /** Returns {@code prefix + id}, e.g. {@code session:abc123}. */
+  /**
+   * Returns {@code prefix + id}, e.g. {@code session:abc123}.
+   *
+   * @param id the key within this namespace; any text, ':' included
+   * @return the full Redis key
+   */
   public String key(String id) {
     return prefix + Objects.requireNonNull(id, "id == null");
   }
 
-  /** A pattern matching every key of this namespace, for SCAN. */
+  /**
+   * A pattern matching every key of this namespace, for SCAN.
+   *
+   * @return the prefix with its glob characters ({@code * ? [ ] \}) escaped, then {@code *}
+   */
   public String pattern() {
     return prefix.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
   }

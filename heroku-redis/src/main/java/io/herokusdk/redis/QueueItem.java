@@ -36,17 +36,29 @@ public final class QueueItem {
     return "0|" + id + "|" + payload;
   }
 
-  /** A unique id given at enqueue time. */
+  /**
+   * A unique id given at enqueue time.
+   *
+   * @return the id {@link WorkQueue#enqueue(String)} returned, a random UUID
+   */
   public String id() {
     return id;
   }
 
-  /** The payload as enqueued. */
+  /**
+   * The payload as enqueued.
+   *
+   * @return the payload, unchanged
+   */
   public String payload() {
     return payload;
   }
 
-  /** 1 on first delivery, 2 after one re-delivery, and so on. */
+  /**
+   * 1 on first delivery, 2 after one re-delivery, and so on.
+   *
+   * @return how many times this item has been delivered, at least 1
+   */
   public int deliveryCount() {
     return deliveryCount;
   }

@@ -15,7 +15,12 @@ public final class RedisDiagnostics {
     this.redis = redis;
   }
 
-  /** Runs {@code INFO} and parses it. */
+  /**
+   * Runs {@code INFO} and parses it.
+   *
+   * @return the server's statistics now
+   * @throws HerokuRedisException if the command fails, e.g. {@link RedisUnavailableException}
+   */
   public RedisInfo info() {
     return RedisInfo.parse(redis.call("INFO", r -> r.info()));
   }
@@ -24,6 +29,9 @@ public final class RedisDiagnostics {
    * Returns warnings for the current server state: {@code maxmemory-policy noeviction} (a full
    * server then fails cache writes) and memory above 90% of maxmemory. The cache helper logs the
    * first one once, on first use.
+   *
+   * @return the warnings as log-ready sentences; empty if all is well
+   * @throws HerokuRedisException if {@code INFO} fails, e.g. {@link RedisUnavailableException}
    */
   public List<String> warnings() {
     RedisInfo info = info();

@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
 public final class RedisUnavailableException extends HerokuRedisException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception whose message and cause's message contain no secrets. */
+  /**
+   * Creates an exception whose message and cause's message contain no secrets.
+   *
+   * @param message what failed and what to do
+   * @param cause the underlying failure, or null
+   */
   public RedisUnavailableException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
