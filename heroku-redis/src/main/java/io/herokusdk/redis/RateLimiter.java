@@ -89,7 +89,13 @@ public final class RateLimiter {
     this.kind = kind;
   }
 
-  /** Counts one call by {@code subject} and says whether it is allowed. */
+  /**
+   * Counts one call by {@code subject} and says whether it is allowed.
+   *
+   * @param subject who is calling, such as a user id; any text, compared exactly
+   * @return whether the call may proceed, how many remain and, if not, when to retry
+   * @throws HerokuRedisException if Redis fails, e.g. {@link RedisUnavailableException}
+   */
   public Decision tryAcquire(String subject) {
     Objects.requireNonNull(subject, "subject == null");
     String[] keys = {redis.key("ratelimit", name + ":" + subject)};
@@ -103,23 +109,39 @@ public final class RateLimiter {
     return new Decision(allowed, (Long) reply.get(1), Duration.ofMillis((Long) reply.get(2)));
   }
 
-  /** Forgets {@code subject}'s calls, e.g. after a successful login. */
+  /**
+   * Forgets {@code subject}'s calls, e.g. after a successful login.
+   *
+   * @param subject as given to {@link #tryAcquire(String)}
+   */
   public void reset(String subject) {
     Objects.requireNonNull(subject, "subject == null");
     redis.call("Rate limit reset", r -> r.unlink(redis.key("ratelimit", name + ":" + subject)));
   }
 
-  /** The most calls allowed per window. */
+  /**
+   * The most calls allowed per window.
+   *
+   * @return the limit per subject, at least 1
+   */
   public long limit() {
     return limit;
   }
 
-  /** The window length. */
+  /**
+   * The window length.
+   *
+   * @return the window, at least 1 ms
+   */
   public Duration window() {
     return window;
   }
 
-  /** Fixed or sliding. */
+  /**
+   * Fixed or sliding.
+   *
+   * @return how the window moves
+   */
   public Window kind() {
     return kind;
   }

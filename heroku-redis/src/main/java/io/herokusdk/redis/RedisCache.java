@@ -44,6 +44,14 @@ public final class RedisCache {
    * Returns the cached value of {@code key}, or computes it with {@code loader}, stores it for
    * {@code ttl} and returns it. A null from the loader is returned and not cached.
    *
+   * @param <T> the value's type
+   * @param key the cache key, stored as {@code cache:<key>}
+   * @param ttl how long a computed value stays cached; at least 1 ms
+   * @param type the value's class, for Moshi; a record must be public, and so must the classes
+   *     around it
+   * @param loader computes the value on a miss; at most one runs per key at a time in this
+   *     process
+   * @return the cached or computed value; null only if the loader returned null
    * @throws RuntimeException whatever the loader throws, to every caller waiting on it
    */
   public <T> @Nullable T getOrCompute(String key, Duration ttl, Class<T> type,
@@ -54,6 +62,16 @@ public final class RedisCache {
   /**
    * Like {@link #getOrCompute(String, Duration, Class, Supplier)} for generic types, e.g.
    * {@code Types.newParameterizedType(List.class, User.class)}.
+   *
+   * @param <T> the value's type
+   * @param key the cache key, stored as {@code cache:<key>}
+   * @param ttl how long a computed value stays cached; at least 1 ms
+   * @param type the value's type, for Moshi; records in it must be public, as for
+   *     {@link #getOrCompute(String, Duration, Class, Supplier)}
+   * @param loader computes the value on a miss; at most one runs per key at a time in this
+   *     process
+   * @return the cached or computed value; null only if the loader returned null
+   * @throws RuntimeException whatever the loader throws, to every caller waiting on it
    */
   public <T> @Nullable T getOrCompute(String key, Duration ttl, Type type,
       Supplier<? extends T> loader) {
@@ -76,12 +94,29 @@ public final class RedisCache {
     return json == null ? null : decode(redisKey, json, adapter);
   }
 
-  /** Returns the cached value of {@code key}, if present and readable as {@code type}. */
+  /**
+   * Returns the cached value of {@code key}, if present and readable as {@code type}.
+   *
+   * @param <T> the value's type
+   * @param key the cache key, stored as {@code cache:<key>}
+   * @param type the value's type, for Moshi
+   * @return the value; empty if not cached, not readable as {@code type}, or Redis could not
+   *     be read (a warning is logged)
+   */
   public <T> Optional<T> get(String key, Type type) {
     return read(redisKey(key), adapter(type));
   }
 
-  /** Stores {@code value} under {@code key} for {@code ttl}, as JSON of {@code type}. */
+  /**
+   * Stores {@code value} under {@code key} for {@code ttl}, as JSON of {@code type}.
+   *
+   * @param <T> the value's type
+   * @param key the cache key, stored as {@code cache:<key>}
+   * @param value the value; not null
+   * @param type the value's type, for Moshi
+   * @param ttl how long it stays cached; at least 1 ms
+   * @throws HerokuRedisException if the write fails, e.g. {@link RedisUnavailableException}
+   */
   public <T> void put(String key, T value, Type type, Duration ttl) {
     Objects.requireNonNull(value, "value == null");
     requirePositive(ttl);
@@ -91,13 +126,22 @@ public final class RedisCache {
         SetArgs.Builder.px(ttl.toMillis())));
   }
 
-  /** Removes {@code key}; returns true if it was cached. */
+  /**
+   * Removes {@code key}; returns true if it was cached.
+   *
+   * @param key the cache key, stored as {@code cache:<key>}
+   * @return true if the key existed
+   */
   public boolean invalidate(String key) {
     String redisKey = redisKey(key);
     return redis.call("Cache invalidate", r -> r.unlink(redisKey)) > 0;
   }
 
-  /** Removes every key of this cache (SCAN + UNLINK); returns how many were removed. */
+  /**
+   * Removes every key of this cache (SCAN + UNLINK); returns how many were removed.
+   *
+   * @return the number of keys removed
+   */
   public long invalidateAll() {
     String pattern = redis.namespace(NAMESPACE).pattern();
     return redis.call("Cache invalidateAll", r -> {
@@ -112,7 +156,12 @@ public final class RedisCache {
     });
   }
 
-  /** The Redis key for cache key {@code key}. */
+  /**
+   * The Redis key for cache key {@code key}.
+   *
+   * @param key the cache key
+   * @return the key prefix, then {@code cache:}, then {@code key}
+   */
   public String redisKey(String key) {
     Objects.requireNonNull(key, "key == null");
     return redis.key(NAMESPACE, key);

@@ -11,9 +11,9 @@ import java.util.UUID;
 /**
  * A reliable work queue: at-least-once delivery across processes.
  *
- * <p>{@link #poll(Duration)} moves the oldest item atomically from {@code queue:<name>} into
- * {@code queue:<name>:processing} (LMOVE, or BLMOVE on a pooled connection when waiting) and
- * records a lease in {@code queue:<name>:leases} that expires after the visibility timeout.
+ * <p>{@link #poll(Duration)} moves the oldest item atomically from {@code queue:{<name>}} into
+ * {@code queue:{<name>}:processing} (LMOVE, or BLMOVE on a pooled connection when waiting) and
+ * records a lease in {@code queue:{<name>}:leases} that expires after the visibility timeout.
  * {@link #ack(QueueItem)} removes the item for good. An item whose lease expired, because its
  * consumer crashed or took too long, goes back to the front of the queue the next time any
  * consumer polls or calls {@link #requeueAbandoned()}, with its delivery count raised. Times come
@@ -93,7 +93,12 @@ public final class WorkQueue {
     this.leases = base + ":leases";
   }
 
-  /** Adds {@code payload} to the back of the queue; returns the new item's id. */
+  /**
+   * Adds {@code payload} to the back of the queue; returns the new item's id.
+   *
+   * @param payload the item's content; any text
+   * @return the new item's id, a random UUID, as {@link QueueItem#id()} will show it
+   */
   public String enqueue(String payload) {
     Objects.requireNonNull(payload, "payload == null");
     String id = UUID.randomUUID().toString();
@@ -101,7 +106,11 @@ public final class WorkQueue {
     return id;
   }
 
-  /** Takes the oldest item without waiting; empty if the queue is empty. */
+  /**
+   * Takes the oldest item without waiting; empty if the queue is empty.
+   *
+   * @return the item, leased for the visibility timeout; empty if the queue is empty
+   */
   public Optional<QueueItem> poll() {
     String envelope = redis.call("Queue poll", r -> TAKE_SCRIPT.<String>run(r,
         ScriptOutputType.VALUE, new String[] {pending, processing, leases}, visibilityMillis()));
@@ -111,6 +120,11 @@ public final class WorkQueue {
   /**
    * Takes the oldest item, waiting up to {@code wait} for one to arrive (BLMOVE on a pooled
    * connection, so the shared connection is never blocked); empty if none arrived.
+   *
+   * @param wait how long to wait for an item, to the millisecond; zero or negative to not wait
+   * @return the item, leased for the visibility timeout; empty if none arrived in time
+   * @throws RedisUnavailableException if no pooled connection frees up within the command
+   *     timeout
    */
   public Optional<QueueItem> poll(Duration wait) {
     Objects.requireNonNull(wait, "wait == null");
@@ -128,6 +142,9 @@ public final class WorkQueue {
   /**
    * Marks {@code item} done. Returns false if it was no longer held: its lease had expired and
    * it was re-queued (it will be processed again) or it was acknowledged already.
+   *
+   * @param item an item taken from this queue
+   * @return true if this call removed it, false if it was no longer held
    */
   public boolean ack(QueueItem item) {
     Objects.requireNonNull(item, "item == null");
@@ -136,28 +153,50 @@ public final class WorkQueue {
     return removed > 0;
   }
 
-  /** Puts items whose lease expired back at the front of the queue; returns how many. */
+  /**
+   * Puts items whose lease expired back at the front of the queue; returns how many.
+   *
+   * @return the number of items put back, 0 if none had expired
+   */
   public long requeueAbandoned() {
     return redis.call("Queue requeue", r -> REAP_SCRIPT.<Long>run(r, ScriptOutputType.INTEGER,
         new String[] {pending, processing, leases}, visibilityMillis()));
   }
 
-  /** The number of items waiting. */
+  /**
+   * The number of items waiting.
+   *
+   * @return the number of items not yet taken, in-flight ones excluded
+   */
   public long size() {
     return redis.call("Queue size", r -> r.llen(pending));
   }
 
-  /** The number of items taken and not yet acknowledged. */
+  /**
+   * The number of items taken and not yet acknowledged.
+   *
+   * @return the in-flight count, including items whose lease expired but that were not yet
+   *     put back
+   */
   public long inFlight() {
     return redis.call("Queue inFlight", r -> r.llen(processing));
   }
 
-  /** The queue's name. */
+  /**
+   * The queue's name.
+   *
+   * @return the name given to {@link HerokuRedis#queue(String)}, without the key prefix
+   */
   public String name() {
     return name;
   }
 
-  /** How long a taken item may go unacknowledged before it is delivered again. */
+  /**
+   * How long a taken item may go unacknowledged before it is delivered again.
+   *
+   * @return the visibility timeout; {@link #DEFAULT_VISIBILITY_TIMEOUT} (30 s) unless given to
+   *     {@link HerokuRedis#queue(String, Duration)}
+   */
   public Duration visibilityTimeout() {
     return visibilityTimeout;
   }
