@@ -37,7 +37,12 @@ public final class LettuceSettings {
     this.auth = RedisAuth.of(settings);
   }
 
-  /** From the process's config vars: {@code REDIS_TLS_URL}, else {@code REDIS_URL}, and options. */
+  /**
+   * From the process's config vars: {@code REDIS_TLS_URL}, else {@code REDIS_URL}, and options.
+   *
+   * @return the settings; nothing is connected
+   * @throws io.herokusdk.core.ConfigException naming the config var that is missing or wrong
+   */
   public static LettuceSettings fromEnv() {
     return fromConfig(ConfigVars.fromEnv());
   }
@@ -45,6 +50,8 @@ public final class LettuceSettings {
   /**
    * From {@code configVars}, read as {@link HerokuRedis#fromConfig(ConfigVars)} reads them.
    *
+   * @param configVars where {@code REDIS_URL} and the other vars are read from
+   * @return the settings; nothing is connected
    * @throws io.herokusdk.core.ConfigException naming the config var that is missing or wrong
    */
   public static LettuceSettings fromConfig(ConfigVars configVars) {
@@ -53,32 +60,59 @@ public final class LettuceSettings {
         new SettingsResolver.Explicit(null, null, null, null, null, null, null, null, null)));
   }
 
-  /** The URI: host, port, database, TLS and its verification; credentials come from it too. */
+  /**
+   * The URI: host, port, database, TLS and its verification; credentials come from it too.
+   *
+   * @return a new URI with the command timeout; it holds no password, only the provider of
+   *     {@link #credentials()}, if any
+   */
   public RedisURI redisUri() {
     return LettuceSetup.redisUri(settings, auth);
   }
 
-  /** The client options every connection of {@link HerokuRedis} uses. */
+  /**
+   * The client options every connection of {@link HerokuRedis} uses.
+   *
+   * @return new options: TLS trust, connect timeout, keepalive, auto-reconnect and the
+   *     fail-fast or queueing behavior while disconnected
+   */
   public ClientOptions clientOptions() {
     return LettuceSetup.clientOptions(settings);
   }
 
-  /** A new builder of client resources; whoever builds them shuts them down. */
+  /**
+   * A new builder of client resources; whoever builds them shuts them down.
+   *
+   * @return a builder set up with the reconnect backoff (capped at
+   *     {@code REDIS_RECONNECT_MAX_DELAY}, default 1 s) and the quiet encoder
+   */
   public ClientResources.Builder clientResources() {
     return LettuceSetup.clientResourcesBuilder(settings);
   }
 
-  /** The command timeout. */
+  /**
+   * The command timeout.
+   *
+   * @return {@code REDIS_COMMAND_TIMEOUT}, default 5 s
+   */
   public Duration commandTimeout() {
     return settings.commandTimeout();
   }
 
-  /** The credentials, asked for on every connect; empty for a URL without a password. */
+  /**
+   * The credentials, asked for on every connect; empty for a URL without a password.
+   *
+   * @return the provider {@link #redisUri()} uses; empty for a URL without a password
+   */
   public Optional<RedisCredentialsProvider> credentials() {
     return Optional.ofNullable(auth);
   }
 
-  /** The config var the URL came from, like {@code REDIS_TLS_URL}. */
+  /**
+   * The config var the URL came from, like {@code REDIS_TLS_URL}.
+   *
+   * @return the var's name; not null in practice, as both factories read the URL from a var
+   */
   public @Nullable String configVar() {
     return settings.url().configVar();
   }

@@ -34,7 +34,20 @@ public record RedisInfo(
     long uptimeSeconds,
     Map<String, String> fields) {
 
-  /** Copies {@code fields}. */
+  /**
+   * Copies {@code fields}.
+   *
+   * @param version the server version; empty if not reported, never null
+   * @param usedMemoryBytes {@code used_memory}, in bytes
+   * @param maxMemoryBytes {@code maxmemory}, in bytes; 0 means no limit
+   * @param maxMemoryPolicy {@code maxmemory_policy}; empty if not reported, never null
+   * @param connectedClients {@code connected_clients}
+   * @param evictedKeys {@code evicted_keys}, since start or the last {@code CONFIG RESETSTAT}
+   * @param keyspaceHits {@code keyspace_hits}, since start or the last {@code CONFIG RESETSTAT}
+   * @param keyspaceMisses {@code keyspace_misses}, since start or the last {@code CONFIG RESETSTAT}
+   * @param uptimeSeconds {@code uptime_in_seconds}
+   * @param fields every {@code name:value} field, in order; copied into an unmodifiable map
+   */
   public RedisInfo {
     Objects.requireNonNull(version, "version == null");
     Objects.requireNonNull(maxMemoryPolicy, "maxMemoryPolicy == null");
@@ -45,6 +58,8 @@ public record RedisInfo(
    * Parses the text of {@code INFO} (any sections). Lines starting with '#' and blank lines are
    * skipped; numeric fields missing from the text are 0.
    *
+   * @param info the reply of {@code INFO}, lines separated by CRLF or LF
+   * @return the parsed statistics, with every field in {@link #fields()}
    * @throws IllegalArgumentException if a number field is not a number
    */
   public static RedisInfo parse(String info) {
@@ -74,20 +89,33 @@ public record RedisInfo(
     }
   }
 
-  /** {@code used_memory / maxmemory}; empty when there is no limit. */
+  /**
+   * {@code used_memory / maxmemory}; empty when there is no limit.
+   *
+   * @return the share of maxmemory in use, e.g. 0.25 for a quarter; empty if maxmemory is 0
+   */
   public OptionalDouble memoryUsageRatio() {
     return maxMemoryBytes <= 0 ? OptionalDouble.empty()
         : OptionalDouble.of((double) usedMemoryBytes / maxMemoryBytes);
   }
 
-  /** {@code hits / (hits + misses)}; empty before any lookup. */
+  /**
+   * {@code hits / (hits + misses)}; empty before any lookup.
+   *
+   * @return the hit ratio from 0 to 1; empty if there were no hits and no misses
+   */
   public OptionalDouble keyspaceHitRatio() {
     long lookups = keyspaceHits + keyspaceMisses;
     return lookups == 0 ? OptionalDouble.empty()
         : OptionalDouble.of((double) keyspaceHits / lookups);
   }
 
-  /** True if the server refuses writes instead of evicting when maxmemory is reached. */
+  /**
+   * True if the server refuses writes instead of evicting when maxmemory is reached.
+   *
+   * @return true if {@code maxmemory_policy} is {@code noeviction}; false for any other policy
+   *     or none reported
+   */
   public boolean isNoEviction() {
     return maxMemoryPolicy.map("noeviction"::equals).orElse(false);
   }

@@ -67,22 +67,41 @@ public final class RedisJobLocks implements JobLocks {
     this.renew = renew;
   }
 
-  /** The same locks without the watchdog: a lock then lasts at most the TTL. */
+  /**
+   * The same locks without the watchdog: a lock then lasts at most the TTL.
+   *
+   * @return new locks with the same TTL and keys that are never renewed
+   */
   public RedisJobLocks withoutRenewal() {
     return new RedisJobLocks(redis, ttl, false);
   }
 
-  /** How long a lock key lives without renewal. */
+  /**
+   * How long a lock key lives without renewal.
+   *
+   * @return the TTL; {@link #DEFAULT_TTL} (60 s) unless given to
+   *     {@link HerokuRedis#jobLocks(Duration)}
+   */
   public Duration ttl() {
     return ttl;
   }
 
-  /** Whether held locks are renewed while they are held. */
+  /**
+   * Whether held locks are renewed while they are held.
+   *
+   * @return true unless these locks came from {@link #withoutRenewal()}
+   */
   public boolean renews() {
     return renew;
   }
 
-  /** The Redis key of {@code job}'s lock, with the key prefix, e.g. to see who holds it. */
+  /**
+   * The Redis key of {@code job}'s lock, with the key prefix, e.g. to see who holds it.
+   *
+   * @param job the job's name; any non-blank text
+   * @return the key prefix, then {@code joblock:}, then {@code job}
+   * @throws IllegalArgumentException if {@code job} is blank
+   */
   public String key(String job) {
     checkJob(job);
     return redis.key("joblock", job);

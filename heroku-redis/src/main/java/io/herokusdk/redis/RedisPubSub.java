@@ -39,14 +39,28 @@ public final class RedisPubSub {
     this.redis = redis;
   }
 
-  /** Publishes {@code message} to {@code channel}; returns how many subscribers received it. */
+  /**
+   * Publishes {@code message} to {@code channel}; returns how many subscribers received it.
+   *
+   * @param channel the channel's name, used as is (no key prefix)
+   * @param message the message, sent as UTF-8
+   * @return the number of connections subscribed to the channel or a matching pattern, in all
+   *     processes; 0 if nobody listens (the message is then lost)
+   */
   public long publish(String channel, String message) {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(message, "message == null");
     return redis.call("PUBLISH", r -> r.publish(channel, message));
   }
 
-  /** Calls {@code listener} for every message on {@code channel} until the result is closed. */
+  /**
+   * Calls {@code listener} for every message on {@code channel} until the result is closed.
+   *
+   * @param channel the channel's name, used as is (no key prefix)
+   * @param listener called on the dispatcher thread for each message
+   * @return the registration; close it to stop listening
+   * @throws HerokuRedisException if the pub/sub connection cannot be opened or SUBSCRIBE fails
+   */
   public Subscription subscribe(String channel, MessageListener listener) {
     return register(channel, listener, false);
   }
@@ -54,12 +68,21 @@ public final class RedisPubSub {
   /**
    * Calls {@code listener} for every message on channels matching the glob {@code pattern}
    * (e.g. {@code orders.*}); the listener gets the actual channel.
+   *
+   * @param pattern a Redis glob ({@code *}, {@code ?}, {@code [...]}), used as is
+   * @param listener called on the dispatcher thread for each matching message
+   * @return the registration; close it to stop listening
+   * @throws HerokuRedisException if the pub/sub connection cannot be opened or PSUBSCRIBE fails
    */
   public Subscription psubscribe(String pattern, MessageListener listener) {
     return register(pattern, listener, true);
   }
 
-  /** The channels with at least one listener. */
+  /**
+   * The channels with at least one listener.
+   *
+   * @return a snapshot of the subscribed channels, patterns excluded
+   */
   public java.util.Set<String> channels() {
     return java.util.Set.copyOf(channelListeners.keySet());
   }

@@ -34,7 +34,11 @@ public final class TlsVerification {
     this.trustedPem = trustedPem;
   }
 
-  /** Encrypts without verifying the server's certificate. The default. */
+  /**
+   * Encrypts without verifying the server's certificate. The default.
+   *
+   * @return mode {@link Mode#NONE NONE}, no trusted certificates
+   */
   public static TlsVerification none() {
     return NONE;
   }
@@ -43,17 +47,32 @@ public final class TlsVerification {
    * Verifies that the server's certificate chains to one of the certificates in {@code pem} (one
    * or more {@code -----BEGIN CERTIFICATE-----} blocks: a CA or the server's own certificate).
    * The host name is not checked.
+   *
+   * @param pem the PEM text of the trusted certificates
+   * @return mode {@link Mode#CA CA}, trusting only {@code pem}
+   * @throws IllegalArgumentException if {@code pem} has no {@code -----BEGIN CERTIFICATE-----}
    */
   public static TlsVerification trustPem(String pem) {
     return new TlsVerification(Mode.CA, requirePem(pem));
   }
 
-  /** Verifies the chain against the JDK's default trust store and checks the host name. */
+  /**
+   * Verifies the chain against the JDK's default trust store and checks the host name.
+   *
+   * @return mode {@link Mode#FULL FULL} with the JDK's trust store; fails against Heroku's
+   *     self-signed certificates
+   */
   public static TlsVerification full() {
     return FULL_DEFAULT_TRUST;
   }
 
-  /** Verifies the chain against the certificates in {@code pem} and checks the host name. */
+  /**
+   * Verifies the chain against the certificates in {@code pem} and checks the host name.
+   *
+   * @param pem the PEM text of the trusted certificates, as for {@link #trustPem(String)}
+   * @return mode {@link Mode#FULL FULL}, trusting only {@code pem}
+   * @throws IllegalArgumentException if {@code pem} has no {@code -----BEGIN CERTIFICATE-----}
+   */
   public static TlsVerification full(String pem) {
     return new TlsVerification(Mode.FULL, requirePem(pem));
   }
@@ -67,12 +86,21 @@ public final class TlsVerification {
     return pem;
   }
 
-  /** What is verified. */
+  /**
+   * What is verified.
+   *
+   * @return none, the chain only, or the chain and the host name
+   */
   public Mode mode() {
     return mode;
   }
 
-  /** The trusted certificates as PEM text; empty when the JDK's trust store is used. */
+  /**
+   * The trusted certificates as PEM text; empty when the JDK's trust store is used.
+   *
+   * @return the PEM given to {@link #trustPem(String)} or {@link #full(String)}; empty for
+   *     {@link #none()} and {@link #full()}
+   */
   public Optional<String> trustedPem() {
     return Optional.ofNullable(trustedPem);
   }
