@@ -228,7 +228,7 @@ public final class ConfigVars {
    * yes/no and 1/0, ignoring case.
    *
    * @param name the config var's name
-   * @return the value, surrounding whitespace ignored, or empty if {@code name} is not set
+   * @return true or false (surrounding whitespace ignored), or empty if {@code name} is not set
    * @throws InvalidConfigVarException for any other value
    */
   public Optional<Boolean> getBoolean(String name) {
