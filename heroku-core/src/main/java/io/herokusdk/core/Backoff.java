@@ -15,12 +15,20 @@ import java.util.random.RandomGenerator;
  * The delay never exceeds {@code maxDelay}.
  *
  * @param initialDelay the delay before the first retry, before jitter; positive
- * @param maxDelay the largest delay; at least {@code initialDelay}
+ * @param maxDelay the largest delay; at least {@code initialDelay} and at most 365 days
  * @param multiplier how much the delay grows per retry; finite and at least 1
  * @param jitter the fraction of the delay that is random; from 0 to 1
  */
 public record Backoff(Duration initialDelay, Duration maxDelay, double multiplier, double jitter) {
-  /** Checks the rules given in the record description. */
+  /**
+   * Checks the rules given in the record description.
+   *
+   * @param initialDelay the delay before the first retry, before jitter; positive
+   * @param maxDelay the largest delay; at least {@code initialDelay} and at most 365 days
+   * @param multiplier how much the delay grows per retry; finite and at least 1
+   * @param jitter the fraction of the delay that is random; from 0 to 1
+   * @throws IllegalArgumentException if a value breaks its rule
+   */
   public Backoff {
     Objects.requireNonNull(initialDelay, "initialDelay == null");
     Objects.requireNonNull(maxDelay, "maxDelay == null");
@@ -45,6 +53,10 @@ public record Backoff(Duration initialDelay, Duration maxDelay, double multiplie
   /**
    * Returns a backoff that doubles from {@code initialDelay} up to {@code maxDelay}, with equal
    * jitter (0.5): each delay is between half and all of the capped delay.
+   *
+   * @param initialDelay the delay before the first retry, before jitter; positive
+   * @param maxDelay the largest delay; at least {@code initialDelay} and at most 365 days
+   * @return the backoff, with multiplier 2 and jitter 0.5
    */
   public static Backoff exponential(Duration initialDelay, Duration maxDelay) {
     return new Backoff(initialDelay, maxDelay, 2.0, 0.5);
@@ -54,6 +66,10 @@ public record Backoff(Duration initialDelay, Duration maxDelay, double multiplie
    * Returns the delay before retry number {@code attempt} (1 = the first retry), drawing jitter
    * from {@code random}. The same seed gives the same delays.
    *
+   * @param attempt the retry's number, starting at 1
+   * @param random the source of the jitter; not used when {@code jitter} is 0
+   * @return a delay from {@code capped * (1 - jitter)} to {@code capped}; never more than
+   *     {@code maxDelay}
    * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public Duration delayForAttempt(int attempt, RandomGenerator random) {
@@ -68,7 +84,14 @@ public record Backoff(Duration initialDelay, Duration maxDelay, double multiplie
     return Duration.ofNanos(Math.max(0L, nanos));
   }
 
-  /** Like {@link #delayForAttempt(int, RandomGenerator)} with {@link ThreadLocalRandom}. */
+  /**
+   * Like {@link #delayForAttempt(int, RandomGenerator)} with {@link ThreadLocalRandom}.
+   *
+   * @param attempt the retry's number, starting at 1
+   * @return a delay from {@code capped * (1 - jitter)} to {@code capped}; never more than
+   *     {@code maxDelay}
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
+   */
   public Duration delayForAttempt(int attempt) {
     return delayForAttempt(attempt, ThreadLocalRandom.current());
   }

@@ -16,6 +16,10 @@ public abstract class ConfigException extends RuntimeException {
   /**
    * Creates an exception about {@code configVar} (may be null). The message and the cause's
    * message must not contain secrets.
+   *
+   * @param configVar the name of the var the problem is about; null if it is not about one var
+   * @param message what is wrong and how to fix it, without the value
+   * @param cause the underlying failure, or null if there is none
    */
   protected ConfigException(
       @Nullable String configVar, String message, @Nullable Throwable cause) {

@@ -83,6 +83,7 @@ public final class ConfigVars {
    * Returns the config vars of this process: the environment, then {@code .env} in the working
    * directory ({@code user.dir}) if that file exists.
    *
+   * @return the environment's vars, then {@code .env}'s for names the environment leaves unset
    * @throws InvalidConfigVarException if {@code .env} has a syntax error
    * @throws UncheckedIOException if {@code .env} exists but cannot be read
    */
@@ -93,7 +94,11 @@ public final class ConfigVars {
         .build();
   }
 
-  /** {@return exactly these vars, as overrides; no environment, no {@code .env}} For tests. */
+  /**
+   * {@return exactly these vars, as overrides; no environment, no {@code .env}} For tests.
+   *
+   * @param vars names to values, none null; blank values count as unset
+   */
   public static ConfigVars of(Map<String, String> vars) {
     return builder().overrides(vars).build();
   }
@@ -106,6 +111,8 @@ public final class ConfigVars {
   /**
    * Returns a builder with this instance's overrides, environment and {@code .env} file (its
    * values as already read; the file is not read again unless {@link Builder#dotEnv} is called).
+   *
+   * @return a new builder; changing it does not change this instance
    */
   public Builder toBuilder() {
     Builder builder = new Builder();
@@ -116,7 +123,12 @@ public final class ConfigVars {
     return builder;
   }
 
-  /** {@return the value of {@code name}, or empty if it is not set or blank} */
+  /**
+   * {@return the value of {@code name}, or empty if it is not set or blank}
+   *
+   * @param name the config var's name, such as {@code DATABASE_URL}; matched exactly, case
+   *     included
+   */
   public Optional<String> get(String name) {
     Objects.requireNonNull(name, "name == null");
     Resolved entry = resolved.get(name);
@@ -126,6 +138,8 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name}.
    *
+   * @param name the config var's name, such as {@code DATABASE_URL}
+   * @return the value as set, never blank and not trimmed
    * @throws MissingConfigVarException if it is not set, naming related vars that are set
    */
   public String require(String name) {
@@ -135,8 +149,10 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name}.
    *
+   * @param name the config var's name, such as {@code DATABASE_URL}
    * @param hint how to set it, for the error message (e.g. which add-on provides it); null for
    *     a generic {@code heroku config:set} hint
+   * @return the value as set, never blank and not trimmed
    * @throws MissingConfigVarException if it is not set, naming related vars that are set
    */
   public String require(String name, @Nullable String hint) {
@@ -146,13 +162,22 @@ public final class ConfigVars {
   /**
    * Returns an exception saying that {@code name} is missing, listing set vars whose names share a
    * word with it (at most ten). For callers that look at several vars before giving up.
+   *
+   * @param name the missing config var's name
+   * @param hint how to set it, for the message; null or blank for a generic
+   *     {@code heroku config:set} hint
+   * @return the exception, not yet thrown
    */
   public MissingConfigVarException missing(String name, @Nullable String hint) {
     Objects.requireNonNull(name, "name == null");
     return MissingConfigVarException.of(name, hint, RelatedNames.find(name, resolved.keySet()));
   }
 
-  /** {@return the value of {@code name} as a {@link Secret}, or empty if it is not set} */
+  /**
+   * {@return the value of {@code name} as a {@link Secret}, or empty if it is not set}
+   *
+   * @param name the config var's name, such as {@code HEROKU_API_KEY}
+   */
   public Optional<Secret> secret(String name) {
     return get(name).map(Secret::of);
   }
@@ -160,6 +185,8 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name} as a {@link Secret}.
    *
+   * @param name the config var's name, such as {@code HEROKU_API_KEY}
+   * @return the value, never blank
    * @throws MissingConfigVarException if it is not set
    */
   public Secret requireSecret(String name) {
@@ -169,6 +196,8 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name} as an int, or empty if it is not set.
    *
+   * @param name the config var's name, such as {@code WEB_CONCURRENCY}
+   * @return the value, surrounding whitespace ignored, or empty if {@code name} is not set
    * @throws InvalidConfigVarException if it is set but not a decimal integer
    */
   public OptionalInt getInt(String name) {
@@ -185,6 +214,9 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name} as an int, or {@code defaultValue} if it is not set.
    *
+   * @param name the config var's name, such as {@code WEB_CONCURRENCY}
+   * @param defaultValue returned when {@code name} is not set or blank
+   * @return the value, surrounding whitespace ignored, or {@code defaultValue}
    * @throws InvalidConfigVarException if it is set but not a decimal integer
    */
   public int getInt(String name, int defaultValue) {
@@ -195,6 +227,8 @@ public final class ConfigVars {
    * Returns the value of {@code name} as a boolean, or empty if it is not set. Accepts true/false,
    * yes/no and 1/0, ignoring case.
    *
+   * @param name the config var's name
+   * @return true or false (surrounding whitespace ignored), or empty if {@code name} is not set
    * @throws InvalidConfigVarException for any other value
    */
   public Optional<Boolean> getBoolean(String name) {
@@ -220,6 +254,8 @@ public final class ConfigVars {
    * with a unit ("250ms", "30s", "5m", "1h", "2d"), a plain number of seconds ("30"), or ISO-8601
    * ("PT30S"). Negative durations are rejected.
    *
+   * @param name the config var's name
+   * @return the duration, zero or positive, or empty if {@code name} is not set
    * @throws InvalidConfigVarException for anything else
    */
   public Optional<Duration> getDuration(String name) {
@@ -237,6 +273,9 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name} parsed as a {@link ServiceUrl}, or empty if it is not set.
    *
+   * @param name the config var's name, such as {@code REDIS_URL}; also named in parse errors
+   * @return the URL, whose {@link ServiceUrl#configVar()} is {@code name}, or empty if
+   *     {@code name} is not set
    * @throws InvalidConfigVarException if it is set but not a usable URL
    */
   public Optional<ServiceUrl> url(String name) {
@@ -246,6 +285,8 @@ public final class ConfigVars {
   /**
    * Returns the value of {@code name} parsed as a {@link ServiceUrl}.
    *
+   * @param name the config var's name, such as {@code DATABASE_URL}; also named in errors
+   * @return the URL, whose {@link ServiceUrl#configVar()} is {@code name}
    * @throws MissingConfigVarException if it is not set
    * @throws InvalidConfigVarException if it is not a usable URL
    */
@@ -261,6 +302,9 @@ public final class ConfigVars {
   /**
    * Returns the sorted names of set vars accepted by {@code filter}, e.g. {@code name ->
    * name.startsWith("HEROKU_POSTGRESQL_")}.
+   *
+   * @param filter tested against the name of each set var, never with its value
+   * @return the matching names, sorted and unmodifiable; empty if none match
    */
   public SortedSet<String> namesMatching(Predicate<String> filter) {
     Objects.requireNonNull(filter, "filter == null");
@@ -271,7 +315,11 @@ public final class ConfigVars {
     return Collections.unmodifiableSortedSet(names);
   }
 
-  /** {@return the source the value of {@code name} comes from, or empty if it is not set} */
+  /**
+   * {@return the source the value of {@code name} comes from, or empty if it is not set}
+   *
+   * @param name the config var's name
+   */
   public Optional<ConfigSource> sourceOf(String name) {
     Objects.requireNonNull(name, "name == null");
     Resolved entry = resolved.get(name);
@@ -303,7 +351,14 @@ public final class ConfigVars {
 
     private Builder() {}
 
-    /** Sets {@code name} to {@code value}, ahead of every other source. */
+    /**
+     * Sets {@code name} to {@code value}, ahead of every other source.
+     *
+     * @param name the config var's name, not null
+     * @param value its value, not null; replaces an earlier override of {@code name}. A blank
+     *     value counts as unset, so the environment's or {@code .env}'s value is used instead
+     * @return this builder
+     */
     public Builder override(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, () -> "value of " + name + " == null");
@@ -311,14 +366,25 @@ public final class ConfigVars {
       return this;
     }
 
-    /** Calls {@link #override(String, String)} for every entry. */
+    /**
+     * Calls {@link #override(String, String)} for every entry.
+     *
+     * @param vars names to values, none null
+     * @return this builder
+     */
     public Builder overrides(Map<String, String> vars) {
       Objects.requireNonNull(vars, "vars == null");
       vars.forEach(this::override);
       return this;
     }
 
-    /** Uses a copy of {@code environment} as the process environment. For tests. */
+    /**
+     * Uses a copy of {@code environment} as the process environment. For tests.
+     *
+     * @param environment names to values, none null; replaces any earlier environment (by
+     *     default there is none)
+     * @return this builder
+     */
     public Builder environment(Map<String, String> environment) {
       Objects.requireNonNull(environment, "environment == null");
       Map<String, String> copy = new LinkedHashMap<>();
@@ -331,7 +397,11 @@ public final class ConfigVars {
       return this;
     }
 
-    /** Uses a snapshot of {@link System#getenv()} as the environment. */
+    /**
+     * Uses a snapshot of {@link System#getenv()} as the environment.
+     *
+     * @return this builder
+     */
     public Builder systemEnvironment() {
       return environment(System.getenv());
     }
@@ -339,6 +409,10 @@ public final class ConfigVars {
     /**
      * Reads {@code file} in the {@code .env} format when {@link #build()} is called; a file that
      * does not exist is ignored. Its values come after overrides and the environment.
+     *
+     * @param file the file to read, such as {@code .env} in the app's root; replaces any earlier
+     *     file (by default there is none)
+     * @return this builder
      */
     public Builder dotEnv(Path file) {
       this.dotEnvFile = Objects.requireNonNull(file, "file == null");
@@ -349,6 +423,7 @@ public final class ConfigVars {
     /**
      * Reads the {@code .env} file, if any, and returns the config vars.
      *
+     * @return new config vars from this builder's sources
      * @throws InvalidConfigVarException if the {@code .env} file has a syntax error or is not
      *     UTF-8; the message names the file and line, never a value
      * @throws UncheckedIOException if the {@code .env} file exists but cannot be read

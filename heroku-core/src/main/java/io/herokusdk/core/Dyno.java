@@ -101,6 +101,8 @@ public final class Dyno {
   /**
    * Reads {@code DYNO}, the metadata vars and {@code PORT} from the environment and
    * {@code .env}, and the memory limit from {@link #DEFAULT_CGROUP_ROOT}.
+   *
+   * @return what this process knows about its dyno; off Heroku, a dyno with no name
    */
   public static Dyno fromEnv() {
     return from(ConfigVars.fromEnv());
@@ -110,6 +112,8 @@ public final class Dyno {
    * Reads the dyno's facts from {@code vars} and the memory limit from
    * {@link #DEFAULT_CGROUP_ROOT}.
    *
+   * @param vars where {@code DYNO}, {@code PORT} and the metadata vars are read from
+   * @return the dyno's facts as of now; later changes to the cgroup are not seen
    * @throws InvalidConfigVarException if {@code HEROKU_RELEASE_VERSION},
    *     {@code HEROKU_RELEASE_CREATED_AT} or {@code PORT} is set but malformed
    */
@@ -120,6 +124,10 @@ public final class Dyno {
   /**
    * Like {@link #from(ConfigVars)}, reading the memory limit under {@code cgroupRoot} (cgroup v2
    * {@code memory.max}, else v1 {@code memory/memory.limit_in_bytes}). For tests.
+   *
+   * @param vars where {@code DYNO}, {@code PORT} and the metadata vars are read from
+   * @param cgroupRoot the directory to read the cgroup files in; a missing file means no limit
+   * @return the dyno's facts as of now
    */
   public static Dyno from(ConfigVars vars, Path cgroupRoot) {
     Objects.requireNonNull(vars, "vars == null");
@@ -127,12 +135,20 @@ public final class Dyno {
     return new Dyno(vars, cgroupRoot);
   }
 
-  /** Whether {@code DYNO} is set, which Heroku always does on a dyno (and nothing else does). */
+  /**
+   * Whether {@code DYNO} is set, which Heroku always does on a dyno (and nothing else does).
+   *
+   * @return true on a Heroku dyno, false in local runs and tests that do not set {@code DYNO}
+   */
   public boolean isOnHeroku() {
     return name != null;
   }
 
-  /** {@code DYNO} as set, like {@code web.1}; empty off Heroku. */
+  /**
+   * {@code DYNO} as set, like {@code web.1}; empty off Heroku.
+   *
+   * @return the dyno's name without surrounding whitespace, or empty
+   */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
@@ -140,17 +156,28 @@ public final class Dyno {
   /**
    * The process type: {@code DYNO} up to its first dot ({@code web.1} → {@code web}), or all of
    * it if it has none; empty off Heroku.
+   *
+   * @return the process type as in the Procfile, such as "web" or "clock", or empty
    */
   public Optional<String> processType() {
     return Optional.ofNullable(processType);
   }
 
-  /** The number after the last dot ({@code web.2} → 2, {@code run.1234} → 1234), if any. */
+  /**
+   * The number after the last dot ({@code web.2} → 2, {@code run.1234} → 1234), if any.
+   *
+   * @return the number, zero or more; empty off Heroku or if {@code DYNO} does not end in one
+   *     to nine digits after a dot
+   */
   public OptionalInt index() {
     return index == null ? OptionalInt.empty() : OptionalInt.of(index);
   }
 
-  /** The kind of process; empty off Heroku. */
+  /**
+   * The kind of process; empty off Heroku.
+   *
+   * @return the kind, {@link Kind#OTHER} for process types without one of their own, or empty
+   */
   public Optional<Kind> kind() {
     return Optional.ofNullable(kind);
   }
@@ -158,42 +185,73 @@ public final class Dyno {
   /**
    * Whether this is a one-off dyno ({@code heroku run}, Scheduler or the release phase), which
    * runs one command and exits rather than being restarted.
+   *
+   * @return true for {@link Kind#RUN}, {@link Kind#SCHEDULER} and {@link Kind#RELEASE}; false
+   *     off Heroku
    */
   public boolean isOneOff() {
     return kind == Kind.RUN || kind == Kind.SCHEDULER || kind == Kind.RELEASE;
   }
 
-  /** {@code HEROKU_APP_ID} (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_APP_ID} (runtime dyno metadata).
+   *
+   * @return the app's UUID, or empty if runtime dyno metadata is not enabled
+   */
   public Optional<String> appId() {
     return Optional.ofNullable(appId);
   }
 
-  /** {@code HEROKU_APP_NAME} (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_APP_NAME} (runtime dyno metadata).
+   *
+   * @return the app's name, such as "my-app", or empty if runtime dyno metadata is not enabled
+   */
   public Optional<String> appName() {
     return Optional.ofNullable(appName);
   }
 
-  /** {@code HEROKU_DYNO_ID}, the dyno's UUID (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_DYNO_ID}, the dyno's UUID (runtime dyno metadata).
+   *
+   * @return the UUID, or empty if runtime dyno metadata is not enabled
+   */
   public Optional<String> dynoId() {
     return Optional.ofNullable(dynoId);
   }
 
-  /** {@code HEROKU_RELEASE_VERSION} as a number: {@code v42} → 42 (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_RELEASE_VERSION} as a number: {@code v42} → 42 (runtime dyno metadata).
+   *
+   * @return the release number, zero or more, or empty if runtime dyno metadata is not enabled
+   */
   public OptionalInt releaseVersion() {
     return releaseVersion == null ? OptionalInt.empty() : OptionalInt.of(releaseVersion);
   }
 
-  /** {@code HEROKU_RELEASE_CREATED_AT} (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_RELEASE_CREATED_AT} (runtime dyno metadata).
+   *
+   * @return when the release was created, or empty if runtime dyno metadata is not enabled
+   */
   public Optional<Instant> releaseCreatedAt() {
     return Optional.ofNullable(releaseCreatedAt);
   }
 
-  /** {@code HEROKU_SLUG_COMMIT}, the git commit of the release (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_SLUG_COMMIT}, the git commit of the release (runtime dyno metadata).
+   *
+   * @return the commit's hash, or empty if runtime dyno metadata is not enabled
+   */
   public Optional<String> slugCommit() {
     return Optional.ofNullable(slugCommit);
   }
 
-  /** {@code HEROKU_SLUG_DESCRIPTION}, like {@code Deploy 2c3a0b24} (runtime dyno metadata). */
+  /**
+   * {@code HEROKU_SLUG_DESCRIPTION}, like {@code Deploy 2c3a0b24} (runtime dyno metadata).
+   *
+   * @return the description, or empty if runtime dyno metadata is not enabled
+   */
   public Optional<String> slugDescription() {
     return Optional.ofNullable(slugDescription);
   }
@@ -201,12 +259,18 @@ public final class Dyno {
   /**
    * The memory limit in bytes from the cgroup (512 MiB on standard-1X), read when this was
    * built; empty when there is no cgroup file or it says there is no limit.
+   *
+   * @return the limit in bytes, positive, or empty
    */
   public OptionalLong memoryLimit() {
     return memoryLimit == null ? OptionalLong.empty() : OptionalLong.of(memoryLimit);
   }
 
-  /** {@code PORT}, where a web dyno must listen (0 to 65535; 0 means any free port). */
+  /**
+   * {@code PORT}, where a web dyno must listen (0 to 65535; 0 means any free port).
+   *
+   * @return the port, or empty if {@code PORT} is not set (as on other dynos and in local runs)
+   */
   public OptionalInt port() {
     return port == null ? OptionalInt.empty() : OptionalInt.of(port);
   }

@@ -67,7 +67,14 @@ public final class GracefulShutdown implements Closeable {
    * @param failure what it threw, if it failed
    */
   public record Outcome(String name, Status status, Duration took, Optional<Throwable> failure) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param name the name it was registered with
+     * @param status how it ended
+     * @param took how long it ran (zero if skipped)
+     * @param failure what it threw if it failed, else empty
+     */
     public Outcome {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(status, "status == null");
@@ -83,18 +90,32 @@ public final class GracefulShutdown implements Closeable {
    * @param took how long the whole shutdown took
    */
   public record Report(List<Outcome> outcomes, Duration took) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param outcomes one per registered task, in the order they ran; none null
+     * @param took how long the whole shutdown took
+     */
     public Report {
       outcomes = List.copyOf(outcomes);
       Objects.requireNonNull(took, "took == null");
     }
 
-    /** Whether every task finished in time without throwing. */
+    /**
+     * Whether every task finished in time without throwing.
+     *
+     * @return true if every outcome is {@link Status#FINISHED}; true when no task was registered
+     */
     public boolean allFinished() {
       return outcomes.stream().allMatch(outcome -> outcome.status() == Status.FINISHED);
     }
 
-    /** The outcome of the task registered as {@code name}, if there is one. */
+    /**
+     * The outcome of the task registered as {@code name}, if there is one.
+     *
+     * @param name the name given at registration, matched exactly
+     * @return the outcome, the first one that ran if several tasks share the name; or empty
+     */
     public Optional<Outcome> outcome(String name) {
       return outcomes.stream().filter(outcome -> outcome.name().equals(name)).findFirst();
     }
@@ -124,12 +145,20 @@ public final class GracefulShutdown implements Closeable {
     }
   }
 
-  /** Installs a JVM shutdown hook that stops the registered tasks within 25 s. */
+  /**
+   * Installs a JVM shutdown hook that stops the registered tasks within 25 s.
+   *
+   * @return a new instance with its hook installed and no tasks yet
+   */
   public static GracefulShutdown install() {
     return builder().build();
   }
 
-  /** Returns a builder: deadline 25 s, shutdown hook installed. */
+  /**
+   * Returns a builder: deadline 25 s, shutdown hook installed.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -137,7 +166,9 @@ public final class GracefulShutdown implements Closeable {
   /**
    * Registers {@code stop}, to run with what is left of the deadline.
    *
-   * @param name what it stops, for the log ("web", "email worker")
+   * @param name what it stops, for the log ("web", "email worker"); not blank
+   * @param stop stops it; runs once, on a thread of its own, interrupted if cut off
+   * @return this
    * @throws IllegalStateException if the shutdown has started
    */
   public GracefulShutdown register(String name, Runnable stop) {
@@ -148,6 +179,11 @@ public final class GracefulShutdown implements Closeable {
   /**
    * Registers {@code stop}, to be cut off after {@code budget} (or at the deadline, if sooner).
    *
+   * @param name what it stops, for the log ("web", "email worker"); not blank
+   * @param budget the most time it gets; positive
+   * @param stop stops it; runs once, on a thread of its own, interrupted if cut off
+   * @return this
+   * @throws IllegalArgumentException if {@code budget} is zero or negative
    * @throws IllegalStateException if the shutdown has started
    */
   public GracefulShutdown register(String name, Duration budget, Runnable stop) {
@@ -164,6 +200,9 @@ public final class GracefulShutdown implements Closeable {
    * deadline; what its close throws counts as a failure. (A method of its own, not a
    * {@code register} overload, so that lambdas are never ambiguous.)
    *
+   * @param name what it closes, for the log ("database", "redis"); not blank
+   * @param resource closed once, on a thread of its own, interrupted if cut off
+   * @return this
    * @throws IllegalStateException if the shutdown has started
    */
   public GracefulShutdown registerClose(String name, AutoCloseable resource) {
@@ -183,12 +222,20 @@ public final class GracefulShutdown implements Closeable {
     return this;
   }
 
-  /** Whether the shutdown has started (SIGTERM arrived, or {@link #run()} or close was called). */
+  /**
+   * Whether the shutdown has started (SIGTERM arrived, or {@link #run()} or close was called).
+   *
+   * @return true once it has started, also after it is done
+   */
   public boolean isShuttingDown() {
     return started.get();
   }
 
-  /** The time all tasks together get. */
+  /**
+   * The time all tasks together get.
+   *
+   * @return the deadline; {@link #DEFAULT_DEADLINE} unless the builder set another
+   */
   public Duration deadline() {
     return deadline;
   }
@@ -196,6 +243,9 @@ public final class GracefulShutdown implements Closeable {
   /**
    * Runs the stop tasks now, as SIGTERM would, and returns what happened. Only the first call
    * runs them; later and concurrent calls wait for it and return the same report.
+   *
+   * @return one outcome per registered task, in the order they ran
+   * @throws IllegalStateException in a later call, if the first one failed unexpectedly
    */
   public Report run() {
     if (!started.compareAndSet(false, true)) return awaitReport();
@@ -340,7 +390,14 @@ public final class GracefulShutdown implements Closeable {
 
     private Builder() {}
 
-    /** The time all tasks together get (default 25 s; Heroku sends SIGKILL at 30 s). */
+    /**
+     * The time all tasks together get (default 25 s; Heroku sends SIGKILL at 30 s).
+     *
+     * @param deadline the time, counted from SIGTERM or the call to {@link GracefulShutdown#run()};
+     *     positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code deadline} is zero or negative
+     */
     public Builder deadline(Duration deadline) {
       Objects.requireNonNull(deadline, "deadline == null");
       if (deadline.isNegative() || deadline.isZero()) {
@@ -353,13 +410,21 @@ public final class GracefulShutdown implements Closeable {
     /**
      * Whether to install the JVM shutdown hook (default true). Tests turn it off and call
      * {@link GracefulShutdown#run()}.
+     *
+     * @param installHook false to add no hook, so that only {@code run()} and {@code close()} stop
+     *     the tasks
+     * @return this builder
      */
     public Builder installHook(boolean installHook) {
       this.installHook = installHook;
       return this;
     }
 
-    /** Returns a new instance, installing its shutdown hook if asked to. */
+    /**
+     * Returns a new instance, installing its shutdown hook if asked to.
+     *
+     * @return the instance, with no tasks yet
+     */
     public GracefulShutdown build() {
       return new GracefulShutdown(this);
     }

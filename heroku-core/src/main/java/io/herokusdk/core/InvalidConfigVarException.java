@@ -12,6 +12,10 @@ public final class InvalidConfigVarException extends ConfigException {
   /**
    * Creates an exception about {@code configVar} (may be null). {@code message} must say what is
    * wrong and how to fix it, and must not contain the value.
+   *
+   * @param configVar the name of the invalid var, such as {@code DATABASE_URL}; null if the
+   *     problem is not tied to one var (a {@code .env} syntax error)
+   * @param message what is wrong and how to fix it, without the value
    */
   public InvalidConfigVarException(@Nullable String configVar, String message) {
     super(configVar, message, null);
@@ -20,6 +24,11 @@ public final class InvalidConfigVarException extends ConfigException {
   /**
    * Like {@link #InvalidConfigVarException(String, String)}, with a cause whose message must
    * not contain secrets either (scrub it with {@link Redactor} first if in doubt).
+   *
+   * @param configVar the name of the invalid var, such as {@code DATABASE_URL}; null if the
+   *     problem is not tied to one var
+   * @param message what is wrong and how to fix it, without the value
+   * @param cause the parser's or driver's exception, or null if there is none
    */
   public InvalidConfigVarException(
       @Nullable String configVar, String message, @Nullable Throwable cause) {

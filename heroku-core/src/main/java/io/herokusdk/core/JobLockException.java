@@ -8,7 +8,12 @@ package io.herokusdk.core;
 public final class JobLockException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code message} and {@code cause} must not contain secrets. */
+  /**
+   * Creates the exception; {@code message} and {@code cause} must not contain secrets.
+   *
+   * @param message what failed, naming the job and the store's config var; never credentials
+   * @param cause the store's own exception, such as an {@code SQLException}
+   */
   public JobLockException(String message, Throwable cause) {
     super(message, cause);
   }

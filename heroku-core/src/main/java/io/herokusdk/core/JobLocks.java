@@ -29,6 +29,8 @@ public interface JobLocks {
    * Runs {@code work} while holding the lock on {@code job}, then releases it (also when
    * {@code work} throws, which then reaches the caller).
    *
+   * @param job the job's name; any non-blank text, compared exactly
+   * @param work what to run while the lock is held, on the calling thread
    * @return true if it ran, false if another holder had the lock
    * @throws JobLockException if the store cannot be reached; {@code work} did not run
    */

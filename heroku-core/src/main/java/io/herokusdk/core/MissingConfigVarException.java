@@ -26,10 +26,12 @@ public final class MissingConfigVarException extends ConfigException {
   /**
    * Creates the exception for the missing var {@code name}.
    *
+   * @param name the missing var's name, such as {@code DATABASE_URL}
    * @param hint how to set it, e.g. "Provision Heroku Postgres with `heroku addons:create
    *     heroku-postgresql`."; null or blank for a generic {@code heroku config:set} hint
    * @param relatedSetNames names of vars that are set and may be what the user meant; only the
    *     names are shown, never values
+   * @return the exception, not yet thrown
    */
   public static MissingConfigVarException of(
       String name, @Nullable String hint, Collection<String> relatedSetNames) {
@@ -57,7 +59,12 @@ public final class MissingConfigVarException extends ConfigException {
     return new MissingConfigVarException(name, message.toString(), related);
   }
 
-  /** Like {@link #of(String, String, Collection)} with the generic hint and no related vars. */
+  /**
+   * Like {@link #of(String, String, Collection)} with the generic hint and no related vars.
+   *
+   * @param name the missing var's name, such as {@code DATABASE_URL}
+   * @return the exception, not yet thrown
+   */
   public static MissingConfigVarException of(String name) {
     return of(name, null, List.of());
   }

@@ -27,9 +27,18 @@ public final class QueryParameters {
   /**
    * One decoded query parameter. {@code value} is "" for a parameter written without '='. Its
    * {@link #toString()} hides the value when the name looks sensitive.
+   *
+   * @param name the decoded name; case-sensitive
+   * @param value the decoded value; "" for a parameter written without '=' or with nothing after it
    */
   public record Parameter(String name, String value) {
-    /** Checks that neither part is null. */
+    /**
+     * Checks that neither part is null.
+     *
+     * @param name the decoded name; case-sensitive
+     * @param value the decoded value; "" for a parameter without a value
+     * @throws NullPointerException if either is null
+     */
     public Parameter {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
@@ -53,7 +62,11 @@ public final class QueryParameters {
     return EMPTY;
   }
 
-  /** {@return these parameters, in this order} */
+  /**
+   * {@return these parameters, in this order}
+   *
+   * @param parameters the parameters, none null; copied
+   */
   public static QueryParameters of(List<Parameter> parameters) {
     List<Parameter> copy = List.copyOf(parameters);
     return copy.isEmpty() ? EMPTY : new QueryParameters(copy);
@@ -63,6 +76,8 @@ public final class QueryParameters {
    * Parses a percent-encoded query string such as {@code sslmode=require&application_name=web}
    * (without the leading '?'). '+' decodes to a space. Empty segments ({@code a&&b}) are skipped.
    *
+   * @param encodedQuery the query string, such as {@code sslmode=require}; "" gives no parameters
+   * @return the decoded parameters, in order
    * @throws InvalidConfigVarException if a '%' is not followed by two hex digits, or the decoded
    *     bytes are not UTF-8
    */
@@ -74,6 +89,9 @@ public final class QueryParameters {
   /**
    * Returns true if a parameter with this name probably carries a secret: its name contains
    * "pass", "pwd", "secret", "token", "key", "auth", "credential" or "signature", ignoring case.
+   *
+   * @param name a decoded parameter name, such as "api_key"
+   * @return true if the value should be masked in logs
    */
   public static boolean isSensitive(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -88,7 +106,11 @@ public final class QueryParameters {
     return parameters;
   }
 
-  /** {@return the values of every parameter named {@code name}, in order} */
+  /**
+   * {@return the values of every parameter named {@code name}, in order}
+   *
+   * @param name the decoded name, matched exactly (case included)
+   */
   public List<String> all(String name) {
     Objects.requireNonNull(name, "name == null");
     List<String> values = new ArrayList<>();
@@ -98,7 +120,11 @@ public final class QueryParameters {
     return Collections.unmodifiableList(values);
   }
 
-  /** {@return the value of the first parameter named {@code name}} */
+  /**
+   * {@return the value of the first parameter named {@code name}}
+   *
+   * @param name the decoded name, matched exactly (case included)
+   */
   public Optional<String> first(String name) {
     Objects.requireNonNull(name, "name == null");
     for (Parameter parameter : parameters) {
@@ -107,7 +133,11 @@ public final class QueryParameters {
     return Optional.empty();
   }
 
-  /** {@return true if at least one parameter is named {@code name}} */
+  /**
+   * {@return true if at least one parameter is named {@code name}}
+   *
+   * @param name the decoded name, matched exactly (case included)
+   */
   public boolean contains(String name) {
     return first(name).isPresent();
   }
@@ -125,6 +155,10 @@ public final class QueryParameters {
   /**
    * Returns a copy with exactly one {@code name=value}: it takes the place of the first existing
    * parameter with that name (dropping the others), or is appended if there is none.
+   *
+   * @param name the decoded name, matched exactly (case included)
+   * @param value the decoded value; "" writes the name alone
+   * @return the copy; this instance is unchanged
    */
   public QueryParameters with(String name, String value) {
     Parameter replacement = new Parameter(name, value);
@@ -142,7 +176,11 @@ public final class QueryParameters {
     return of(result);
   }
 
-  /** {@return a copy without any parameter named {@code name}} */
+  /**
+   * {@return a copy without any parameter named {@code name}}
+   *
+   * @param name the decoded name, matched exactly (case included)
+   */
   public QueryParameters without(String name) {
     Objects.requireNonNull(name, "name == null");
     List<Parameter> result = new ArrayList<>(parameters.size());
@@ -155,6 +193,8 @@ public final class QueryParameters {
   /**
    * Returns the parameters as an unmodifiable map in order of first appearance; for repeated
    * names the first value wins.
+   *
+   * @return a map from each name to its first value; empty if there are no parameters
    */
   public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>();
@@ -168,12 +208,18 @@ public final class QueryParameters {
    * Returns the percent-encoded query string, like {@code a=b&c=d}, without a leading '?'.
    * Includes secrets: do not log it. A parameter with an empty value is written as its name
    * alone. Spaces are written as {@code %20}.
+   *
+   * @return the query string, or "" if there are no parameters
    */
   public String encode() {
     return encode(false);
   }
 
-  /** Like {@link #encode()}, with the values of sensitive parameters replaced by {@code ****}. */
+  /**
+   * Like {@link #encode()}, with the values of sensitive parameters replaced by {@code ****}.
+   *
+   * @return the query string with secrets masked, or "" if there are no parameters
+   */
   public String toRedactedString() {
     return encode(true);
   }

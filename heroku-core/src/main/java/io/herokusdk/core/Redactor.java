@@ -43,22 +43,38 @@ public final class Redactor {
     this.needles = needles;
   }
 
-  /** {@return a redactor for these secrets} */
+  /**
+   * {@return a redactor for these secrets}
+   *
+   * @param secrets the secrets to scrub, none null; empty ones are ignored
+   */
   public static Redactor of(Secret... secrets) {
     return of(Arrays.asList(secrets));
   }
 
-  /** {@return a redactor for these secrets} */
+  /**
+   * {@return a redactor for these secrets}
+   *
+   * @param secrets the secrets to scrub, none null; empty ones are ignored
+   */
   public static Redactor of(Collection<Secret> secrets) {
     return new Redactor(List.of()).with(secrets);
   }
 
-  /** {@return a redactor that also redacts {@code secret}} */
+  /**
+   * {@return a redactor that also redacts {@code secret}}
+   *
+   * @param secret one more secret to scrub, not null; ignored if empty
+   */
   public Redactor with(Secret secret) {
     return with(List.of(secret));
   }
 
-  /** {@return a redactor that also redacts each of {@code secrets}} */
+  /**
+   * {@return a redactor that also redacts each of {@code secrets}}
+   *
+   * @param secrets more secrets to scrub, none null; empty ones are ignored
+   */
   public Redactor with(Collection<Secret> secrets) {
     Set<String> all = new LinkedHashSet<>(needles);
     for (Secret secret : secrets) {
@@ -79,12 +95,18 @@ public final class Redactor {
   /**
    * {@return a redactor that also redacts {@code value}; for secrets not yet in a {@link
    * Secret}}
+   *
+   * @param value the plain secret value, not null; ignored if empty
    */
   public Redactor withValue(String value) {
     return with(Secret.of(value));
   }
 
-  /** {@return a redactor that also redacts the password of {@code url}, if it has one} */
+  /**
+   * {@return a redactor that also redacts the password of {@code url}, if it has one}
+   *
+   * @param url the URL whose password to scrub; its user, host and query are not added
+   */
   public Redactor with(ServiceUrl url) {
     return url.password().map(this::with).orElse(this);
   }
@@ -92,6 +114,9 @@ public final class Redactor {
   /**
    * Returns {@code text} with every known secret and every URL password replaced by
    * {@code ****}. Returns null for null, so it can wrap {@link Throwable#getMessage()}.
+   *
+   * @param text the text to scrub, such as an exception's message; may be null
+   * @return the scrubbed text, or null if {@code text} is null
    */
   @Contract("!null -> !null")
   public @Nullable String redact(@Nullable String text) {
@@ -107,6 +132,9 @@ public final class Redactor {
    * Returns {@code text} with the password in every {@code scheme://user:password@} and the value
    * of every sensitive-looking query parameter ({@code ?password=}, {@code &api_key=}, ...)
    * replaced by {@code ****}. Returns null for null.
+   *
+   * @param text the text to scrub, such as a driver's error message; may be null
+   * @return the scrubbed text, or null if {@code text} is null
    */
   @Contract("!null -> !null")
   public static @Nullable String redactUrls(@Nullable String text) {

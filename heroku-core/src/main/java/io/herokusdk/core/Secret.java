@@ -21,7 +21,12 @@ public final class Secret {
     this.value = value;
   }
 
-  /** Wraps {@code value}, which must not be null; it may be empty. */
+  /**
+   * Wraps {@code value}, which must not be null; it may be empty.
+   *
+   * @param value the sensitive value, such as a password or API key
+   * @return the secret
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value == null");
     return new Secret(value);

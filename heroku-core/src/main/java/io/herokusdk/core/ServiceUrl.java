@@ -58,6 +58,8 @@ public final class ServiceUrl {
    * Parses {@code url}, the value of config var {@code configVarName}.
    *
    * @param configVarName the name used in error messages; null to say "The URL"
+   * @param url the value, such as {@code redis://h:secret@ec2-1-2-3-4.compute-1.amazonaws.com:6379}
+   * @return the parsed URL; its {@link #configVar()} is {@code configVarName}
    * @throws InvalidConfigVarException if {@code url} is null, blank or not a usable
    *     {@code scheme://[user[:password]@]host[:port][/path][?query][#fragment]} URL
    */
@@ -73,6 +75,9 @@ public final class ServiceUrl {
    * redis and rediss 6379, mysql and mariadb 3306, http 80, https 443, amqp 5672, amqps 5671,
    * mongodb 27017, memcached 11211, smtp 587 (mail submission, which add-ons use), smtps 465,
    * ftp 21. Empty for other schemes. The scheme is matched ignoring case.
+   *
+   * @param scheme the URL's scheme without "://", such as "postgres"
+   * @return the default port, or empty if the scheme is not one of these
    */
   public static OptionalInt defaultPort(String scheme) {
     switch (scheme.toLowerCase(Locale.ROOT)) {
@@ -164,6 +169,8 @@ public final class ServiceUrl {
   /**
    * The percent-decoded path without its leading '/', such as the database name "dbname" or the
    * Redis database "0"; "" if there is none.
+   *
+   * @return the decoded path without its leading '/', or ""; never null
    */
   public String path() {
     return path;
@@ -187,12 +194,19 @@ public final class ServiceUrl {
   /**
    * Returns true if the host is "localhost" (or a name under ".localhost"), an IPv4 address in
    * 127.0.0.0/8, or the IPv6 loopback address (also IPv4-mapped). Looks only at the text: no DNS.
+   *
+   * @return true if the host is a loopback name or address; false for any other name, even one
+   *     that resolves to a loopback address
    */
   public boolean isLoopback() {
     return Hosts.isLoopback(host, ipv6);
   }
 
-  /** {@return a copy with these query parameters instead of the current ones} */
+  /**
+   * {@return a copy with these query parameters instead of the current ones}
+   *
+   * @param query the new parameters, not null; {@link QueryParameters#empty()} drops the query
+   */
   public ServiceUrl withQuery(QueryParameters query) {
     Objects.requireNonNull(query, "query == null");
     return new ServiceUrl(configVar, scheme, user, password, host, ipv6, port, explicitPort, path,
@@ -208,6 +222,8 @@ public final class ServiceUrl {
   /**
    * Returns the whole URL, password and sensitive query values included, re-encoded, as a
    * {@link Secret}: for drivers that only take a URL string.
+   *
+   * @return the complete URL, the port included only if the original URL gave one
    */
   public Secret toSecret() {
     return Secret.of(format(false));
@@ -216,6 +232,8 @@ public final class ServiceUrl {
   /**
    * Returns the URL with the password and the values of sensitive query parameters (see
    * {@link QueryParameters#isSensitive(String)}) replaced by {@code ****}. Safe to log.
+   *
+   * @return the re-encoded URL with secrets masked; the user name is kept
    */
   public String toRedactedString() {
     return format(true);

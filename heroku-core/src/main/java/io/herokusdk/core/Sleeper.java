@@ -11,6 +11,11 @@ public interface Sleeper {
   /** The real one: {@link Thread#sleep(long)}. */
   Sleeper SYSTEM = duration -> Thread.sleep(Math.max(0L, duration.toMillis()));
 
-  /** Waits for {@code duration}. */
+  /**
+   * Waits for {@code duration}.
+   *
+   * @param duration how long to wait; zero or more
+   * @throws InterruptedException if the thread is interrupted while it waits
+   */
   void sleep(Duration duration) throws InterruptedException;
 }

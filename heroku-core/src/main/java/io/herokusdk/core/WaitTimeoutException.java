@@ -9,11 +9,19 @@ import java.time.Duration;
 public final class WaitTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What was awaited, such as "build 42 to finish". */
   private final String what;
+  /** How long it waited, from the start of the wait to the last poll. */
   private final Duration waited;
   private final transient Object lastState;
 
-  /** Creates the exception; {@code lastState}'s toString goes into the message. */
+  /**
+   * Creates the exception; {@code lastState}'s toString goes into the message.
+   *
+   * @param what what was awaited, such as "build 42 to finish"
+   * @param waited how long it waited; the message shows milliseconds below 10 s, else seconds
+   * @param lastState the last state polled; not serialized
+   */
   public WaitTimeoutException(String what, Duration waited, Object lastState) {
     super("Gave up waiting for " + what + " after " + seconds(waited) + " (last seen: "
         + lastState + "). It may still finish; raise the timeout, or check on it later.");

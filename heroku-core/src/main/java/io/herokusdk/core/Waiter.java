@@ -72,7 +72,17 @@ public final class Waiter {
     return interval;
   }
 
-  /** {@link #until(String, Supplier, Predicate, Consumer)} without a progress callback. */
+  /**
+   * {@link #until(String, Supplier, Predicate, Consumer)} without a progress callback.
+   *
+   * @param <T> the type of the polled state
+   * @param what what is awaited, for the timeout message ("build 42 to finish")
+   * @param poll fetches the current state; called at once, then after each pause
+   * @param done true for the state that ends the wait
+   * @return the first state {@code done} accepts
+   * @throws WaitTimeoutException if the deadline passed first (with the last state)
+   * @throws CancellationException if the thread was interrupted (its flag stays set)
+   */
   public <T> T until(String what, Supplier<? extends T> poll, Predicate<? super T> done) {
     return until(what, poll, done, state -> { });
   }
@@ -82,7 +92,12 @@ public final class Waiter {
    * once; {@code progress} sees every state polled, the last one included. What {@code poll}
    * throws ends the wait and reaches the caller.
    *
+   * @param <T> the type of the polled state
    * @param what what is awaited, for the timeout message ("build 42 to finish")
+   * @param poll fetches the current state; called at once, then after each pause
+   * @param done true for the state that ends the wait
+   * @param progress sees each polled state before {@code done} does, such as to log it
+   * @return the first state {@code done} accepts
    * @throws WaitTimeoutException if the deadline passed first (with the last state)
    * @throws CancellationException if the thread was interrupted (its flag stays set)
    */
@@ -116,6 +131,16 @@ public final class Waiter {
    * Like {@link #until(String, Supplier, Predicate, Consumer)}, polling on {@code scheduler}
    * (no thread waits between polls). Cancelling the future stops the polling; the future fails
    * with {@link WaitTimeoutException} at the deadline, or with what {@code poll} threw.
+   *
+   * @param <T> the type of the polled state
+   * @param what what is awaited, for the timeout message ("build 42 to finish")
+   * @param poll fetches the current state; called on {@code scheduler} at once, then after each
+   *     pause
+   * @param done true for the state that ends the wait
+   * @param progress sees each polled state before {@code done} does, such as to log it
+   * @param scheduler runs the polls; it is not shut down afterwards. If it rejects a poll, the
+   *     future fails with the {@link RejectedExecutionException}
+   * @return a future that completes with the first state {@code done} accepts
    */
   public <T> CompletableFuture<T> untilAsync(String what, Supplier<? extends T> poll,
       Predicate<? super T> done, Consumer<? super T> progress,
@@ -190,7 +215,14 @@ public final class Waiter {
 
     private Builder() {}
 
-    /** How long to wait in all (default 10 minutes). */
+    /**
+     * How long to wait in all (default 10 minutes).
+     *
+     * @param timeout measured from just before the first poll; zero or positive (zero polls
+     *     once)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative()) throw new IllegalArgumentException("timeout < 0: " + timeout);
@@ -198,25 +230,48 @@ public final class Waiter {
       return this;
     }
 
-    /** The delays between polls (default 1 s growing by 1.5× to 10 s, 20 % jitter). */
+    /**
+     * The delays between polls (default 1 s growing by 1.5× to 10 s, 20 % jitter).
+     *
+     * @param interval the delay before each further poll; the last one is cut short at the
+     *     deadline
+     * @return this builder
+     */
     public Builder interval(Backoff interval) {
       this.interval = Objects.requireNonNull(interval, "interval == null");
       return this;
     }
 
-    /** A fixed delay between polls. */
+    /**
+     * A fixed delay between polls.
+     *
+     * @param every the delay; positive and at most 365 days
+     * @return this builder
+     * @throws IllegalArgumentException if {@code every} is zero, negative or over 365 days
+     */
     public Builder interval(Duration every) {
       Objects.requireNonNull(every, "every == null");
       return interval(new Backoff(every, every, 1.0, 0.0));
     }
 
-    /** The clock the deadline is measured on. */
+    /**
+     * The clock the deadline is measured on.
+     *
+     * @param clock the clock; {@link Clock#systemUTC()} by default
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** What sleeps between blocking polls (tests pass one that advances a fake clock). */
+    /**
+     * What sleeps between blocking polls (tests pass one that advances a fake clock).
+     *
+     * @param sleeper the sleeper; {@link Sleeper#SYSTEM} by default. Not used by
+     *     {@link Waiter#untilAsync}
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;

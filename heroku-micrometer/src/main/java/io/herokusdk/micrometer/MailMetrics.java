@@ -48,17 +48,31 @@ public final class MailMetrics implements MeterBinder {
     this.provider = providerOf(delegate);
   }
 
-  /** Counts what is sent through {@link #mailer()}, which sends with {@code mailer}. */
+  /**
+   * Counts what is sent through {@link #mailer()}, which sends with {@code mailer}.
+   *
+   * @param mailer the mailer that sends, such as {@code HerokuMail.fromEnv()}; sends made on it
+   *     directly are not counted
+   * @return the metrics, counting from now, bound to no registry yet
+   */
   public static MailMetrics wrap(Mailer mailer) {
     return new MailMetrics(mailer);
   }
 
-  /** The mailer to send through: {@code mailer} given to {@link #wrap}, counted. */
+  /**
+   * The mailer to send through: {@code mailer} given to {@link #wrap}, counted.
+   *
+   * @return the counting mailer; the same instance on every call. Closing it closes the delegate
+   */
   public Mailer mailer() {
     return counting;
   }
 
-  /** The mailer being counted, as given to {@link #wrap}. */
+  /**
+   * The mailer being counted, as given to {@link #wrap}.
+   *
+   * @return the delegate; what is sent through it directly is not counted
+   */
   public Mailer delegate() {
     return delegate;
   }
@@ -66,6 +80,8 @@ public final class MailMetrics implements MeterBinder {
   /**
    * The provider's short name, as in the {@code provider} tag: {@code sendgrid}, {@code
    * mailgun}, {@code console}, {@code in-memory}, or the class name of another Mailer.
+   *
+   * @return the value of the {@code provider} tag
    */
   public String provider() {
     return provider;
@@ -74,6 +90,9 @@ public final class MailMetrics implements MeterBinder {
   /**
    * Names a mailer's provider like {@link #provider()} does; a mailer from {@link #mailer()} is
    * named by what it wraps.
+   *
+   * @param mailer any mailer, including one from {@link #mailer()}
+   * @return the short name, or the mailer's fully qualified class name for other mailers
    */
   public static String providerOf(Mailer mailer) {
     if (mailer instanceof CountingMailer counted) return counted.metrics().provider;

@@ -28,7 +28,12 @@ public final class PostgresPoolMetrics implements MeterBinder {
 
   private final DataSource dataSource;
 
-  /** Measures the pool behind {@code dataSource}. */
+  /**
+   * Measures the pool behind {@code dataSource}.
+   *
+   * @param dataSource a heroku-postgres DataSource or any that unwraps to a
+   *     {@link HikariDataSource}; checked when {@link #bindTo} is called, not here
+   */
   public PostgresPoolMetrics(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }

@@ -18,9 +18,18 @@ import org.springframework.context.annotation.Conditional;
 @Documented
 @Conditional(OnConfigVarCondition.class)
 public @interface ConditionalOnConfigVar {
-  /** Config vars of which at least one must be set. */
+  /**
+   * Config vars of which at least one must be set.
+   *
+   * @return config var names, such as {@code {"REDIS_URL", "REDIS_TLS_URL"}}; set means non-blank
+   */
   String[] value();
 
-  /** Properties any of which, when set, makes the condition fail (the user configured it). */
+  /**
+   * Properties any of which, when set, makes the condition fail (the user configured it).
+   *
+   * @return Spring property names, such as {@code "spring.datasource.url"}; none by default. A
+   *     value that only repeats the Java buildpack's copy of the config var does not count
+   */
   String[] unlessProperty() default {};
 }

@@ -24,7 +24,14 @@ public class HerokuApiAutoConfiguration {
   /** The config var that overrides the API's base URL. */
   public static final String API_URL_VAR = "HEROKU_API_URL";
 
-  /** The client; closed with the context. */
+  /**
+   * The client; closed with the context.
+   *
+   * @param herokuConfigVars supplies {@code HEROKU_API_KEY}, and {@code HEROKU_API_URL} and
+   *     {@code HEROKU_DATA_HOST} if set
+   * @param listeners every {@link ApiListener} bean; each sees every request, in bean order
+   * @return the client
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public Heroku heroku(ConfigVars herokuConfigVars, ObjectProvider<ApiListener> listeners) {

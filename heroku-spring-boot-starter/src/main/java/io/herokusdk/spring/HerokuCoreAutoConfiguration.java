@@ -11,7 +11,12 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @EnableConfigurationProperties(HerokuProperties.class)
 public class HerokuCoreAutoConfiguration {
-  /** Config vars from the Environment; see {@link SpringConfigVars}. */
+  /**
+   * Config vars from the Environment; see {@link SpringConfigVars}.
+   *
+   * @param environment the application's Environment
+   * @return the config vars as the Environment had them when the bean was created
+   */
   @Bean
   @ConditionalOnMissingBean
   public ConfigVars herokuConfigVars(Environment environment) {

@@ -17,14 +17,23 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = HerokuCoreAutoConfiguration.class)
 @ConditionalOnClass(InfoContributor.class)
 public class HerokuInfoAutoConfiguration {
-  /** Contributes {@code heroku} to the info endpoint. */
+  /**
+   * Contributes {@code heroku} to the info endpoint.
+   *
+   * @param herokuConfigVars where {@code DYNO} and the runtime dyno metadata are read
+   * @return the contributor
+   */
   @Bean
   @ConditionalOnMissingBean
   public HerokuInfoContributor herokuInfoContributor(ConfigVars herokuConfigVars) {
     return new HerokuInfoContributor(herokuConfigVars);
   }
 
-  /** Masks URL passwords and keys; applied by Actuator's env and configprops endpoints. */
+  /**
+   * Masks URL passwords and keys; applied by Actuator's env and configprops endpoints.
+   *
+   * @return the sanitizing function
+   */
   @Bean
   @ConditionalOnMissingBean
   public HerokuSanitizingFunction herokuSanitizingFunction() {

@@ -18,7 +18,12 @@ import org.springframework.context.annotation.Bean;
     "io.herokusdk.postgres.PostgresDataSource", "io.micrometer.core.instrument.MeterRegistry",
     "com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory"})
 public class HerokuMetricsAutoConfiguration {
-  /** Binds the primary pool's meters ({@code hikaricp.connections...}, tag {@code pool}). */
+  /**
+   * Binds the primary pool's meters ({@code hikaricp.connections...}, tag {@code pool}).
+   *
+   * @param dataSource the primary pool; a follower's pool is not measured
+   * @return the binder; it leaves a pool that already reports metrics as it is
+   */
   @Bean
   @ConditionalOnBean(PostgresDataSource.class)
   @ConditionalOnMissingBean

@@ -27,14 +27,25 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnConfigVar(value = "DATABASE_URL", unlessProperty = "spring.datasource.url")
 public class HerokuPostgresAutoConfiguration {
 
-  /** Reads {@code DATABASE_URL} and the DB_* config vars. Closed with the context. */
+  /**
+   * Reads {@code DATABASE_URL} and the DB_* config vars. Closed with the context.
+   *
+   * @param herokuConfigVars where {@code DATABASE_URL}, the {@code HEROKU_POSTGRESQL_*_URL}
+   *     attachments and the DB_* vars are read
+   * @return the client
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public HerokuPostgres herokuPostgres(ConfigVars herokuConfigVars) {
     return HerokuPostgres.fromConfig(herokuConfigVars);
   }
 
-  /** The primary database's pool. */
+  /**
+   * The primary database's pool.
+   *
+   * @param herokuPostgres the client whose {@code DATABASE_URL} pool to expose
+   * @return {@code herokuPostgres.dataSource()}
+   */
   @Bean
   @Primary
   @ConditionalOnMissingBean(DataSource.class)
@@ -44,6 +55,9 @@ public class HerokuPostgresAutoConfiguration {
 
   /**
    * The first follower's read-only pool, injected only where {@link HerokuFollower} asks for it.
+   *
+   * @param herokuPostgres the client whose first {@code followers()} entry to expose
+   * @return a read-only pool on that follower's config var
    */
   @Bean(defaultCandidate = false)
   @HerokuFollower

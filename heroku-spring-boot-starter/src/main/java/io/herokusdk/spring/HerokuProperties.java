@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HerokuProperties {
   private final DevServices devServices = new DevServices();
 
-  /** Embedded PostgreSQL and Redis for local runs and tests. */
+  /**
+   * Embedded PostgreSQL and Redis for local runs and tests.
+   *
+   * @return the dev services' settings; never null
+   */
   public DevServices getDevServices() {
     return devServices;
   }
@@ -25,12 +29,21 @@ public class HerokuProperties {
      */
     private @Nullable Boolean enabled;
 
-    /** Whether dev services are on; null means the default described above. */
+    /**
+     * Whether dev services are on; null means the default described above.
+     *
+     * @return the value of {@code heroku.dev-services.enabled}, or null if it is not set
+     */
     public @Nullable Boolean getEnabled() {
       return enabled;
     }
 
-    /** Turns dev services on or off. */
+    /**
+     * Turns dev services on or off.
+     *
+     * @param enabled true to start them (only if heroku-testing is on the classpath), false to
+     *     never start them, null for the default
+     */
     public void setEnabled(@Nullable Boolean enabled) {
       this.enabled = enabled;
     }

@@ -28,7 +28,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
     unlessProperty = {"spring.data.redis.url", "spring.data.redis.host"})
 public class HerokuRedisAutoConfiguration {
 
-  /** The SDK's client: cache, queues, pub/sub, rate limits. Connects at start-up. */
+  /**
+   * The SDK's client: cache, queues, pub/sub, rate limits. Connects at start-up.
+   *
+   * @param herokuConfigVars where {@code REDIS_TLS_URL} or {@code REDIS_URL} and heroku-redis'
+   *     other config vars are read
+   * @return the client
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public HerokuRedis herokuRedis(ConfigVars herokuConfigVars) {

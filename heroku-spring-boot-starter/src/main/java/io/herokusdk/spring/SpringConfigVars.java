@@ -20,7 +20,13 @@ public final class SpringConfigVars {
 
   private SpringConfigVars() {}
 
-  /** The config vars in {@code environment}; only its enumerable property sources are listed. */
+  /**
+   * The config vars in {@code environment}; only its enumerable property sources are listed.
+   *
+   * @param environment Spring's environment; values are read with its placeholders resolved
+   * @return a snapshot, unchanged by later changes to {@code environment}; empty if it is not a
+   *     {@link ConfigurableEnvironment}
+   */
   public static ConfigVars from(Environment environment) {
     Map<String, String> vars = new LinkedHashMap<>();
     if (environment instanceof ConfigurableEnvironment configurable) {

@@ -17,7 +17,11 @@ import org.springframework.util.ClassUtils;
 public final class HerokuMailHealthIndicator implements HealthIndicator {
   private final Mailer mailer;
 
-  /** Reports on {@code mailer}. */
+  /**
+   * Reports on {@code mailer}.
+   *
+   * @param mailer the Mailer bean; only its type is looked at, nothing is sent
+   */
   public HerokuMailHealthIndicator(Mailer mailer) {
     this.mailer = mailer;
   }

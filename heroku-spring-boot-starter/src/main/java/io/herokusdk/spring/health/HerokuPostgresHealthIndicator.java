@@ -22,7 +22,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class HerokuPostgresHealthIndicator implements HealthIndicator {
   private final HerokuPostgres postgres;
 
-  /** Checks {@code postgres}' primary and followers. */
+  /**
+   * Checks {@code postgres}' primary and followers.
+   *
+   * @param postgres the client; each health check runs {@code SELECT 1} on its primary and
+   *     probes each follower
+   */
   public HerokuPostgresHealthIndicator(HerokuPostgres postgres) {
     this.postgres = postgres;
   }

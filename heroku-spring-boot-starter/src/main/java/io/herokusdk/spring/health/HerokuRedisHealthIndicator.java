@@ -12,7 +12,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class HerokuRedisHealthIndicator implements HealthIndicator {
   private final HerokuRedis redis;
 
-  /** Checks {@code redis}. */
+  /**
+   * Checks {@code redis}.
+   *
+   * @param redis the client whose shared connection each health check PINGs
+   */
   public HerokuRedisHealthIndicator(HerokuRedis redis) {
     this.redis = redis;
   }

@@ -18,7 +18,12 @@ public final class HerokuInfoContributor implements InfoContributor {
 
   private final ConfigVars config;
 
-  /** Reads the metadata from {@code config}. */
+  /**
+   * Reads the metadata from {@code config}.
+   *
+   * @param config where {@code DYNO} and the {@code HEROKU_*} metadata vars are read, on each
+   *     call to {@link #contribute}
+   */
   public HerokuInfoContributor(ConfigVars config) {
     this.config = config;
   }

@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Keeps Heroku's secrets out of {@code /actuator/env} and {@code /actuator/configprops} even
  * with {@code show-values: always}: a URL's password ({@code DATABASE_URL}, {@code
- * REDIS_TLS_URL}, ... anything {@code scheme://user:password@host}) becomes {@code ******}, and
+ * REDIS_TLS_URL}, ... anything {@code scheme://user:password@host}) becomes {@code ****}, and
  * keys, tokens, passwords and secrets ({@code SENDGRID_API_KEY}, {@code HEROKU_API_KEY}, ...) are
  * masked whole.
  */

@@ -25,9 +25,17 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 public @interface HerokuTestServices {
-  /** Whether to provide {@code DATABASE_URL}. */
+  /**
+   * Whether to provide {@code DATABASE_URL}.
+   *
+   * @return true (the default) for a fresh database on the embedded PostgreSQL
+   */
   boolean postgres() default true;
 
-  /** Whether to provide {@code REDIS_URL} and {@code REDIS_TLS_URL}. */
+  /**
+   * Whether to provide {@code REDIS_URL} and {@code REDIS_TLS_URL}.
+   *
+   * @return true (the default) for an emptied index on the embedded Redis
+   */
   boolean redis() default true;
 }
