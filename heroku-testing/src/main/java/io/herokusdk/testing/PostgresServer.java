@@ -37,7 +37,8 @@ public final class PostgresServer {
    * of its own that is not a superuser and cannot create databases or roles, like a Heroku
    * credential. Close the result to drop the database (and role).
    *
-   * @return the new database, with a random name and credentials of its own; close it when done
+   * @return the new database, with a random name and, when embedded, a role and password of its
+   *     own (else the admin credential of {@code TEST_DATABASE_URL}); close it when done
    * @throws IllegalStateException if the server refuses
    */
   public TestDatabase createDatabase() {
@@ -90,8 +91,8 @@ public final class PostgresServer {
    * database {@code postgres}; otherwise {@code TEST_DATABASE_URL}. Contains the password: do not
    * log it. Tests should use {@link #createDatabase()} instead.
    *
-   * @return a {@code postgres://} URL with user, password, host, port, database and, when
-   *     external, the query of {@code TEST_DATABASE_URL}
+   * @return a {@code postgres://} URL with user, password, host, port and database; when
+   *     external, with the scheme and query of {@code TEST_DATABASE_URL}
    */
   public String adminUrl() {
     PostgresProvisioner.Admin admin = provisioner.admin();

@@ -54,7 +54,8 @@ public final class SecretCanary {
    * {@code text} percent-encoded as in a URL's user info (RFC 3986, upper-case hex).
    *
    * @param text the text to encode, such as a password from {@link #newSecret()}
-   * @return the encoded text, UTF-8 bytes escaped as {@code %XX}
+   * @return the text with every UTF-8 byte except unreserved characters ({@code A-Z a-z 0-9 -
+   *     . _ ~}) escaped as {@code %XX}
    */
   public static String percentEncode(String text) {
     return UrlText.encode(text);
