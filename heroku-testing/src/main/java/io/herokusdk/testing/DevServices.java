@@ -40,7 +40,16 @@ import org.jspecify.annotations.Nullable;
 public final class DevServices {
   private DevServices() {}
 
-  /** Starts the servers; see the class documentation for the arguments. */
+  /**
+   * Starts the servers; see the class documentation for the arguments.
+   *
+   * @param args {@code --smoke} or {@code --serve} (the default), optionally with {@code
+   *     --postgres-port=N}, {@code --redis-port=N} and {@code --redis-tls-port=N} (1 to 65535;
+   *     unset: a free port); {@code --help} or {@code -h} prints the usage and returns
+   * @throws IllegalArgumentException on an unknown argument or a port out of range
+   * @throws Exception if a server cannot start, the smoke check fails, or the wait until Ctrl-C is
+   *     interrupted
+   */
   public static void main(String[] args) throws Exception {
     boolean smoke = false;
     int postgresPort = 0;

@@ -43,7 +43,11 @@ public final class LogCapture implements AutoCloseable, BeforeEachCallback, Afte
   /** A capture that starts when a test starts (as an extension) or on {@link #begin()}. */
   public LogCapture() {}
 
-  /** Starts capturing now; close to stop. */
+  /**
+   * Starts capturing now; close to stop.
+   *
+   * @return a new capture, already open
+   */
   public static LogCapture start() {
     LogCapture capture = new LogCapture();
     capture.begin();
@@ -65,7 +69,12 @@ public final class LogCapture implements AutoCloseable, BeforeEachCallback, Afte
     }
   }
 
-  /** Everything captured so far. */
+  /**
+   * Everything captured so far.
+   *
+   * @return the text written to {@code System.err} and {@code System.out} since {@link #begin()},
+   *     in the console's charset; empty if nothing was
+   */
   public String text() {
     // PrintStream hands each print's bytes on before it returns: no flush needed (and taking
     // the stream's lock while holding ours could deadlock with a printing thread).
@@ -74,12 +83,21 @@ public final class LogCapture implements AutoCloseable, BeforeEachCallback, Afte
     }
   }
 
-  /** {@link #text()} split into lines. */
+  /**
+   * {@link #text()} split into lines.
+   *
+   * @return the captured lines without their line terminators, immutable
+   */
   public List<String> lines() {
     return text().lines().toList();
   }
 
-  /** True if the captured text contains {@code fragment}. */
+  /**
+   * True if the captured text contains {@code fragment}.
+   *
+   * @param fragment the text to look for, matched exactly (case-sensitive)
+   * @return whether {@link #text()} contains it
+   */
   public boolean contains(String fragment) {
     return text().contains(fragment);
   }

@@ -34,18 +34,32 @@ public final class ManualClock extends Clock {
     this(Instant.parse("2025-01-01T00:00:00Z"));
   }
 
-  /** A clock at {@code start}. */
+  /**
+   * A clock at {@code start}.
+   *
+   * @param start the clock's first instant, not null
+   */
   public ManualClock(Instant start) {
     this.now = Objects.requireNonNull(start, "start == null");
   }
 
-  /** Moves the clock forward. */
+  /**
+   * Moves the clock forward.
+   *
+   * @param duration how far, zero or positive
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
   public synchronized void advance(Duration duration) {
     if (duration.isNegative()) throw new IllegalArgumentException("duration < 0: " + duration);
     now = now.plus(duration);
   }
 
-  /** Moves the clock by {@code step} after every read from now on ({@link Duration#ZERO}: never). */
+  /**
+   * Moves the clock by {@code step} after every read from now on ({@link Duration#ZERO}: never).
+   *
+   * @param step how far each read of {@link #instant()} moves the clock, zero or positive
+   * @throws IllegalArgumentException if {@code step} is negative
+   */
   public synchronized void tickOnRead(Duration step) {
     if (step.isNegative()) throw new IllegalArgumentException("step < 0: " + step);
     tick = step;
@@ -54,13 +68,21 @@ public final class ManualClock extends Clock {
   /**
    * A {@link Waiter} on this clock that advances it instead of sleeping: {@code timeout} in all,
    * polls {@code interval} apart.
+   *
+   * @param timeout how long the waiter waits in all, on this clock
+   * @param interval the time between polls, on this clock
+   * @return a new waiter on this clock and its {@link #sleeper()}
    */
   public Waiter waiter(Duration timeout, Duration interval) {
     return Waiter.builder().clock(this).sleeper(sleeper()).timeout(timeout).interval(interval)
         .build();
   }
 
-  /** A {@link Sleeper} that advances this clock instead of sleeping. */
+  /**
+   * A {@link Sleeper} that advances this clock instead of sleeping.
+   *
+   * @return a sleeper that calls {@link #advance(Duration)} and returns at once
+   */
   public Sleeper sleeper() {
     return this::advance;
   }

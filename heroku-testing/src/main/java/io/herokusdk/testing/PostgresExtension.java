@@ -44,12 +44,23 @@ public final class PostgresExtension implements ParameterResolver {
     this.configVars = Objects.requireNonNull(configVars, "configVars");
   }
 
-  /** An extension that reads {@code TEST_DATABASE_URL} from {@code configVars}. */
+  /**
+   * An extension that reads {@code TEST_DATABASE_URL} from {@code configVars}.
+   *
+   * @param configVars where to look up {@code TEST_DATABASE_URL}; without it the embedded server
+   *     is used
+   * @return a new extension, to register with {@code @RegisterExtension}
+   */
   public static PostgresExtension using(ConfigVars configVars) {
     return new PostgresExtension(configVars);
   }
 
-  /** The server this extension hands databases out from. */
+  /**
+   * The server this extension hands databases out from.
+   *
+   * @return the server from {@link TestServices#postgres(ConfigVars)}, started on first call if
+   *     embedded
+   */
   public PostgresServer server() {
     return configVars == null ? TestServices.postgres() : TestServices.postgres(configVars);
   }

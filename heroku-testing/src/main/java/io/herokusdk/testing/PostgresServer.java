@@ -37,6 +37,8 @@ public final class PostgresServer {
    * of its own that is not a superuser and cannot create databases or roles, like a Heroku
    * credential. Close the result to drop the database (and role).
    *
+   * @return the new database, with a random name and, when embedded, a role and password of its
+   *     own (else the admin credential of {@code TEST_DATABASE_URL}); close it when done
    * @throws IllegalStateException if the server refuses
    */
   public TestDatabase createDatabase() {
@@ -48,22 +50,38 @@ public final class PostgresServer {
     }
   }
 
-  /** True if this kit runs the server; false if it came from {@code TEST_DATABASE_URL}. */
+  /**
+   * True if this kit runs the server; false if it came from {@code TEST_DATABASE_URL}.
+   *
+   * @return whether the server is the kit's embedded one
+   */
   public boolean isEmbedded() {
     return embedded;
   }
 
-  /** The host, "127.0.0.1" when embedded. */
+  /**
+   * The host, "127.0.0.1" when embedded.
+   *
+   * @return the host name or IP address, as given in {@code TEST_DATABASE_URL} when external
+   */
   public String host() {
     return provisioner.admin().host();
   }
 
-  /** The TCP port. */
+  /**
+   * The TCP port.
+   *
+   * @return the port the server listens on, 1 to 65535
+   */
   public int port() {
     return provisioner.admin().port();
   }
 
-  /** The server version, e.g. "17.11". */
+  /**
+   * The server version, e.g. "17.11".
+   *
+   * @return the version as the server reports it ({@code SHOW server_version} when external)
+   */
   public String version() {
     return version;
   }
@@ -72,6 +90,9 @@ public final class PostgresServer {
    * The admin URL in Heroku's format: for the embedded server the superuser {@code postgres} and
    * database {@code postgres}; otherwise {@code TEST_DATABASE_URL}. Contains the password: do not
    * log it. Tests should use {@link #createDatabase()} instead.
+   *
+   * @return a {@code postgres://} URL with user, password, host, port and database; when
+   *     external, with the scheme and query of {@code TEST_DATABASE_URL}
    */
   public String adminUrl() {
     PostgresProvisioner.Admin admin = provisioner.admin();
@@ -80,7 +101,11 @@ public final class PostgresServer {
         query);
   }
 
-  /** The admin password, if there is one. */
+  /**
+   * The admin password, if there is one.
+   *
+   * @return the superuser's password, or an empty secret if the admin URL has none
+   */
   public Secret adminPassword() {
     String password = provisioner.admin().password();
     return Secret.of(password == null ? "" : password);

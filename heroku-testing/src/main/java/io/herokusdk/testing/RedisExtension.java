@@ -43,12 +43,24 @@ public final class RedisExtension implements ParameterResolver {
     this.configVars = Objects.requireNonNull(configVars, "configVars");
   }
 
-  /** An extension that reads {@code TEST_REDIS_URL} and {@code TEST_REDIS_TLS_URL} from {@code configVars}. */
+  /**
+   * An extension that reads {@code TEST_REDIS_URL} and {@code TEST_REDIS_TLS_URL} from {@code
+   * configVars}.
+   *
+   * @param configVars where to look up {@code TEST_REDIS_URL} and {@code TEST_REDIS_TLS_URL};
+   *     without either the embedded server is used
+   * @return a new extension, to register with {@code @RegisterExtension}
+   */
   public static RedisExtension using(ConfigVars configVars) {
     return new RedisExtension(configVars);
   }
 
-  /** The server this extension lends indexes of. */
+  /**
+   * The server this extension lends indexes of.
+   *
+   * @return the server from {@link TestServices#redis(ConfigVars)}, started on first call if
+   *     embedded
+   */
   public RedisServer server() {
     return configVars == null ? TestServices.redis() : TestServices.redis(configVars);
   }

@@ -36,6 +36,10 @@ public final class RedisServer implements Closeable {
    * Lends a database index (1 to 15, in turn, FLUSHDB'd first) and a unique key prefix that
    * starts with {@code label}. Close the result to give the index back.
    *
+   * @param label names the borrower in the key prefix, such as the test class's simple name;
+   *     only {@code A-Z a-z 0-9 _ . -} are kept, lower-cased, at most 40 characters
+   * @return the lent index and a prefix {@code test:LABEL:RANDOM:}; when all 15 indexes are out,
+   *     an index shared with another borrower (not flushed, apart only by prefix)
    * @throws UncheckedIOException if the server cannot be reached
    */
   public TestRedis createTestRedis(String label) {
@@ -46,27 +50,50 @@ public final class RedisServer implements Closeable {
     }
   }
 
-  /** True if this kit runs the server. */
+  /**
+   * True if this kit runs the server.
+   *
+   * @return whether the server is embedded (shared or dedicated); false for {@code
+   *     TEST_REDIS_URL}
+   */
   public boolean isEmbedded() {
     return node != null;
   }
 
-  /** True if this server belongs to the caller, who may stop, start and close it. */
+  /**
+   * True if this server belongs to the caller, who may stop, start and close it.
+   *
+   * @return whether it came from {@link TestServices#dedicatedRedis()}
+   */
   public boolean isDedicated() {
     return dedicated;
   }
 
-  /** True if there is a plain (non-TLS) port. */
+  /**
+   * True if there is a plain (non-TLS) port.
+   *
+   * @return true for embedded servers; for an external one, whether a {@code redis://} URL was
+   *     given
+   */
   public boolean hasPlain() {
     return endpoint.port() >= 0;
   }
 
-  /** True if there is a TLS port. */
+  /**
+   * True if there is a TLS port.
+   *
+   * @return true for embedded servers; for an external one, whether a {@code rediss://} URL was
+   *     given
+   */
   public boolean hasTls() {
     return endpoint.tlsPort() >= 0;
   }
 
-  /** The host, "127.0.0.1" when embedded. */
+  /**
+   * The host, "127.0.0.1" when embedded.
+   *
+   * @return the host name or IP address, as given in the URL when external
+   */
   public String host() {
     return endpoint.host();
   }
@@ -74,6 +101,7 @@ public final class RedisServer implements Closeable {
   /**
    * The plain port.
    *
+   * @return the port for {@code redis://}, 1 to 65535
    * @throws TestAbortedException if the external server has none (the test is skipped)
    */
   public int port() {
@@ -84,6 +112,7 @@ public final class RedisServer implements Closeable {
   /**
    * The TLS port.
    *
+   * @return the port for {@code rediss://}, 1 to 65535
    * @throws TestAbortedException if the external server has none (the test is skipped)
    */
   public int tlsPort() {
@@ -91,18 +120,38 @@ public final class RedisServer implements Closeable {
     return endpoint.tlsPort();
   }
 
-  /** The password ({@code requirepass}); empty if the server has none. */
+  /**
+   * The password ({@code requirepass}); empty if the server has none.
+   *
+   * @return the password, random for embedded servers
+   */
   public Secret password() {
     return Secret.of(endpoint.password() == null ? "" : endpoint.password());
   }
 
-  /** {@code redis://:PASSWORD@HOST:PORT/DB}, the plain endpoint. Contains the password. */
+  /**
+   * {@code redis://:PASSWORD@HOST:PORT/DB}, the plain endpoint. Contains the password.
+   *
+   * @param db the database index for the URL's path, such as {@link TestRedis#dbIndex()}; not
+   *     checked
+   * @return the URL; an external URL's ACL user goes before the colon, and {@code :PASSWORD} is
+   *     left out if there is no password
+   * @throws TestAbortedException if the external server has no plain port (the test is skipped)
+   */
   public String url(int db) {
     requirePlain();
     return url("redis", endpoint.port(), db);
   }
 
-  /** {@code rediss://:PASSWORD@HOST:TLSPORT/DB}, the TLS endpoint. Contains the password. */
+  /**
+   * {@code rediss://:PASSWORD@HOST:TLSPORT/DB}, the TLS endpoint. Contains the password.
+   *
+   * @param db the database index for the URL's path, such as {@link TestRedis#dbIndex()}; not
+   *     checked
+   * @return the URL; an external URL's ACL user goes before the colon, and {@code :PASSWORD} is
+   *     left out if there is no password
+   * @throws TestAbortedException if the external server has no TLS port (the test is skipped)
+   */
   public String tlsUrl(int db) {
     requireTls();
     return url("rediss", endpoint.tlsPort(), db);
@@ -130,6 +179,7 @@ public final class RedisServer implements Closeable {
    * test clients that verify the server. After {@link #restartWithNewCertificate()} this is the
    * new one.
    *
+   * @return the certificate in PEM ({@code -----BEGIN CERTIFICATE-----})
    * @throws TestAbortedException if unknown (an external server)
    */
   public String caCertificatePem() {
@@ -140,7 +190,13 @@ public final class RedisServer implements Closeable {
     return pem;
   }
 
-  /** The server's version, e.g. "6.2.11", asked with INFO. */
+  /**
+   * The server's version, e.g. "6.2.11", asked with INFO.
+   *
+   * @return {@code redis_version} from {@code INFO server}, "unknown" if INFO does not say, or
+   *     null if the server answered INFO with a null reply
+   * @throws UncheckedIOException if the server cannot be reached
+   */
   public @Nullable String version() {
     if (node != null && node.isRunning()) return node.version();
     try (RespClient client = endpoint.connect()) {
@@ -150,7 +206,11 @@ public final class RedisServer implements Closeable {
     }
   }
 
-  /** True while the server runs (always true for a server this kit does not run). */
+  /**
+   * True while the server runs (always true for a server this kit does not run).
+   *
+   * @return false only for an embedded server that is stopped
+   */
   public boolean isRunning() {
     return node == null || node.isRunning();
   }

@@ -43,12 +43,20 @@ public final class SecretCanary {
    * A new random secret that is easy to spot and needs percent-encoding in a URL, like {@code
    * canary_3f9a1c7e5b2d4f60@p:ss/w*rd~%+ö}. Its percent-encoded and form-encoded forms differ.
    * Use it as the password in URLs and config vars of a test.
+   *
+   * @return {@code canary_}, 16 random hex digits and a fixed tail of characters to encode
    */
   public static String newSecret() {
     return RandomNames.hex("canary_", 16) + "@p:ss/w*rd~%+\u00f6";
   }
 
-  /** {@code text} percent-encoded as in a URL's user info (RFC 3986, upper-case hex). */
+  /**
+   * {@code text} percent-encoded as in a URL's user info (RFC 3986, upper-case hex).
+   *
+   * @param text the text to encode, such as a password from {@link #newSecret()}
+   * @return the text with every UTF-8 byte except unreserved characters ({@code A-Z a-z 0-9 -
+   *     . _ ~}) escaped as {@code %XX}
+   */
   public static String percentEncode(String text) {
     return UrlText.encode(text);
   }
@@ -56,13 +64,22 @@ public final class SecretCanary {
   /**
    * The forms of {@code secret} that count as a leak: the secret itself, percent-encoded (upper-
    * and lower-case hex) and form-encoded ({@code application/x-www-form-urlencoded}).
+   *
+   * @param secret the secret whose forms to list
+   * @return the distinct forms, the raw secret first; just the secret if it needs no encoding
    */
   public static List<String> leakForms(String secret) {
     Map<String, String> forms = formsByName(secret);
     return List.copyOf(forms.values());
   }
 
-  /** {@link #assertNoLeak(String, Object...)} for a {@link Secret}. */
+  /**
+   * {@link #assertNoLeak(String, Object...)} for a {@link Secret}.
+   *
+   * @param secret the secret to look for, revealed only to search for it
+   * @param evidence strings, throwables, {@link LogCapture}s or other objects to search; null
+   *     elements are skipped
+   */
   public static void assertNoLeak(Secret secret, Object... evidence) {
     assertNoLeak(secret.reveal(), evidence);
   }
@@ -73,6 +90,8 @@ public final class SecretCanary {
    * (checked with its causes and suppressed exceptions, recursively), a {@link LogCapture} (its
    * text), or any object (its {@code toString()}); null is skipped.
    *
+   * @param secret the secret to look for, at least 6 characters
+   * @param evidence the places to search, checked in order; null elements are skipped
    * @throws IllegalArgumentException if {@code secret} is shorter than 6 characters (it would
    *     match by chance)
    * @throws AssertionFailedError if the secret was found; the message does not contain it

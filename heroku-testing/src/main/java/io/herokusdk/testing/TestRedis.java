@@ -30,6 +30,7 @@ public final class TestRedis implements AutoCloseable {
   /**
    * The plain URL, {@code redis://:PASSWORD@HOST:PORT/DB}. Contains the password.
    *
+   * @return the URL with this loan's {@link #dbIndex()} as its path
    * @throws TestAbortedException if an external server has no plain endpoint
    */
   public String url() {
@@ -39,48 +40,85 @@ public final class TestRedis implements AutoCloseable {
   /**
    * The TLS URL, {@code rediss://:PASSWORD@HOST:TLSPORT/DB}. Contains the password.
    *
+   * @return the URL with this loan's {@link #dbIndex()} as its path
    * @throws TestAbortedException if an external server has no TLS endpoint
    */
   public String tlsUrl() {
     return server.tlsUrl(lease.dbIndex());
   }
 
-  /** The database index, 1 to 15. */
+  /**
+   * The database index, 1 to 15.
+   *
+   * @return the lent index; shared with another loan only when all 15 were out
+   */
   public int dbIndex() {
     return lease.dbIndex();
   }
 
-  /** A prefix unique to this loan, like {@code test:mytest:k3j5h7g9:}; use it for every key. */
+  /**
+   * A prefix unique to this loan, like {@code test:mytest:k3j5h7g9:}; use it for every key.
+   *
+   * @return {@code test:}, the cleaned label, 8 random characters and a colon
+   */
   public String keyPrefix() {
     return lease.keyPrefix();
   }
 
-  /** {@link #keyPrefix()} followed by {@code name}. */
+  /**
+   * {@link #keyPrefix()} followed by {@code name}.
+   *
+   * @param name the key's own part, such as {@code "user:42"}; used as is
+   * @return the prefixed key
+   */
   public String key(String name) {
     return lease.keyPrefix() + name;
   }
 
-  /** The password; empty if the server has none. */
+  /**
+   * The password; empty if the server has none.
+   *
+   * @return the server's {@link RedisServer#password() password}
+   */
   public Secret password() {
     return server.password();
   }
 
-  /** The host, "127.0.0.1" when embedded. */
+  /**
+   * The host, "127.0.0.1" when embedded.
+   *
+   * @return the server's {@link RedisServer#host() host}
+   */
   public String host() {
     return server.host();
   }
 
-  /** The plain port. */
+  /**
+   * The plain port.
+   *
+   * @return the server's {@link RedisServer#port() port}
+   * @throws TestAbortedException if an external server has no plain endpoint
+   */
   public int port() {
     return server.port();
   }
 
-  /** The TLS port. */
+  /**
+   * The TLS port.
+   *
+   * @return the server's {@link RedisServer#tlsPort() TLS port}
+   * @throws TestAbortedException if an external server has no TLS endpoint
+   */
   public int tlsPort() {
     return server.tlsPort();
   }
 
-  /** The CA certificate PEM of the TLS endpoint (see {@link RedisServer#caCertificatePem()}). */
+  /**
+   * The CA certificate PEM of the TLS endpoint (see {@link RedisServer#caCertificatePem()}).
+   *
+   * @return the certificate in PEM
+   * @throws TestAbortedException if unknown (an external server)
+   */
   public String caCertificatePem() {
     return server.caCertificatePem();
   }
@@ -89,6 +127,8 @@ public final class TestRedis implements AutoCloseable {
    * Config vars as on a Heroku app today: {@code REDIS_URL} and {@code REDIS_TLS_URL} both set to
    * {@link #tlsUrl()}. If the server has no TLS endpoint (an external one), {@code REDIS_URL} is
    * {@link #url()} and {@code REDIS_TLS_URL} is not set.
+   *
+   * @return new config vars holding this loan's URLs
    */
   public ConfigVars configVars() {
     Map<String, String> vars = new LinkedHashMap<>();
@@ -101,12 +141,21 @@ public final class TestRedis implements AutoCloseable {
     return ConfigVars.of(vars);
   }
 
-  /** Config vars with only {@code REDIS_URL} set to the plain {@link #url()}. */
+  /**
+   * Config vars with only {@code REDIS_URL} set to the plain {@link #url()}.
+   *
+   * @return new config vars, for clients that cannot do TLS
+   * @throws TestAbortedException if an external server has no plain endpoint
+   */
   public ConfigVars plainConfigVars() {
     return ConfigVars.of(Map.of("REDIS_URL", url()));
   }
 
-  /** The server this index is on. */
+  /**
+   * The server this index is on.
+   *
+   * @return the server that lent this index
+   */
   public RedisServer server() {
     return server;
   }

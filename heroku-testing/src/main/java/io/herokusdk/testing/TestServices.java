@@ -53,6 +53,10 @@ public final class TestServices {
   /**
    * The PostgreSQL for tests: the server named by {@value #TEST_DATABASE_URL} in the process's
    * config vars, else the shared embedded one (started on first call).
+   *
+   * @return the server, the same instance on every call for the same config
+   * @throws IllegalStateException if the embedded server cannot start (a failed start is not
+   *     retried in this JVM) or the external one cannot be reached
    */
   public static PostgresServer postgres() {
     return postgres(ConfigVars.fromEnv());
@@ -61,6 +65,15 @@ public final class TestServices {
   /**
    * The PostgreSQL for tests: the server named by {@value #TEST_DATABASE_URL} in {@code
    * configVars}, else the shared embedded one (started on first call).
+   *
+   * @param configVars where to look up {@value #TEST_DATABASE_URL}, a {@code postgres://} or
+   *     {@code postgresql://} URL ({@code sslmode=require} is added for hosts other than loopback
+   *     unless the URL sets {@code sslmode})
+   * @return the server, the same instance on every call for the same URL
+   * @throws io.herokusdk.core.InvalidConfigVarException if {@value #TEST_DATABASE_URL} is not a
+   *     PostgreSQL URL
+   * @throws IllegalStateException if the embedded server cannot start (a failed start is not
+   *     retried in this JVM) or the external one cannot be reached
    */
   public static PostgresServer postgres(ConfigVars configVars) {
     SharedServices shared = SharedServices.get();
@@ -75,6 +88,10 @@ public final class TestServices {
   /**
    * The Redis for tests: the server named by {@value #TEST_REDIS_URL} / {@value
    * #TEST_REDIS_TLS_URL} in the process's config vars, else the shared embedded one.
+   *
+   * @return the server, the same instance on every call for the same config
+   * @throws IllegalStateException if the embedded server cannot start (a failed start is not
+   *     retried in this JVM) or the external one does not answer PING
    */
   public static RedisServer redis() {
     return redis(ConfigVars.fromEnv());
@@ -83,6 +100,15 @@ public final class TestServices {
   /**
    * The Redis for tests: the server named by {@value #TEST_REDIS_URL} / {@value
    * #TEST_REDIS_TLS_URL} in {@code configVars}, else the shared embedded one (plain and TLS).
+   *
+   * @param configVars where to look up {@value #TEST_REDIS_URL} ({@code redis://}, or {@code
+   *     rediss://} when it is the only one) and {@value #TEST_REDIS_TLS_URL} ({@code rediss://},
+   *     same host)
+   * @return the server, the same instance on every call for the same URLs
+   * @throws io.herokusdk.core.InvalidConfigVarException if a URL has the wrong scheme or the two
+   *     name different hosts
+   * @throws IllegalStateException if the embedded server cannot start (a failed start is not
+   *     retried in this JVM) or the external one does not answer PING
    */
   public static RedisServer redis(ConfigVars configVars) {
     SharedServices shared = SharedServices.get();
@@ -105,6 +131,9 @@ public final class TestServices {
    * {@link RedisServer#stop() stop}, {@link RedisServer#start() start} and {@link
    * RedisServer#restart() restart}. Close it when done; it is also stopped when the JVM exits.
    * Ignores {@value #TEST_REDIS_URL}: a server you do not run cannot be restarted.
+   *
+   * @return a new running server on free loopback ports (plain and TLS), owned by the caller
+   * @throws java.io.UncheckedIOException if the server cannot start
    */
   public static RedisServer dedicatedRedis() {
     SharedServices shared = SharedServices.get();

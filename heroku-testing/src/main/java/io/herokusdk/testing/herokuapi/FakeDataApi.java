@@ -91,7 +91,15 @@ public final class FakeDataApi implements Closeable {
     this.server = FakeHttpServer.start(0, "Heroku Data API", this::answer);
   }
 
-  /** Starts a fake accepting {@code token} whose transfers progress on {@code clock}. */
+  /**
+   * Starts a fake accepting {@code token} whose transfers progress on {@code clock}.
+   *
+   * @param token the API token it accepts as {@code Authorization: Bearer TOKEN}
+   * @param clock the clock for transfers, provisioning and follower lag, such as a {@link
+   *     io.herokusdk.testing.ManualClock}
+   * @return the running fake on a free loopback port, with no databases; close it when done
+   * @throws java.io.UncheckedIOException if no port can be bound
+   */
   public static FakeDataApi start(String token, Clock clock) {
     return new FakeDataApi(token, clock, null);
   }
@@ -102,6 +110,8 @@ public final class FakeDataApi implements Closeable {
    * databases, addressable by add-on name and id; {@code config: {follow|fork: VAR}} makes a
    * follower or fork; {@code POST .../connection-pooling} attaches the pooler on {@code api}.
    *
+   * @param api the Platform API fake whose add-ons become this fake's databases
+   * @return the running fake on a free loopback port of its own; close it when done
    * @throws IllegalStateException if {@code api} already has a linked Data API
    */
   public static FakeDataApi linkedTo(FakeHerokuApi api) {
@@ -120,6 +130,10 @@ public final class FakeDataApi implements Closeable {
    * provisioned add-on) gets a fresh {@link PostgresServer#createDatabase()}, so backups dump
    * its real rows, restores load them and followers and forks start as copies of their leader.
    * {@link #close()} drops those databases.
+   *
+   * @param server the server to create databases on, such as {@link
+   *     io.herokusdk.testing.TestServices#postgres()}; databases added before are not bound
+   * @return this fake
    */
   public synchronized FakeDataApi embeddedPostgres(PostgresServer server) {
     this.postgres = Objects.requireNonNull(server, "server == null");
@@ -129,6 +143,11 @@ public final class FakeDataApi implements Closeable {
   /**
    * Followers created from now on report {@code commits} behind when they become available,
    * falling linearly to 0 over {@code catchUp} on the fake's clock (default: 0, at once).
+   *
+   * @param commits the lag when a follower becomes available, 0 or more
+   * @param catchUp how long the lag takes to fall to 0, zero or positive
+   * @return this fake
+   * @throws IllegalArgumentException if {@code commits} or {@code catchUp} is negative
    */
   public synchronized FakeDataApi followerLag(long commits, Duration catchUp) {
     if (commits < 0) throw new IllegalArgumentException("commits < 0: " + commits);
@@ -144,6 +163,8 @@ public final class FakeDataApi implements Closeable {
    * The {@code DATABASE_URL}-format URL of a database bound to a real one (by name or add-on
    * id).
    *
+   * @param database the database's add-on name or add-on id
+   * @return the real database's URL; contains the password
    * @throws IllegalArgumentException if there is no such database or it is not bound
    */
   public synchronized String url(String database) {
@@ -160,6 +181,15 @@ public final class FakeDataApi implements Closeable {
    * The next request whose method is {@code method} and whose path matches {@code pathGlob}
    * ({@code *} matches one segment) answers {@code status} with Heroku's error body and {@code
    * message}, and changes nothing. Several may be queued; each is used once.
+   *
+   * @param method the HTTP method, such as {@code POST}; any case
+   * @param pathGlob the path to match, segment by segment (decoded), such as {@code
+   *     /client/v11/databases/*}{@code /backups}
+   * @param status the HTTP status, 400 to 599; the error id is {@code rate_limit} for 429, {@code
+   *     invalid_params} for 422, else {@code internal_error}
+   * @param message the error body's {@code message}
+   * @return this fake
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
    */
   public synchronized FakeDataApi failNextRequest(String method, String pathGlob, int status,
       String message) {
@@ -172,7 +202,11 @@ public final class FakeDataApi implements Closeable {
 
   private record RouteFailure(String method, String pathGlob, int status, String message) {}
 
-  /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's data URL setting. */
+  /**
+   * The base URL, like {@code http://127.0.0.1:PORT/}, for the client's data URL setting.
+   *
+   * @return the origin with a trailing slash
+   */
   public String baseUrl() {
     return server.origin() + "/";
   }
@@ -180,6 +214,12 @@ public final class FakeDataApi implements Closeable {
   /**
    * Adds a Postgres database of {@code app} named {@code name} (its add-on name); after {@link
    * #embeddedPostgres} it is bound to a fresh real database.
+   *
+   * @param app the name of the app it belongs to (its backups are listed under that app)
+   * @param name its add-on name, like {@code postgresql-curved-12345}; replaces a database of
+   *     that name
+   * @param plan its plan as {@code pg:info} shows it, like {@code standard-0}
+   * @return this fake
    */
   public synchronized FakeDataApi addPostgres(String app, String name, String plan) {
     Db db = new Db(app, name, plan, false);
@@ -194,6 +234,13 @@ public final class FakeDataApi implements Closeable {
   /**
    * Adds a Postgres database bound to {@code database} (which the caller keeps and closes):
    * backups dump its rows and restores replace its {@code public} schema.
+   *
+   * @param app the name of the app it belongs to (its backups are listed under that app)
+   * @param name its add-on name, like {@code postgresql-curved-12345}; replaces a database of
+   *     that name
+   * @param plan its plan as {@code pg:info} shows it, like {@code standard-0}
+   * @param database the real database it stands for; not closed by this fake
+   * @return this fake
    */
   public synchronized FakeDataApi addPostgres(String app, String name, String plan,
       TestDatabase database) {
@@ -203,7 +250,15 @@ public final class FakeDataApi implements Closeable {
     return this;
   }
 
-  /** Adds a Key-Value Store of {@code app} named {@code name}. */
+  /**
+   * Adds a Key-Value Store of {@code app} named {@code name}.
+   *
+   * @param app the name of the app it belongs to
+   * @param name its add-on name, like {@code redis-shaped-12345}; replaces a database of that
+   *     name
+   * @param plan its plan as {@code redis:info} shows it, like {@code premium-0}
+   * @return this fake
+   */
   public synchronized FakeDataApi addRedis(String app, String name, String plan) {
     databases.put(name, new Db(app, name, plan, true));
     return this;
@@ -212,6 +267,12 @@ public final class FakeDataApi implements Closeable {
   /**
    * The database answers 404 to its first {@code notFoundPolls} requests (not provisioned yet),
    * then waits for {@code waiting} on the fake's clock with the message {@code provisioning}.
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @param notFoundPolls how many requests for it answer 404 first, 0 for none
+   * @param waiting how long, from now on the fake's clock, its {@code wait_status} says it is
+   *     waiting
+   * @return this fake
    */
   public synchronized FakeDataApi provisioning(String name, int notFoundPolls, Duration waiting) {
     Db db = db(name);
@@ -220,13 +281,26 @@ public final class FakeDataApi implements Closeable {
     return this;
   }
 
-  /** The database's {@code wait_status} reports an error with {@code message}. */
+  /**
+   * The database's {@code wait_status} reports an error with {@code message}.
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @param message the {@code message} reported with {@code error?: true}
+   * @return this fake
+   */
   public synchronized FakeDataApi failPreparation(String name, String message) {
     db(name).error = message;
     return this;
   }
 
-  /** Makes {@code name} follow {@code leader}, {@code behind} commits behind. */
+  /**
+   * Makes {@code name} follow {@code leader}, {@code behind} commits behind.
+   *
+   * @param name the follower's add-on name or add-on id; it must exist
+   * @param leader the leader's add-on name or add-on id; it must exist
+   * @param behind the lag {@code pg:info} reports, fixed until {@code unfollow}
+   * @return this fake
+   */
   public synchronized FakeDataApi follow(String name, String leader, long behind) {
     db(name).following = leader;
     db(name).behind = behind;
@@ -234,7 +308,15 @@ public final class FakeDataApi implements Closeable {
     return this;
   }
 
-  /** Sets how many tables, bytes and open connections {@code pg:info} reports. */
+  /**
+   * Sets how many tables, bytes and open connections {@code pg:info} reports.
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @param tables {@code num_tables}
+   * @param bytes {@code num_bytes}, the data size
+   * @param connections {@code num_connections}, shown out of 120
+   * @return this fake
+   */
   public synchronized FakeDataApi stats(String name, long tables, long bytes, long connections) {
     Db db = db(name);
     db.tables = tables;
@@ -243,31 +325,59 @@ public final class FakeDataApi implements Closeable {
     return this;
   }
 
-  /** How long backups and restores take on the fake's clock (default 30 s). */
+  /**
+   * How long backups and restores take on the fake's clock (default 30 s).
+   *
+   * @param duration the time from a transfer's creation to its end, for transfers created from
+   *     now on; zero for at once
+   * @return this fake
+   */
   public synchronized FakeDataApi transferDuration(Duration duration) {
     this.transferDuration = Objects.requireNonNull(duration, "duration == null");
     return this;
   }
 
-  /** The size of the next backups' dumps in bytes (default 1 MiB). */
+  /**
+   * The size of the next backups' dumps in bytes (default 1 MiB).
+   *
+   * @param bytes the size of each later dump of a database not bound to a real one (a bound
+   *     one's dump is its real SQL)
+   * @return this fake
+   */
   public synchronized FakeDataApi backupSize(long bytes) {
     this.backupSize = bytes;
     return this;
   }
 
-  /** The next backup fails when it finishes, its last log line {@code message}. */
+  /**
+   * The next backup fails when it finishes, its last log line {@code message}.
+   *
+   * @param message the failing transfer's last log line, like {@code pg_dump: error: ...}
+   * @return this fake
+   */
   public synchronized FakeDataApi failNextCapture(String message) {
     this.failNextCapture = message;
     return this;
   }
 
-  /** The next restore fails when it finishes, its last log line {@code message}. */
+  /**
+   * The next restore fails when it finishes, its last log line {@code message}.
+   *
+   * @param message the failing transfer's last log line, like {@code pg_restore: error: ...}
+   * @return this fake
+   */
   public synchronized FakeDataApi failNextRestore(String message) {
     this.failNextRestore = message;
     return this;
   }
 
-  /** The next download drops its connection after {@code offset} bytes of the dump. */
+  /**
+   * The next download drops its connection after {@code offset} bytes of the dump.
+   *
+   * @param offset the position in the whole dump at which to drop; if the download starts at or
+   *     after it (a {@code Range}), it does not drop, and the script is used up all the same
+   * @return this fake
+   */
   public synchronized FakeDataApi dropNextDownloadAt(long offset) {
     this.dropNextDownloadAt = offset;
     return this;
@@ -276,50 +386,94 @@ public final class FakeDataApi implements Closeable {
   /**
    * Every download from now on drops after sending {@code bytes} more bytes (0 or less: never),
    * so a client that resumes a bounded number of times gives up.
+   *
+   * @param bytes how many bytes each download sends before it drops; a download that would end
+   *     sooner does not drop
+   * @return this fake
    */
   public synchronized FakeDataApi dropEveryDownloadAfter(long bytes) {
     this.dropEvery = bytes;
     return this;
   }
 
-  /** The next download answers {@code status} (like 403 for an expired signature). */
+  /**
+   * The next download answers {@code status} (like 403 for an expired signature).
+   *
+   * @param status the HTTP status, answered with an S3-style XML body; 0 cancels the script
+   * @return this fake
+   */
   public synchronized FakeDataApi failNextDownload(int status) {
     this.failNextDownload = status;
     return this;
   }
 
-  /** The next API request gets {@code status} with Heroku's error body instead of its answer. */
+  /**
+   * The next API request gets {@code status} with Heroku's error body instead of its answer.
+   *
+   * @param status the HTTP status, not checked; the error id is {@code rate_limit} for 429, else
+   *     {@code internal_error}
+   * @return this fake
+   */
   public synchronized FakeDataApi enqueueError(int status) {
     errors.add(new int[] {status});
     return this;
   }
 
-  /** Every request so far as {@code METHOD path[?query] [Range: ...]}, in order. */
+  /**
+   * Every request so far as {@code METHOD path[?query] [Range: ...]}, in order.
+   *
+   * @return a snapshot, including downloads from the fake's own {@code /_fake/} URLs
+   */
   public synchronized List<String> requests() {
     return List.copyOf(requests);
   }
 
-  /** Dump bytes written to download connections so far (for streaming checks). */
+  /**
+   * Dump bytes written to download connections so far (for streaming checks).
+   *
+   * @return the total over all downloads, including those that dropped
+   */
   public long bytesServed() {
     return bytesServed.get();
   }
 
-  /** The database's current settings, as the fake keeps them (Redis: {@code maxmemory_policy}...). */
+  /**
+   * The database's current settings, as the fake keeps them (Redis: {@code
+   * maxmemory_policy}...).
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @return an immutable copy of the settings set through the API; empty if none were
+   */
   public synchronized Map<String, Object> settings(String name) {
     return Map.copyOf(db(name).settings);
   }
 
-  /** How many times the database's credentials were rotated. */
+  /**
+   * How many times the database's credentials were rotated.
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @return the number of rotation requests, of all credentials or of one
+   */
   public synchronized int rotations(String name) {
     return db(name).rotations;
   }
 
-  /** Whether {@code name} still follows a leader. */
+  /**
+   * Whether {@code name} still follows a leader.
+   *
+   * @param name the follower's add-on name or add-on id; it must exist
+   * @return false once it was unfollowed, or if it never followed
+   */
   public synchronized boolean isFollowing(String name) {
     return db(name).following != null;
   }
 
-  /** How many times {@code pg:killall} ran on the database. */
+  /**
+   * How many times {@code pg:killall} ran on the database.
+   *
+   * @param name the database's add-on name or add-on id; it must exist
+   * @return the number of connection resets requested
+   */
   public synchronized int connectionResets(String name) {
     return db(name).resets;
   }
@@ -327,6 +481,10 @@ public final class FakeDataApi implements Closeable {
   /**
    * Bytes {@code from}..{@code from+length} of every dump of this fake: byte {@code i} is the
    * low byte of a 64-bit mix of {@code i / 8}, shifted by {@code i % 8}.
+   *
+   * @param from the offset of the first byte in the dump, 0 or more
+   * @param length how many bytes, 0 or more
+   * @return a new array of {@code length} bytes
    */
   public static byte[] expectedBackupBytes(long from, int length) {
     byte[] out = new byte[length];

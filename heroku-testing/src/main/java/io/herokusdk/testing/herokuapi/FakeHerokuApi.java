@@ -101,7 +101,12 @@ public final class FakeHerokuApi implements Closeable {
    */
   public record ReceivedRequest(String method, String path, String query,
       Map<String, String> headers, String body, int status, @Nullable String responseBody) {
-    /** The header's value (name in any case), or null. */
+    /**
+     * The header's value (name in any case), or null.
+     *
+     * @param name the header name, such as {@code "Range"}; matched case-insensitively
+     * @return the last value sent under that name, or null if the request had none
+     */
     public @Nullable String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -132,7 +137,19 @@ public final class FakeHerokuApi implements Closeable {
   public record StoredApp(String id, String name, String region, String stack,
       boolean maintenance, Map<String, String> configVars, Map<String, StoredProcess> formation,
       Instant createdAt, Instant updatedAt) {
-    /** Copies the maps unmodifiable. */
+    /**
+     * Copies the maps unmodifiable.
+     *
+     * @param id its UUID
+     * @param name its name
+     * @param region {@code us} or {@code eu}
+     * @param stack its stack name, like {@code heroku-24}
+     * @param maintenance whether maintenance mode is on
+     * @param configVars its config vars; copied, sorted by name
+     * @param formation its process types by type; copied, sorted
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     */
     public StoredApp {
       configVars = Collections.unmodifiableMap(new TreeMap<>(configVars));
       formation = Collections.unmodifiableMap(new TreeMap<>(formation));
@@ -176,6 +193,12 @@ public final class FakeHerokuApi implements Closeable {
     /**
      * Answers {@code status} with {@code {"id": id, "message": message, "url": ...}}, whatever
      * the request.
+     *
+     * @param status the HTTP status, 400 to 599
+     * @param id Heroku's error id, such as {@code "invalid_params"}
+     * @param message the human-readable message
+     * @return the answer; the request changes nothing
+     * @throws IllegalArgumentException if {@code status} is not 400 to 599
      */
     public static Answer error(int status, String id, String message) {
       if (status < 400 || status > 599) throw new IllegalArgumentException("not an error: " + status);
@@ -183,30 +206,50 @@ public final class FakeHerokuApi implements Closeable {
           Objects.requireNonNull(message, "message == null"), false);
     }
 
-    /** 429 {@code rate_limit}, with {@code RateLimit-Remaining: 0}. */
+    /**
+     * 429 {@code rate_limit}, with {@code RateLimit-Remaining: 0}.
+     *
+     * @return the answer; {@link FakeHerokuApi#rateLimitRemaining()} still drops by just one
+     */
     public static Answer rateLimited() {
       return error(429, "rate_limit",
           "Your account reached the API rate limit. Please wait a few minutes before making new"
               + " requests.");
     }
 
-    /** 403 {@code two_factor}: the request needs a {@code Heroku-Two-Factor-Code}. */
+    /**
+     * 403 {@code two_factor}: the request needs a {@code Heroku-Two-Factor-Code}.
+     *
+     * @return the answer, whatever the request sent
+     */
     public static Answer twoFactorRequired() {
       return error(403, "two_factor",
           "A second authentication factor or pre-authorization is required for this request.");
     }
 
-    /** 404 {@code not_found}. */
+    /**
+     * 404 {@code not_found}.
+     *
+     * @return the answer, with the message "Couldn't find that app."
+     */
     public static Answer notFound() {
       return error(404, "not_found", "Couldn't find that app.");
     }
 
-    /** 503 {@code unavailable}. */
+    /**
+     * 503 {@code unavailable}.
+     *
+     * @return the answer, with the message "The service is temporarily unavailable."
+     */
     public static Answer unavailable() {
       return error(503, "unavailable", "The service is temporarily unavailable.");
     }
 
-    /** Reads the whole request, then closes the connection without answering. */
+    /**
+     * Reads the whole request, then closes the connection without answering.
+     *
+     * @return the answer; the request is recorded with status 0
+     */
     public static Answer noAnswer() {
       return new Answer(0, null, null, true);
     }
@@ -293,60 +336,113 @@ public final class FakeHerokuApi implements Closeable {
     resources.add(resource);
   }
 
-  /** Starts a fake on a free loopback port accepting {@link #DEFAULT_TOKEN}. */
+  /**
+   * Starts a fake on a free loopback port accepting {@link #DEFAULT_TOKEN}.
+   *
+   * @return the running fake; close it when done
+   * @throws UncheckedIOException if no port can be bound
+   */
   public static FakeHerokuApi start() {
     return builder().start();
   }
 
-  /** Returns a builder for a fake with another token, clock, rate limit or two-factor code. */
+  /**
+   * Returns a builder for a fake with another token, clock, rate limit or two-factor code.
+   *
+   * @return a new builder with the defaults of {@link #start()}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The API token it accepts. A test value; not a secret. */
+  /**
+   * The API token it accepts. A test value; not a secret.
+   *
+   * @return the token expected as {@code Authorization: Bearer TOKEN}
+   */
   public String token() {
     return token;
   }
 
-  /** The base URL, like {@code http://127.0.0.1:PORT/}, for the client's base URL setting. */
+  /**
+   * The base URL, like {@code http://127.0.0.1:PORT/}, for the client's base URL setting.
+   *
+   * @return the origin with a trailing slash
+   */
   public String baseUrl() {
     return server.origin() + "/";
   }
 
-  /** {@link #baseUrl()} as a URI. */
+  /**
+   * {@link #baseUrl()} as a URI.
+   *
+   * @return the base URL, with its trailing slash
+   */
   public URI endpoint() {
     return URI.create(baseUrl());
   }
 
-  /** The port it listens on. */
+  /**
+   * The port it listens on.
+   *
+   * @return the loopback port, 1 to 65535
+   */
   public int port() {
     return server.port();
   }
 
-  /** Config vars pointing a client at this fake's token: {@code HEROKU_API_KEY}. */
+  /**
+   * Config vars pointing a client at this fake's token: {@code HEROKU_API_KEY}.
+   *
+   * @return an immutable map with just {@code HEROKU_API_KEY}; the base URL is not a config var
+   *     and must be set on the client
+   */
   public Map<String, String> configVars() {
     return Map.of("HEROKU_API_KEY", token);
   }
 
-  /** Scripts the answer to the next request; scripted answers are used in order. */
+  /**
+   * Scripts the answer to the next request; scripted answers are used in order.
+   *
+   * @param answer what the next request to the API gets instead of being served (the fake's own
+   *     {@code /_fake/} URLs are not affected)
+   * @return this fake
+   */
   public synchronized FakeHerokuApi enqueue(Answer answer) {
     script.add(Objects.requireNonNull(answer, "answer == null"));
     return this;
   }
 
-  /** Sets the {@code RateLimit-Remaining} budget; at 0 every request gets a 429. */
+  /**
+   * Sets the {@code RateLimit-Remaining} budget; at 0 every request gets a 429.
+   *
+   * @param remaining how many requests remain, 0 or more
+   * @return this fake
+   * @throws IllegalArgumentException if {@code remaining} is negative
+   */
   public synchronized FakeHerokuApi rateLimitRemaining(int remaining) {
     if (remaining < 0) throw new IllegalArgumentException("remaining < 0");
     this.rateLimitRemaining = remaining;
     return this;
   }
 
-  /** The {@code RateLimit-Remaining} it will answer next (each request uses one). */
+  /**
+   * The {@code RateLimit-Remaining} it will answer next (each request uses one).
+   *
+   * @return the budget left, never below 0
+   */
   public synchronized int rateLimitRemaining() {
     return rateLimitRemaining;
   }
 
-  /** Adds an app in region {@code us} on {@code heroku-24}, as if created through the API. */
+  /**
+   * Adds an app in region {@code us} on {@code heroku-24}, as if created through the API.
+   *
+   * @param name the app's name: 3 to 30 lower-case letters, digits and dashes, starting with a
+   *     letter and not ending with a dash
+   * @return the app as stored, with a new UUID and the fake's clock as its creation time
+   * @throws IllegalArgumentException if the name is invalid or taken
+   */
   public synchronized StoredApp addApp(String name) {
     if (!APP_NAME.matcher(name).matches() || findApp(name) != null) {
       throw new IllegalArgumentException("invalid or taken app name: " + name);
@@ -356,13 +452,28 @@ public final class FakeHerokuApi implements Closeable {
     return app.snapshot();
   }
 
-  /** Sets an app's config var, as if by {@code PATCH /apps/{app}/config-vars}. */
+  /**
+   * Sets an app's config var, as if by {@code PATCH /apps/{app}/config-vars}.
+   *
+   * @param app the app's name or id; it must exist
+   * @param name the config var's name, such as {@code DATABASE_URL}
+   * @param value its value, not null
+   * @return this fake
+   */
   public synchronized FakeHerokuApi setConfigVar(String app, String name, String value) {
     existing(app).configVars.put(name, Objects.requireNonNull(value, "value == null"));
     return this;
   }
 
-  /** Sets (or adds) a process type of an app's formation. */
+  /**
+   * Sets (or adds) a process type of an app's formation.
+   *
+   * @param app the app's name or id; it must exist
+   * @param type the process type, such as {@code web} or {@code worker}
+   * @param quantity how many dynos run it; not checked
+   * @param size the dyno size, such as {@code standard-1X}; not checked
+   * @return this fake
+   */
   public synchronized FakeHerokuApi setFormation(String app, String type, long quantity,
       String size) {
     AppState state = existing(app);
@@ -378,6 +489,11 @@ public final class FakeHerokuApi implements Closeable {
    * Appends lines to the app's log as Heroku formats them ({@code TIMESTAMP SOURCE[DYNO]:
    * MESSAGE}); the last 1,500 are kept, and open tails of {@code POST /apps/{app}/log-sessions}
    * receive them at once. A line that is not of that form is streamed as it is.
+   *
+   * @param app the app's name or id; it must exist
+   * @param lines whole lines, without line breaks
+   * @return this fake
+   * @throws IllegalArgumentException if a line holds a line break
    */
   public synchronized FakeHerokuApi addLogLines(String app, String... lines) {
     logSessions.add(existing(app), List.of(lines));
@@ -388,7 +504,12 @@ public final class FakeHerokuApi implements Closeable {
    * Appends one line to the app's log stamped with the fake's clock (microseconds, each later
    * than the last) and returns it, like {@code 2024-05-01T12:00:00.000001+00:00 app[web.1]: hi}.
    *
+   * @param app the app's name or id; it must exist
+   * @param source the log source, like {@code app} or {@code heroku}
    * @param dyno like {@code web.1} or {@code router}; "" for none
+   * @param message the text after the colon, without line breaks
+   * @return the line as added
+   * @throws IllegalArgumentException if the message holds a line break
    */
   public synchronized String addLogLine(String app, String source, String dyno, String message) {
     return logSessions.add(existing(app), Objects.requireNonNull(source, "source == null"),
@@ -396,19 +517,38 @@ public final class FakeHerokuApi implements Closeable {
         Objects.requireNonNull(message, "message == null"));
   }
 
-  /** The app's next log stream writes {@code lines} lines, then drops its connection (once). */
+  /**
+   * The app's next log stream writes {@code lines} lines, then drops its connection (once).
+   *
+   * @param app the app's name or id; it must exist
+   * @param lines how many lines the stream writes before the drop, 0 or more
+   * @return this fake
+   * @throws IllegalArgumentException if {@code lines} is negative
+   */
   public synchronized FakeHerokuApi dropNextLogStream(String app, int lines) {
     logSessions.dropNext(existing(app), lines);
     return this;
   }
 
-  /** The app's next {@code times} log stream requests answer 403, "Log stream timed out". */
+  /**
+   * The app's next {@code times} log stream requests answer 403, "Log stream timed out".
+   *
+   * @param app the app's name or id; it must exist
+   * @param times how many requests to refuse, 0 or more; replaces an earlier count
+   * @return this fake
+   * @throws IllegalArgumentException if {@code times} is negative
+   */
   public synchronized FakeHerokuApi rejectNextLogStreams(String app, int times) {
     logSessions.rejectNext(existing(app), times);
     return this;
   }
 
-  /** Ends the app's open log tails cleanly, as Heroku does when a tail session times out. */
+  /**
+   * Ends the app's open log tails cleanly, as Heroku does when a tail session times out.
+   *
+   * @param app the app's name or id; it must exist
+   * @return this fake
+   */
   public synchronized FakeHerokuApi endLogStreams(String app) {
     logSessions.endStreams(existing(app));
     return this;
@@ -417,34 +557,59 @@ public final class FakeHerokuApi implements Closeable {
   /**
    * For each request of the app's log stream URLs, in order, the {@code Last-Event-Id} it
    * resumed with (Fir apps' event streams), or {@code ""} for none.
+   *
+   * @param app the app's name or id; it must exist
+   * @return a snapshot, one entry per stream request, oldest first
    */
   public synchronized List<String> logStreamResumes(String app) {
     return logSessions.resumes(existing(app));
   }
 
-  /** The app with this name or id, or null. */
+  /**
+   * The app with this name or id, or null.
+   *
+   * @param nameOrId the app's name or UUID
+   * @return a snapshot of the app, or null if there is none (or it was deleted)
+   */
   public synchronized @Nullable StoredApp app(String nameOrId) {
     AppState app = findApp(nameOrId);
     return app == null ? null : app.snapshot();
   }
 
-  /** All apps, by name. */
+  /**
+   * All apps, by name.
+   *
+   * @return snapshots of the apps, sorted by name
+   */
   public synchronized List<StoredApp> apps() {
     return apps.values().stream().map(AppState::snapshot)
         .sorted((a, b) -> a.name().compareTo(b.name())).toList();
   }
 
-  /** The requests it received, in order. */
+  /**
+   * The requests it received, in order.
+   *
+   * @return a snapshot of the API requests since start or {@link #reset()}; requests to its own
+   *     {@code /_fake/} URLs are not recorded
+   */
   public synchronized List<ReceivedRequest> requests() {
     return List.copyOf(requests);
   }
 
-  /** The last request it received, or null. */
+  /**
+   * The last request it received, or null.
+   *
+   * @return the last recorded request, or null if there is none
+   */
   public synchronized @Nullable ReceivedRequest lastRequest() {
     return requests.isEmpty() ? null : requests.get(requests.size() - 1);
   }
 
-  /** How many requests reached it, whatever the answer. */
+  /**
+   * How many requests reached it, whatever the answer.
+   *
+   * @return the number of {@link #requests()}
+   */
   public synchronized int requestCount() {
     return requests.size();
   }
@@ -455,6 +620,10 @@ public final class FakeHerokuApi implements Closeable {
    * How long promotion targets stay {@code pending}, review apps and app setups run, add-ons
    * stay {@code provisioning} and domains wait for their certificate (default 2 s), measured on
    * the fake's clock to the second.
+   *
+   * @param delay the wait, zero (at once) or positive
+   * @return this fake
+   * @throws IllegalArgumentException if {@code delay} is negative
    */
   public synchronized FakeHerokuApi provisioningDelay(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
@@ -466,7 +635,13 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
-  /** Creates a pipeline, as if by {@code POST /pipelines}, and returns its id. */
+  /**
+   * Creates a pipeline, as if by {@code POST /pipelines}, and returns its id.
+   *
+   * @param name the pipeline's name, not yet taken
+   * @return the new pipeline's UUID
+   * @throws IllegalArgumentException if a pipeline has this name
+   */
   public synchronized String addPipeline(String name) {
     return pipelines.addPipeline(Objects.requireNonNull(name, "name == null"));
   }
@@ -474,19 +649,38 @@ public final class FakeHerokuApi implements Closeable {
   /**
    * Couples an app to a pipeline (name or id) at a stage ({@code development}, {@code staging},
    * {@code production}, ...), as if by {@code POST /pipeline-couplings}.
+   *
+   * @param pipeline the pipeline's name or id
+   * @param app the app's name or id; it must exist
+   * @param stage {@code test}, {@code review}, {@code development}, {@code staging} or {@code
+   *     production}
+   * @return this fake
+   * @throws IllegalArgumentException if the pipeline, app or stage does not exist
    */
   public synchronized FakeHerokuApi couple(String pipeline, String app, String stage) {
     pipelines.couple(pipeline, app, stage);
     return this;
   }
 
-  /** Makes the next promotion to {@code app} fail with this target {@code error_message}. */
+  /**
+   * Makes the next promotion to {@code app} fail with this target {@code error_message}.
+   *
+   * @param app the app's name or id; it must exist
+   * @param errorMessage the failed target's {@code error_message}
+   * @return this fake
+   */
   public synchronized FakeHerokuApi failNextPromotionTo(String app, String errorMessage) {
     pipelines.failPromotionTo(app, Objects.requireNonNull(errorMessage, "errorMessage == null"));
     return this;
   }
 
-  /** The release-phase output of the releases promotions create. */
+  /**
+   * The release-phase output of the releases promotions create.
+   *
+   * @param lines the output, one line each (default "Running release command...", "Release
+   *     done."); applies to every later promotion until {@link #reset()}
+   * @return this fake
+   */
   public synchronized FakeHerokuApi promotionReleaseOutput(String... lines) {
     pipelines.releaseOutput(List.of(lines));
     return this;
@@ -495,6 +689,10 @@ public final class FakeHerokuApi implements Closeable {
   /**
    * Makes the next app setup (direct or a review app's) fail with this {@code failure_message}
    * and {@code manifest_errors} (empty for a failure after the build).
+   *
+   * @param failureMessage the setup's {@code failure_message}
+   * @param manifestErrors the setup's {@code manifest_errors}, copied
+   * @return this fake
    */
   public synchronized FakeHerokuApi failNextAppSetup(String failureMessage,
       List<String> manifestErrors) {
@@ -507,6 +705,10 @@ public final class FakeHerokuApi implements Closeable {
   /**
    * Sets the postdeploy output and exit code of the next app setup (direct or a review app's);
    * a non-zero exit code fails it ({@code failure_message} "Postdeploy exit code was not 0").
+   *
+   * @param output the {@code postdeploy.output}
+   * @param exitCode the {@code postdeploy.exit_code}; 0 succeeds
+   * @return this fake
    */
   public synchronized FakeHerokuApi nextPostdeploy(String output, long exitCode) {
     appSetups.scriptNext(new FakeAppSetups.Outcome(null, List.of(),
@@ -518,6 +720,10 @@ public final class FakeHerokuApi implements Closeable {
    * The next {@code Attach NAME} release (from {@code POST /addon-attachments}, as {@code
    * pg:promote} makes) runs this release phase, e.g. {@code
    * BuildScript.succeeding().releasePhaseFails("...")}.
+   *
+   * @param attachmentName the attachment's name, such as {@code DATABASE}; any case
+   * @param script the release phase of that release; its build settings are not used
+   * @return this fake
    */
   public synchronized FakeHerokuApi nextAttachRelease(String attachmentName, BuildScript script) {
     attachments.nextAttachRelease.put(attachmentName.toUpperCase(Locale.ROOT),
@@ -525,7 +731,14 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
-  /** Makes the next add-on of this plan end {@code deprovisioned} with this message. */
+  /**
+   * Makes the next add-on of this plan end {@code deprovisioned} with this message.
+   *
+   * @param plan the plan exactly as the request names it, such as {@code
+   *     heroku-postgresql:essential-0}
+   * @param provisionMessage the add-on's {@code provision_message}
+   * @return this fake
+   */
   public synchronized FakeHerokuApi failNextProvisioning(String plan, String provisionMessage) {
     addOns.failProvisioning(Objects.requireNonNull(plan, "plan == null"),
         Objects.requireNonNull(provisionMessage, "provisionMessage == null"));
@@ -536,6 +749,12 @@ public final class FakeHerokuApi implements Closeable {
    * The next request whose method is {@code method} and whose path matches {@code pathGlob}
    * ({@code *} matches one segment, like {@code /apps/*}{@code /formation}) gets {@code answer}
    * instead of being served, and changes nothing. Several may be queued; each is used once.
+   *
+   * @param method the HTTP method, such as {@code GET}; any case
+   * @param pathGlob the path to match, segment by segment (decoded), such as {@code
+   *     /apps/my-app/config-vars}
+   * @param answer what the matching request gets
+   * @return this fake
    */
   public synchronized FakeHerokuApi failNextRequest(String method, String pathGlob,
       Answer answer) {
@@ -553,6 +772,13 @@ public final class FakeHerokuApi implements Closeable {
    * and returns its name. {@code url} null: the linked Data API's database URL (a real database
    * when it is bound to embedded Postgres), else a placeholder.
    *
+   * @param app the app's name or id; it must exist
+   * @param plan the plan, such as {@code heroku-postgresql:essential-0} or {@code
+   *     heroku-redis:mini}
+   * @param attachmentName the attachment's name, or null for the default ({@code REDIS} for the
+   *     first Redis add-on, and so on)
+   * @param url the config var's value, or null
+   * @return the add-on's generated name, like {@code postgresql-1a2b3c4d}
    * @throws IllegalArgumentException if there is no such app or the attachment name is taken
    */
   public synchronized String addAddOn(String app, String plan, String attachmentName,
@@ -568,13 +794,24 @@ public final class FakeHerokuApi implements Closeable {
     }
   }
 
-  /** The app's add-on attachments, oldest first. */
+  /**
+   * The app's add-on attachments, oldest first.
+   *
+   * @param app the app's name or id; it must exist
+   * @return a snapshot, after settling add-ons whose provisioning delay has passed
+   */
   public synchronized List<StoredAttachment> attachments(String app) {
     addOns.settleAll();
     return attachments.stored(existing(app));
   }
 
-  /** Makes the certificate of this hostname end {@code failed} with this reason. */
+  /**
+   * Makes the certificate of this hostname end {@code failed} with this reason.
+   *
+   * @param hostname the custom domain, such as {@code www.example.com}
+   * @param reason the ACM failure reason
+   * @return this fake
+   */
   public synchronized FakeHerokuApi failCertificate(String hostname, String reason) {
     domains.failCertificate(Objects.requireNonNull(hostname, "hostname == null"),
         Objects.requireNonNull(reason, "reason == null"));
@@ -583,7 +820,14 @@ public final class FakeHerokuApi implements Closeable {
 
   // deploys: sources, builds, releases
 
-  /** Makes an app {@code cedar} (the default) or {@code fir} generation. */
+  /**
+   * Makes an app {@code cedar} (the default) or {@code fir} generation.
+   *
+   * @param app the app's name or id; it must exist
+   * @param generation {@code cedar} or {@code fir}
+   * @return this fake
+   * @throws IllegalArgumentException if {@code generation} is neither
+   */
   public synchronized FakeHerokuApi setGeneration(String app, String generation) {
     if (!generation.equals("cedar") && !generation.equals("fir")) {
       throw new IllegalArgumentException("generation must be cedar or fir: " + generation);
@@ -592,13 +836,25 @@ public final class FakeHerokuApi implements Closeable {
     return this;
   }
 
-  /** Scripts the next build created (scripts are used in order; unscripted builds succeed). */
+  /**
+   * Scripts the next build created (scripts are used in order; unscripted builds succeed).
+   *
+   * @param script how that build behaves
+   * @return this fake
+   */
   public synchronized FakeHerokuApi scriptBuild(BuildScript script) {
     deploys.script(Objects.requireNonNull(script, "script == null"));
     return this;
   }
 
-  /** The next {@code times} PUTs to an upload URL answer {@code status} and store nothing. */
+  /**
+   * The next {@code times} PUTs to an upload URL answer {@code status} and store nothing.
+   *
+   * @param status the HTTP status, 400 to 599
+   * @param times how many PUTs fail, added to any already scripted; 0 or less adds none
+   * @return this fake
+   * @throws IllegalArgumentException if {@code status} is not 400 to 599
+   */
   public synchronized FakeHerokuApi failUploads(int status, int times) {
     if (status < 400 || status > 599) throw new IllegalArgumentException("not an error: " + status);
     deploys.failUploads(status, times);
@@ -608,28 +864,53 @@ public final class FakeHerokuApi implements Closeable {
   /**
    * Makes upload URLs refuse (403 {@code SignatureDoesNotMatch}) a PUT that sends a {@code
    * Content-Type}, as a URL signed without one would.
+   *
+   * @param require true to refuse such PUTs, false to accept them again (the default)
+   * @return this fake
    */
   public synchronized FakeHerokuApi requireNoUploadContentType(boolean require) {
     deploys.requireNoUploadContentType(require);
     return this;
   }
 
-  /** What was uploaded to a source (its id or URL), or null if nothing was. */
+  /**
+   * What was uploaded to a source (its id or URL), or null if nothing was.
+   *
+   * @param sourceIdOrUrl the source's id or its upload URL, as {@code POST /sources} gave it
+   * @return the upload, or null if there is no such source or no PUT was stored
+   */
   public synchronized @Nullable StoredUpload upload(String sourceIdOrUrl) {
     return deploys.upload(sourceIdOrUrl);
   }
 
-  /** An app's builds (name or id), oldest first, statuses as of now on the fake's clock. */
+  /**
+   * An app's builds (name or id), oldest first, statuses as of now on the fake's clock.
+   *
+   * @param app the app's name or id
+   * @return a snapshot; empty if there is no such app
+   */
   public synchronized List<StoredBuild> builds(String app) {
     return deploys.builds(app);
   }
 
-  /** An app's releases (name or id), oldest first, statuses as of now on the fake's clock. */
+  /**
+   * An app's releases (name or id), oldest first, statuses as of now on the fake's clock.
+   *
+   * @param app the app's name or id
+   * @return a snapshot; empty if there is no such app
+   */
   public synchronized List<StoredRelease> releases(String app) {
     return deploys.releases(app);
   }
 
-  /** Adds a live release without a build, as if the app had been deployed before. */
+  /**
+   * Adds a live release without a build, as if the app had been deployed before.
+   *
+   * @param app the app's name or id; it must exist
+   * @param description the release's description, like {@code Deploy 1a2b3c4d}
+   * @return the new release, {@code succeeded} and current, with the next version number
+   * @throws IllegalArgumentException if there is no such app
+   */
   public synchronized @Nullable StoredRelease addRelease(String app, String description) {
     return deploys.addRelease(app, description);
   }
@@ -1138,6 +1419,10 @@ public final class FakeHerokuApi implements Closeable {
     /**
      * Keeps at most this many bytes of each request body, uploads included (default 16 MiB):
      * a larger upload is read and counted, and {@link StoredUpload#truncated()}.
+     *
+     * @param bytes the limit, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is negative
      */
     public Builder maxUploadBytesKept(long bytes) {
       if (bytes < 0) throw new IllegalArgumentException("bytes < 0");
@@ -1145,25 +1430,49 @@ public final class FakeHerokuApi implements Closeable {
       return this;
     }
 
-    /** Sets the API token to accept. */
+    /**
+     * Sets the API token to accept.
+     *
+     * @param token the token clients must send as a bearer token (default {@link
+     *     #DEFAULT_TOKEN})
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = Objects.requireNonNull(token, "token == null");
       return this;
     }
 
-    /** Listens on this loopback port instead of a free one. */
+    /**
+     * Listens on this loopback port instead of a free one.
+     *
+     * @param port 1 to 65535, or 0 for a free port (the default)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder port(int port) {
       this.port = FakeHttpServer.checkPort(port);
       return this;
     }
 
-    /** Sets the clock for {@code created_at} and {@code updated_at}. */
+    /**
+     * Sets the clock for {@code created_at} and {@code updated_at}.
+     *
+     * @param clock the fake's clock, also for its delays and pending builds (default the system
+     *     UTC clock); read to the second
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Sets the starting {@code RateLimit-Remaining} budget (default 4500). */
+    /**
+     * Sets the starting {@code RateLimit-Remaining} budget (default 4500).
+     *
+     * @param remaining the budget at start and after {@link FakeHerokuApi#reset()}, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code remaining} is negative
+     */
     public Builder rateLimitRemaining(int remaining) {
       if (remaining < 0) throw new IllegalArgumentException("remaining < 0");
       this.rateLimit = remaining;
@@ -1173,6 +1482,9 @@ public final class FakeHerokuApi implements Closeable {
     /**
      * Makes {@code DELETE /apps/{app}} and {@code POST /pipeline-promotions} answer 403 {@code
      * two_factor} unless the request sends {@code Heroku-Two-Factor-Code: code}.
+     *
+     * @param code the code to expect (default: none needed)
+     * @return this builder
      */
     public Builder requireTwoFactorCode(String code) {
       this.twoFactorCode = Objects.requireNonNull(code, "code == null");
@@ -1182,6 +1494,7 @@ public final class FakeHerokuApi implements Closeable {
     /**
      * Starts the fake on a loopback port.
      *
+     * @return the running fake; close it when done
      * @throws UncheckedIOException if the port cannot be bound
      */
     public FakeHerokuApi start() {

@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record StoredUpload(String sourceId, long size, byte[] bytes, @Nullable String contentType,
     int puts) {
-  /** Whether {@link #bytes()} holds fewer bytes than were sent. */
+  /**
+   * Whether {@link #bytes()} holds fewer bytes than were sent.
+   *
+   * @return true if the last upload was larger than the fake keeps
+   */
   public boolean truncated() {
     return bytes.length < size;
   }

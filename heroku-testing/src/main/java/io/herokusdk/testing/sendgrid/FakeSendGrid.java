@@ -67,12 +67,21 @@ public final class FakeSendGrid implements Closeable {
    */
   public record ReceivedMail(String body, Map<String, Object> json, @Nullable String messageId,
       boolean sandbox) {
-    /** The number of personalizations. */
+    /**
+     * The number of personalizations.
+     *
+     * @return the size of {@code personalizations}, 0 if it is missing
+     */
     public int personalizationCount() {
       return json.get("personalizations") instanceof List<?> list ? list.size() : 0;
     }
 
-    /** Every to, cc and bcc address of every personalization, in order. */
+    /**
+     * Every to, cc and bcc address of every personalization, in order.
+     *
+     * @return the {@code email} values, personalization by personalization (to, then cc, then
+     *     bcc); duplicates kept
+     */
     public List<String> recipients() {
       List<String> result = new ArrayList<>();
       if (json.get("personalizations") instanceof List<?> list) {
@@ -89,12 +98,21 @@ public final class FakeSendGrid implements Closeable {
       return result;
     }
 
-    /** The message-level subject, or null. */
+    /**
+     * The message-level subject, or null.
+     *
+     * @return the top-level {@code subject}, or null if absent (personalizations' subjects are not
+     *     looked at)
+     */
     public @Nullable String subject() {
       return json.get("subject") instanceof String s ? s : null;
     }
 
-    /** The from address, or null. */
+    /**
+     * The from address, or null.
+     *
+     * @return {@code from.email}, or null if there is no {@code from} object
+     */
     public @Nullable String from() {
       return json.get("from") instanceof Map<?, ?> m ? String.valueOf(m.get("email")) : null;
     }
@@ -117,34 +135,63 @@ public final class FakeSendGrid implements Closeable {
       this.delay = delay;
     }
 
-    /** Checks the request as usual (the default when nothing is scripted). */
+    /**
+     * Checks the request as usual (the default when nothing is scripted).
+     *
+     * @return an answer that lets the request through to the usual checks
+     */
     public static Answer validate() {
       return new Answer(0, List.of(), null, false, Duration.ZERO);
     }
 
-    /** Answers {@code status} with these errors, whatever the request. */
+    /**
+     * Answers {@code status} with these errors, whatever the request.
+     *
+     * @param status the HTTP status to answer, such as 400 or 403; 0 means check as usual
+     * @param errors the {@code errors[]} of the JSON body, none for {@code {"errors":[]}}
+     * @return the answer; the request is not checked or recorded as accepted or rejected
+     */
     public static Answer status(int status, Error... errors) {
       return new Answer(status, List.of(errors), null, false, Duration.ZERO);
     }
 
-    /** 429 Too Many Requests, with {@code X-RateLimit-Reset} set to {@code reset}. */
+    /**
+     * 429 Too Many Requests, with {@code X-RateLimit-Reset} set to {@code reset}.
+     *
+     * @param reset when the limit resets, sent as epoch seconds; not null
+     * @return the answer, with {@code X-RateLimit-Remaining: 0}
+     */
     public static Answer rateLimited(Instant reset) {
       return new Answer(429, List.of(new Error(null, "too many requests")),
           Objects.requireNonNull(reset, "reset == null"), false, Duration.ZERO);
     }
 
-    /** A 5xx answer, after reading the whole request. */
+    /**
+     * A 5xx answer, after reading the whole request.
+     *
+     * @param status the HTTP status to answer, such as 500 or 503; not checked
+     * @return the answer, with one error "internal error"
+     */
     public static Answer serverError(int status) {
       return new Answer(status, List.of(new Error(null, "internal error")), null, false,
           Duration.ZERO);
     }
 
-    /** Reads the whole request, then closes the connection without answering. */
+    /**
+     * Reads the whole request, then closes the connection without answering.
+     *
+     * @return the answer; the client sees the connection closed before any response
+     */
     public static Answer noAnswer() {
       return new Answer(0, List.of(), null, true, Duration.ZERO);
     }
 
-    /** Checks the request as usual but waits {@code delay} before answering. */
+    /**
+     * Checks the request as usual but waits {@code delay} before answering.
+     *
+     * @param delay the real-time wait before the response headers; under a millisecond is none
+     * @return the answer
+     */
     public static Answer slow(Duration delay) {
       return new Answer(0, List.of(), null, false, Objects.requireNonNull(delay, "delay"));
     }
@@ -166,53 +213,97 @@ public final class FakeSendGrid implements Closeable {
     this.server = FakeHttpServer.start(b.port, "SendGrid", this::answer);
   }
 
-  /** Starts a fake on a free loopback port accepting {@link #DEFAULT_API_KEY}. */
+  /**
+   * Starts a fake on a free loopback port accepting {@link #DEFAULT_API_KEY}.
+   *
+   * @return the running fake; close it when done
+   * @throws UncheckedIOException if no port can be bound
+   */
   public static FakeSendGrid start() {
     return builder().start();
   }
 
-  /** Returns a builder for a fake with another key, clock or extra body checks. */
+  /**
+   * Returns a builder for a fake with another key, clock or extra body checks.
+   *
+   * @return a new builder with the defaults of {@link #start()}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The API key it accepts. A test value; not a secret. */
+  /**
+   * The API key it accepts. A test value; not a secret.
+   *
+   * @return the key expected as {@code Authorization: Bearer KEY}
+   */
   public String apiKey() {
     return apiKey;
   }
 
-  /** The base URL, like {@code http://127.0.0.1:PORT}, for the transport's endpoint setting. */
+  /**
+   * The base URL, like {@code http://127.0.0.1:PORT}, for the transport's endpoint setting.
+   *
+   * @return the origin without a path or trailing slash
+   */
   public URI endpoint() {
     return URI.create(server.origin());
   }
 
-  /** The port it listens on. */
+  /**
+   * The port it listens on.
+   *
+   * @return the loopback port, 1 to 65535
+   */
   public int port() {
     return server.port();
   }
 
-  /** Config vars pointing an app at this fake: {@code SENDGRID_API_KEY}. */
+  /**
+   * Config vars pointing an app at this fake: {@code SENDGRID_API_KEY}.
+   *
+   * @return an immutable map with just {@code SENDGRID_API_KEY}; the endpoint is not a config var
+   *     and must be set on the transport
+   */
   public Map<String, String> configVars() {
     return Map.of("SENDGRID_API_KEY", apiKey);
   }
 
-  /** Scripts the answer to the next unscripted request; answers are used in order. */
+  /**
+   * Scripts the answer to the next unscripted request; answers are used in order.
+   *
+   * @param answer what to do with that request, not null
+   * @return this fake
+   */
   public synchronized FakeSendGrid enqueue(Answer answer) {
     script.add(Objects.requireNonNull(answer, "answer == null"));
     return this;
   }
 
-  /** The messages it accepted (202, or 200 in sandbox mode), in order. */
+  /**
+   * The messages it accepted (202, or 200 in sandbox mode), in order.
+   *
+   * @return a snapshot; later requests do not change it
+   */
   public synchronized List<ReceivedMail> accepted() {
     return List.copyOf(accepted);
   }
 
-  /** The errors of each request it rejected with 400 or 413, in order. */
+  /**
+   * The errors of each request it rejected with 400 or 413, in order.
+   *
+   * @return a snapshot, one list per rejected request; scripted answers, 401s and 404s are not
+   *     included
+   */
   public synchronized List<List<Error>> rejections() {
     return List.copyOf(rejections);
   }
 
-  /** How many HTTP requests reached it, whatever the answer. */
+  /**
+   * How many HTTP requests reached it, whatever the answer.
+   *
+   * @return the count since start or the last {@link #reset()}
+   */
   public synchronized int requestCount() {
     return requestCount;
   }
@@ -328,27 +419,48 @@ public final class FakeSendGrid implements Closeable {
 
     private Builder() {}
 
-    /** Sets the API key to accept. */
+    /**
+     * Sets the API key to accept.
+     *
+     * @param apiKey the key clients must send as a bearer token (default {@link
+     *     #DEFAULT_API_KEY})
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return this;
     }
 
-    /** Listens on this loopback port instead of a free one (e.g. one a test saw refused). */
+    /**
+     * Listens on this loopback port instead of a free one (e.g. one a test saw refused).
+     *
+     * @param port 1 to 65535, or 0 for a free port (the default)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
     public Builder port(int port) {
       this.port = FakeHttpServer.checkPort(port);
       return this;
     }
 
-    /** Sets the clock for the default {@code X-RateLimit-Reset} and the send_at window. */
+    /**
+     * Sets the clock for the default {@code X-RateLimit-Reset} and the send_at window.
+     *
+     * @param clock the fake's clock (default the system UTC clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
     /**
-     * Adds a check run on every body that passes the built-in rules (e.g. a JSON-schema
-     * validator); the problems it returns are answered as a 400.
+     * Adds a check run on every JSON body the built-in rules check (e.g. a JSON-schema
+     * validator); the problems it returns are answered as a 400, together with the rules' errors.
+     *
+     * @param check takes the raw body and returns its problems, empty if none; each becomes an
+     *     error without a field
+     * @return this builder
      */
     public Builder extraCheck(Function<String, List<String>> check) {
       extraChecks.add(Objects.requireNonNull(check, "check == null"));
@@ -356,8 +468,9 @@ public final class FakeSendGrid implements Closeable {
     }
 
     /**
-     * Starts the fake on a free loopback port.
+     * Starts the fake on a free loopback port, or the one set with {@link #port(int)}.
      *
+     * @return the running fake; close it when done
      * @throws UncheckedIOException if no port can be bound
      */
     public FakeSendGrid start() {
@@ -365,7 +478,11 @@ public final class FakeSendGrid implements Closeable {
     }
   }
 
-  /** The body size limit SendGrid enforces, in bytes. */
+  /**
+   * The body size limit SendGrid enforces, in bytes.
+   *
+   * @return 30,000,000; a body this large or larger is answered 413
+   */
   public static long maxMessageBytes() {
     return MailSendRules.MAX_BYTES;
   }
