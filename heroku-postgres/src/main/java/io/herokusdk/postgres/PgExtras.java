@@ -36,7 +36,12 @@ public final class PgExtras {
     this.diagnostics = PostgresDiagnostics.of(dataSource);
   }
 
-  /** Returns pg-extras over any PostgreSQL DataSource. */
+  /**
+   * Returns pg-extras over any PostgreSQL DataSource.
+   *
+   * @param dataSource the database to examine; each method borrows connections from it
+   * @return pg-extras over {@code dataSource}
+   */
   public static PgExtras of(DataSource dataSource) {
     return new PgExtras(Objects.requireNonNull(dataSource, "dataSource == null"));
   }
@@ -87,7 +92,11 @@ public final class PgExtras {
   public sealed interface Statements {
     /** {@code pg_stat_statements} answered. */
     record Available(List<StatementStats> statements) implements Statements {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param statements the statements in the order asked for; copied
+       */
       public Available {
         statements = List.copyOf(statements);
       }
@@ -114,7 +123,11 @@ public final class PgExtras {
   public record VacuumStats(String schema, String table, Optional<Instant> lastVacuum,
       Optional<Instant> lastAutovacuum, long estimatedRows, long deadTuples,
       long autovacuumThreshold, boolean autovacuumEnabled) {
-    /** Whether dead tuples exceed the threshold, so autovacuum should process the table. */
+    /**
+     * Whether dead tuples exceed the threshold, so autovacuum should process the table.
+     *
+     * @return true if {@code deadTuples > autovacuumThreshold}
+     */
     public boolean expectAutovacuum() {
       return deadTuples > autovacuumThreshold;
     }
@@ -135,7 +148,11 @@ public final class PgExtras {
    * @param indexBytes all its indexes
    */
   public record TableSize(String schema, String table, long tableBytes, long indexBytes) {
-    /** Table and indexes. */
+    /**
+     * Table and indexes.
+     *
+     * @return {@code tableBytes + indexBytes}
+     */
     public long totalBytes() {
       return tableBytes + indexBytes;
     }
@@ -155,12 +172,23 @@ public final class PgExtras {
   public record SequenceUsage(String schema, String sequence, long lastValue, long maxValue,
       double usedRatio) {}
 
-  /** Table and index cache hit ratios, as {@code pg:cache-hit}; see {@link HitRatios}. */
+  /**
+   * Table and index cache hit ratios, as {@code pg:cache-hit}; see {@link HitRatios}.
+   *
+   * @return the table cache, index cache and index usage ratios; each empty until there is
+   *     something to count
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public HitRatios cacheHit() throws SQLException {
     return diagnostics.hitRatios();
   }
 
-  /** Index use per table, tables with the most rows first. */
+  /**
+   * Index use per table, tables with the most rows first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<IndexUsage> indexUsage() throws SQLException {
     return list("SELECT schemaname, relname,"
         + " idx_scan::float8 / nullif(idx_scan + seq_scan, 0), n_live_tup"
@@ -169,7 +197,13 @@ public final class PgExtras {
             PostgresDiagnostics.optionalDouble(rows, 3), rows.getLong(4)));
   }
 
-  /** Estimated bloat of tables and btree indexes in user schemas, most wasted bytes first. */
+  /**
+   * Estimated bloat of tables and btree indexes in user schemas, most wasted bytes first.
+   *
+   * @return one entry per non-empty table or materialized view with statistics and per non-empty
+   *     btree index; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<Bloat> bloat() throws SQLException {
     return list(BLOAT_SQL, rows -> {
       double actual = rows.getDouble(5);
@@ -220,7 +254,12 @@ public final class PgExtras {
       + " WHERE nspname" + USER_SCHEMAS + " AND nspname NOT LIKE 'pg_toast%'"
       + " ORDER BY greatest(pages - expected, 0) * size DESC, nspname, tbl, idx NULLS FIRST";
 
-  /** Statements waiting for a lock, with the holder; see {@link BlockingLock}. */
+  /**
+   * Statements waiting for a lock, with the holder; see {@link BlockingLock}.
+   *
+   * @return one entry per waiting backend and holder, longest waiting first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<BlockingLock> blocking() throws SQLException {
     return diagnostics.blockingLocks();
   }
@@ -228,6 +267,10 @@ public final class PgExtras {
   /**
    * Relation locks of other backends in this database on user relations, except the {@code
    * AccessShareLock} every plain SELECT takes; waiting locks first.
+   *
+   * @return the locks, waiting ones first, then by how long their statement has run, longest
+   *     first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
    */
   public List<Lock> locks() throws SQLException {
     return list("SELECT l.pid, n.nspname, c.relname, l.mode, l.granted,"
@@ -245,12 +288,25 @@ public final class PgExtras {
             rows.getString(7)));
   }
 
-  /** Statements running longer than 5 minutes, as {@code pg:long-running-queries}. */
+  /**
+   * Statements running longer than 5 minutes, as {@code pg:long-running-queries}.
+   *
+   * @return the statements of other non-idle client backends, in any database of the server,
+   *     longest first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<LongRunningQuery> longRunningQueries() throws SQLException {
     return diagnostics.longRunningQueries(Duration.ofMinutes(5));
   }
 
-  /** Statements running longer than {@code threshold}; see {@link LongRunningQuery}. */
+  /**
+   * Statements running longer than {@code threshold}; see {@link LongRunningQuery}.
+   *
+   * @param threshold how long a statement must have been running to be listed
+   * @return the statements of other non-idle client backends, in any database of the server,
+   *     longest first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<LongRunningQuery> longRunningQueries(Duration threshold) throws SQLException {
     return diagnostics.longRunningQueries(threshold);
   }
@@ -258,6 +314,12 @@ public final class PgExtras {
   /**
    * Backends of this database idle in a transaction for longer than {@code threshold}, longest
    * first; {@link LongRunningQuery#duration()} is the time since they became idle.
+   *
+   * @param threshold how long a backend must have been idle in its transaction to be listed,
+   *     not negative
+   * @return the idle backends, longest idle first; empty if none
+   * @throws IllegalArgumentException if {@code threshold} is negative
+   * @throws SQLException if the database cannot be reached or the query fails
    */
   public List<LongRunningQuery> idleInTransaction(Duration threshold) throws SQLException {
     return list("SELECT pid, (extract(epoch FROM now() - state_change) * 1000)::bigint, state,"
@@ -270,12 +332,28 @@ public final class PgExtras {
             rows.getString(3), rows.getString(4)));
   }
 
-  /** The {@code limit} statements with the most total execution time, as {@code pg:outliers}. */
+  /**
+   * The {@code limit} statements with the most total execution time, as {@code pg:outliers}.
+   *
+   * @param limit the most statements to return, at least 1
+   * @return {@link Statements.Available} with up to {@code limit} statements, or
+   *     {@link Statements.Unavailable} if the extension is not installed or not preloaded
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public Statements outliers(int limit) throws SQLException {
     return statements(StatStatements.Order.TOTAL_TIME, limit);
   }
 
-  /** The {@code limit} statements run most often, as {@code pg:calls}. */
+  /**
+   * The {@code limit} statements run most often, as {@code pg:calls}.
+   *
+   * @param limit the most statements to return, at least 1
+   * @return {@link Statements.Available} with up to {@code limit} statements, or
+   *     {@link Statements.Unavailable} if the extension is not installed or not preloaded
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public Statements calls(int limit) throws SQLException {
     return statements(StatStatements.Order.CALLS, limit);
   }
@@ -298,14 +376,24 @@ public final class PgExtras {
     }
   }
 
-  /** Sequential scans per table, most first. */
+  /**
+   * Sequential scans per table, most first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<SeqScans> seqScans() throws SQLException {
     return list("SELECT schemaname, relname, seq_scan FROM pg_stat_user_tables"
         + " ORDER BY seq_scan DESC, schemaname, relname",
         rows -> new SeqScans(rows.getString(1), rows.getString(2), rows.getLong(3)));
   }
 
-  /** Dead tuples against the autovacuum threshold per table, most dead tuples first. */
+  /**
+   * Dead tuples against the autovacuum threshold per table, most dead tuples first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<VacuumStats> vacuumStats() throws SQLException {
     return list("SELECT s.schemaname, s.relname, s.last_vacuum, s.last_autovacuum,"
         + " greatest(c.reltuples, 0)::bigint, s.n_dead_tup,"
@@ -323,12 +411,23 @@ public final class PgExtras {
             rows.getBoolean(8)));
   }
 
-  /** Indexes scanned fewer than 50 times, as {@code pg:unused-indexes}; largest first. */
+  /**
+   * Indexes scanned fewer than 50 times, as {@code pg:unused-indexes}; largest first.
+   *
+   * @return the indexes; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<UnusedIndex> unusedIndexes() throws SQLException {
     return unusedIndexes(50);
   }
 
-  /** Non-unique indexes scanned fewer than {@code minScans} times, largest first. */
+  /**
+   * Non-unique indexes scanned fewer than {@code minScans} times, largest first.
+   *
+   * @param minScans the scans from which an index counts as used
+   * @return the indexes; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<UnusedIndex> unusedIndexes(long minScans) throws SQLException {
     return list("SELECT s.schemaname, s.relname, s.indexrelname,"
         + " pg_relation_size(s.indexrelid), s.idx_scan"
@@ -339,7 +438,12 @@ public final class PgExtras {
             rows.getLong(4), rows.getLong(5)));
   }
 
-  /** Table and index sizes of tables and materialized views in user schemas, largest first. */
+  /**
+   * Table and index sizes of tables and materialized views in user schemas, largest first.
+   *
+   * @return one entry per table or materialized view, largest in total first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<TableSize> tableSizes() throws SQLException {
     return list("SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)"
         + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -350,7 +454,12 @@ public final class PgExtras {
             rows.getLong(4)));
   }
 
-  /** Index sizes in user schemas, largest first. */
+  /**
+   * Index sizes in user schemas, largest first.
+   *
+   * @return one entry per index of a user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<IndexSize> indexSizes() throws SQLException {
     return list("SELECT schemaname, relname, indexrelname, pg_relation_size(indexrelid)"
         + " FROM pg_stat_user_indexes"
@@ -359,14 +468,24 @@ public final class PgExtras {
             rows.getLong(4)));
   }
 
-  /** Estimated live rows per table, most first. */
+  /**
+   * Estimated live rows per table, most first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<RecordsRank> recordsRank() throws SQLException {
     return list("SELECT schemaname, relname, n_live_tup FROM pg_stat_user_tables"
         + " ORDER BY n_live_tup DESC, schemaname, relname",
         rows -> new RecordsRank(rows.getString(1), rows.getString(2), rows.getLong(3)));
   }
 
-  /** Sequences that have handed out values, most used first. */
+  /**
+   * Sequences that have handed out values, most used first.
+   *
+   * @return the sequences with a last value; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<SequenceUsage> sequences() throws SQLException {
     return list("SELECT schemaname, sequencename, last_value, max_value,"
         + " (CASE WHEN increment_by > 0"
@@ -378,12 +497,23 @@ public final class PgExtras {
             rows.getLong(4), rows.getDouble(5)));
   }
 
-  /** Runs {@link #diagnose(DiagnoseThresholds)} with {@link DiagnoseThresholds#defaults()}. */
+  /**
+   * Runs {@link #diagnose(DiagnoseThresholds)} with {@link DiagnoseThresholds#defaults()}.
+   *
+   * @return one check per concern, in a fixed order from "connections" to "schema-count"
+   * @throws SQLException if the database cannot be reached or a query fails
+   */
   public Diagnosis diagnose() throws SQLException {
     return diagnose(DiagnoseThresholds.defaults());
   }
 
-  /** Runs every check of {@code pg:diagnose} against {@code thresholds}. */
+  /**
+   * Runs every check of {@code pg:diagnose} against {@code thresholds}.
+   *
+   * @param thresholds the limits the checks are coloured by
+   * @return one check per concern, in a fixed order from "connections" to "schema-count"
+   * @throws SQLException if the database cannot be reached or a query fails
+   */
   public Diagnosis diagnose(DiagnoseThresholds thresholds) throws SQLException {
     Objects.requireNonNull(thresholds, "thresholds == null");
     return new DiagnoseChecks(this, diagnostics, thresholds).run();
