@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 /**
  * The pg-extras commands ({@code heroku pg:cache-hit}, {@code pg:bloat}, {@code pg:outliers}...)
  * as typed values, and {@link #diagnose()} like {@code heroku pg:diagnose}. Statistics are those
- * of the current database; each method borrows one connection and runs read-only catalog
- * queries. Cache hit, blocking and long-running queries are those of {@link PostgresDiagnostics}.
+ * of the current database; each method borrows one connection ({@link #diagnose()} one per
+ * check, in turn) and runs read-only catalog queries. Cache hit, blocking and long-running
+ * queries are those of {@link PostgresDiagnostics}.
  * Thread-safe.
  */
 public final class PgExtras {
@@ -49,6 +50,8 @@ public final class PgExtras {
   /**
    * Index use of one table, as {@code pg:index-usage}.
    *
+   * @param schema the table's schema
+   * @param table the table name
    * @param indexUsageRatio index scans / (index scans + sequential scans); empty before any scan
    * @param liveRows estimated live rows
    */
@@ -60,6 +63,7 @@ public final class PgExtras {
    * rows would need, estimated from {@code pg_stats} average column widths (run ANALYZE first).
    *
    * @param kind "table" or "index"
+   * @param schema the schema of the table or index
    * @param table the table (for an index, the table it indexes)
    * @param index the index name, empty for a table
    * @param ratio actual pages / expected pages (1 = no bloat)
@@ -71,9 +75,13 @@ public final class PgExtras {
   /**
    * A lock another backend holds or waits for on a user relation, as {@code pg:locks}.
    *
+   * @param pid the backend's process id (for {@code pg_cancel_backend})
+   * @param schema the relation's schema
+   * @param relation the locked table, index or other relation
    * @param mode like "RowExclusiveLock" or "AccessExclusiveLock"
    * @param granted false while the backend is waiting for it
    * @param age how long the backend's current or last statement has been running
+   * @param query the backend's current or last statement
    */
   public record Lock(int pid, String schema, String relation, String mode, boolean granted,
       Duration age, String query) {}
@@ -82,6 +90,11 @@ public final class PgExtras {
    * One normalized statement from {@code pg_stat_statements}, as {@code pg:outliers} and {@code
    * pg:calls}.
    *
+   * @param query the normalized text, constants replaced by $1, $2...
+   * @param calls how often it ran
+   * @param totalTime the time spent in it in total
+   * @param meanTime the average time per call
+   * @param rows rows returned or affected in total
    * @param proportion its share of the database's total execution time, 0 to 1
    * @param ioTime time reading and writing shared blocks (zero unless track_io_timing is on)
    */
@@ -90,7 +103,11 @@ public final class PgExtras {
 
   /** The result of {@link #outliers(int)} and {@link #calls(int)}: statistics, or why none. */
   public sealed interface Statements {
-    /** {@code pg_stat_statements} answered. */
+    /**
+     * {@code pg_stat_statements} answered.
+     *
+     * @param statements the statements in the order asked for
+     */
     record Available(List<StatementStats> statements) implements Statements {
       /**
        * Copies the list.
@@ -102,16 +119,28 @@ public final class PgExtras {
       }
     }
 
-    /** {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it. */
+    /**
+     * {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it.
+     *
+     * @param reason why, and the SQL or setting that fixes it
+     */
     record Unavailable(String reason) implements Statements {}
   }
 
-  /** Sequential scans of one table, as {@code pg:seq-scans}. */
+  /**
+   * Sequential scans of one table, as {@code pg:seq-scans}.
+   *
+   * @param schema the table's schema
+   * @param table the table name
+   * @param seqScans sequential scans since the statistics were last reset
+   */
   public record SeqScans(String schema, String table, long seqScans) {}
 
   /**
    * Dead tuples of a table against its autovacuum threshold, as {@code pg:vacuum-stats}.
    *
+   * @param schema the table's schema
+   * @param table the table name
    * @param lastVacuum the last manual VACUUM, if any
    * @param lastAutovacuum the last autovacuum, if any
    * @param estimatedRows {@code pg_class.reltuples} (0 before the first VACUUM or ANALYZE)
@@ -136,6 +165,12 @@ public final class PgExtras {
   /**
    * An index scanned fewer times than asked, as {@code pg:unused-indexes}. Unique indexes and
    * those of primary keys are never listed: they enforce constraints.
+   *
+   * @param schema the index's schema
+   * @param table the table it indexes
+   * @param index the index name
+   * @param sizeBytes its size on disk
+   * @param scans index scans since the statistics were last reset
    */
   public record UnusedIndex(String schema, String table, String index, long sizeBytes,
       long scans) {}
@@ -144,6 +179,8 @@ public final class PgExtras {
    * Sizes of a table, as {@code pg:table-size}, {@code pg:index-size}, {@code
    * pg:total-table-size}.
    *
+   * @param schema the table's schema
+   * @param table the table or materialized view name
    * @param tableBytes the heap, with TOAST
    * @param indexBytes all its indexes
    */
@@ -158,15 +195,32 @@ public final class PgExtras {
     }
   }
 
-  /** Size of one index, as {@code pg:index-size}. */
+  /**
+   * Size of one index, as {@code pg:index-size}.
+   *
+   * @param schema the index's schema
+   * @param table the table it indexes
+   * @param index the index name
+   * @param sizeBytes its size on disk
+   */
   public record IndexSize(String schema, String table, String index, long sizeBytes) {}
 
-  /** Estimated live rows of a table, as {@code pg:records-rank}. */
+  /**
+   * Estimated live rows of a table, as {@code pg:records-rank}.
+   *
+   * @param schema the table's schema
+   * @param table the table name
+   * @param estimatedRows live rows as the statistics count them ({@code n_live_tup})
+   */
   public record RecordsRank(String schema, String table, long estimatedRows) {}
 
   /**
    * How much of a sequence is used.
    *
+   * @param schema the sequence's schema
+   * @param sequence the sequence name
+   * @param lastValue the last value it handed out
+   * @param maxValue the largest value it can hand out
    * @param usedRatio values handed out / values it can hand out, 0 to 1
    */
   public record SequenceUsage(String schema, String sequence, long lastValue, long maxValue,

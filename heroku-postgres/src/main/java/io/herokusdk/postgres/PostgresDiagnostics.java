@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * What {@code heroku pg:info} and the pg-extras plugin show, as typed values: ping, connection
  * use, size, tables, hit ratios, long-running queries, blocking locks and top queries. Each
- * method borrows one connection and runs read-only catalog queries. Thread-safe. The other
+ * method borrows one connection ({@link #summary()} one per value, in turn) and runs read-only
+ * catalog queries. Thread-safe. The other
  * pg-extras commands and {@code pg:diagnose} are in {@link PgExtras}.
  */
 public final class PostgresDiagnostics {
@@ -110,7 +111,11 @@ public final class PostgresDiagnostics {
 
   /** The result of {@link #topQueries(int)}: statistics, or why there are none. */
   public sealed interface TopQueries {
-    /** {@code pg_stat_statements} answered; {@code queries} is ordered by total time. */
+    /**
+     * {@code pg_stat_statements} answered; {@code queries} is ordered by total time.
+     *
+     * @param queries the statements, most total time first
+     */
     record Available(List<QueryStats> queries) implements TopQueries {
       /**
        * Copies the list.
@@ -122,7 +127,11 @@ public final class PostgresDiagnostics {
       }
     }
 
-    /** {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it. */
+    /**
+     * {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it.
+     *
+     * @param reason why, and the SQL or setting that fixes it
+     */
     record Unavailable(String reason) implements TopQueries {}
   }
 
