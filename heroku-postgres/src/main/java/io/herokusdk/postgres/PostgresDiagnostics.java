@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * What {@code heroku pg:info} and the pg-extras plugin show, as typed values: ping, connection
  * use, size, tables, hit ratios, long-running queries, blocking locks and top queries. Each
  * method borrows one connection ({@link #summary()} one per value, in turn) and runs read-only
- * catalog queries. Thread-safe. The other
- * pg-extras commands and {@code pg:diagnose} are in {@link PgExtras}.
+ * catalog queries. Thread-safe. The other pg-extras commands and {@code pg:diagnose} are in
+ * {@link PgExtras}.
  */
 public final class PostgresDiagnostics {
   private final DataSource dataSource;
