@@ -23,6 +23,9 @@ public record CopyTable(@Nullable String schema, String name, List<String> colum
   /**
    * Checks the names.
    *
+   * @param schema the schema, or null for the search path's
+   * @param name the table name, not null
+   * @param columns the columns in CSV order, copied; empty for all of them in table order
    * @throws IllegalArgumentException if a name is empty or contains a NUL character
    */
   public CopyTable {
@@ -39,27 +42,55 @@ public record CopyTable(@Nullable String schema, String name, List<String> colum
     }
   }
 
-  /** The table {@code name} on the search path, all columns. */
+  /**
+   * The table {@code name} on the search path, all columns.
+   *
+   * @param name the table name, exactly as created (quoted, so case matters), like {@code items}
+   * @return a table without schema or column list
+   * @throws IllegalArgumentException if {@code name} is empty or contains a NUL character
+   */
   public static CopyTable of(String name) {
     return new CopyTable(null, name, List.of());
   }
 
-  /** The table {@code name} in {@code schema}, all columns. */
+  /**
+   * The table {@code name} in {@code schema}, all columns.
+   *
+   * @param schema the schema name, exactly as created, like {@code sales}
+   * @param name the table name, exactly as created, like {@code orders}
+   * @return a table with its schema and without a column list
+   * @throws IllegalArgumentException if a name is empty or contains a NUL character
+   */
   public static CopyTable of(String schema, String name) {
     return new CopyTable(Objects.requireNonNull(schema, "schema == null"), name, List.of());
   }
 
-  /** This table with only {@code columns}, in this order. */
+  /**
+   * This table with only {@code columns}, in this order.
+   *
+   * @param columns the column names in CSV order, exactly as created; none for all columns
+   * @return a new table with the same schema and name; this one is unchanged
+   * @throws IllegalArgumentException if a name is empty or contains a NUL character
+   */
   public CopyTable columns(String... columns) {
     return new CopyTable(schema, name, List.of(columns));
   }
 
-  /** The schema, if one was given. */
+  /**
+   * The schema, if one was given.
+   *
+   * @return {@link #schema()}, or empty for the search path's
+   */
   public Optional<String> schemaName() {
     return Optional.ofNullable(schema);
   }
 
-  /** The quoted, qualified name as SQL, like {@code "sales"."orders"}. */
+  /**
+   * The quoted, qualified name as SQL, like {@code "sales"."orders"}.
+   *
+   * @return the table and, if given, schema as double-quoted identifiers, quotes doubled
+   *     inside; without the column list
+   */
   public String sqlName() {
     return schema == null ? quote(name) : quote(schema) + "." + quote(name);
   }

@@ -22,6 +22,10 @@ public record CsvOptions(boolean header, char delimiter, String nullString, char
   /**
    * Checks the options as PostgreSQL would, so that a mistake fails here and not mid-COPY.
    *
+   * @param header true if the first line holds the column names
+   * @param delimiter the character between fields
+   * @param nullString how SQL NULL is written, not null
+   * @param quote the character that quotes fields
    * @throws IllegalArgumentException if a character is not single-byte ASCII or is a line break,
    *     the delimiter equals the quote, or the null string holds a line break
    */
@@ -45,27 +49,56 @@ public record CsvOptions(boolean header, char delimiter, String nullString, char
     }
   }
 
-  /** A header line, {@code ,} between fields, NULL as an empty unquoted field, {@code "} quotes. */
+  /**
+   * A header line, {@code ,} between fields, NULL as an empty unquoted field, {@code "} quotes.
+   *
+   * @return PostgreSQL's own CSV defaults, except with a header line
+   */
   public static CsvOptions defaults() {
     return DEFAULTS;
   }
 
-  /** These options with {@link #header()} set to {@code header}. */
+  /**
+   * These options with {@link #header()} set to {@code header}.
+   *
+   * @param header true if the first line holds the column names
+   * @return new options; these are unchanged
+   */
   public CsvOptions withHeader(boolean header) {
     return new CsvOptions(header, delimiter, nullString, quote);
   }
 
-  /** These options with {@link #delimiter()} set to {@code delimiter}. */
+  /**
+   * These options with {@link #delimiter()} set to {@code delimiter}.
+   *
+   * @param delimiter the character between fields, like {@code ';'} or {@code '\t'}
+   * @return new options; these are unchanged
+   * @throws IllegalArgumentException if it is not single-byte ASCII, is a line break or equals
+   *     the quote
+   */
   public CsvOptions withDelimiter(char delimiter) {
     return new CsvOptions(header, delimiter, nullString, quote);
   }
 
-  /** These options with {@link #nullString()} set to {@code nullString}. */
+  /**
+   * These options with {@link #nullString()} set to {@code nullString}.
+   *
+   * @param nullString how SQL NULL is written, like {@code \N}; no line break
+   * @return new options; these are unchanged
+   * @throws IllegalArgumentException if it holds a line break
+   */
   public CsvOptions withNullString(String nullString) {
     return new CsvOptions(header, delimiter, nullString, quote);
   }
 
-  /** These options with {@link #quote()} set to {@code quote}. */
+  /**
+   * These options with {@link #quote()} set to {@code quote}.
+   *
+   * @param quote the character that quotes fields, like {@code '\''}
+   * @return new options; these are unchanged
+   * @throws IllegalArgumentException if it is not single-byte ASCII, is a line break or equals
+   *     the delimiter
+   */
   public CsvOptions withQuote(char quote) {
     return new CsvOptions(header, delimiter, nullString, quote);
   }

@@ -23,7 +23,12 @@ public record DatabaseAttachment(String configVar, Role role) {
     CONNECTION_POOL
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param configVar the config var holding its URL, not null
+   * @param role how it relates to {@code DATABASE_URL}, not null
+   */
   public DatabaseAttachment {
     Objects.requireNonNull(configVar, "configVar == null");
     Objects.requireNonNull(role, "role == null");

@@ -56,16 +56,31 @@ public final class DatabaseConnectException extends SQLException {
     /**
      * True if the failure may go away by itself (so {@code getConnection()} waits up to the
      * connection timeout); false if it needs someone to act, so it is reported at once.
+     *
+     * @return true for {@link #REFUSED}, {@link #TIMED_OUT}, {@link #STARTING_UP},
+     *     {@link #TOO_MANY_CONNECTIONS} and {@link #OTHER}
      */
     public boolean isTransient() {
       return isTransient;
     }
   }
 
+  /** Why the connection could not be opened. */
   private final Reason reason;
+  /** The config var the database URL came from. */
   private final String configVar;
 
-  /** Creates the exception; {@code cause} is the driver's error. */
+  /**
+   * Creates the exception; {@code cause} is the driver's error.
+   *
+   * @param message why, with the config var and what to do; must not contain the password
+   * @param reason why the connection could not be opened; not null
+   * @param configVar the config var the database URL came from, like {@code DATABASE_URL}; not
+   *     null
+   * @param sqlState the server's SQLState when it sent one (like {@code 28P01}), else
+   *     {@code 08001}; null if unknown
+   * @param cause the driver's error
+   */
   public DatabaseConnectException(String message, Reason reason, @Nullable String configVar,
       @Nullable String sqlState, Throwable cause) {
     super(message, sqlState, cause);
@@ -73,17 +88,29 @@ public final class DatabaseConnectException extends SQLException {
     this.configVar = Objects.requireNonNull(configVar, "configVar == null");
   }
 
-  /** Why the connection could not be opened. */
+  /**
+   * Why the connection could not be opened.
+   *
+   * @return the reason; {@link Reason#isTransient()} says whether it may pass by itself
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** The config var the database URL came from, like {@code DATABASE_URL}. */
+  /**
+   * The config var the database URL came from, like {@code DATABASE_URL}.
+   *
+   * @return the config var's name, never null
+   */
   public String configVar() {
     return configVar;
   }
 
-  /** Shorthand for {@code reason().isTransient()}. */
+  /**
+   * Shorthand for {@code reason().isTransient()}.
+   *
+   * @return true if the failure may go away by itself
+   */
   public boolean isTransient() {
     return reason.isTransient();
   }

@@ -34,7 +34,28 @@ public record DiagnoseThresholds(double connectionsYellow, double connectionsRed
     long bloatMinWastedBytes, double hitRateYellow, double sequenceYellow, double sequenceRed,
     long xidAgeYellow, long xidAgeRed, int schemaCountYellow) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param connectionsYellow the connection use from which "connections" is yellow, 0 to 1
+   * @param connectionsRed the connection use from which it is red, 0 to 1
+   * @param longQuery how long an active statement may run before "long-queries" is red, not
+   *     negative
+   * @param idleInTransaction how long a backend may stay idle in a transaction before
+   *     "idle-in-transaction" is red, not negative
+   * @param unusedIndexMinBytes the size from which a rarely scanned index counts, 0 or more
+   * @param bloatRatio the estimated bloat above which a table or index counts, 1 or more
+   * @param bloatMinWastedBytes the wasted bytes from which a bloated table or index counts, 0 or
+   *     more
+   * @param hitRateYellow the cache hit rate below which "hit-rate" is yellow, 0 to 1
+   * @param sequenceYellow the used share of a sequence's range from which it is yellow, 0 to 1
+   * @param sequenceRed the used share from which it is red, 0 to 1
+   * @param xidAgeYellow the transaction-id age from which "wraparound" is yellow, 0 or more
+   * @param xidAgeRed the age from which it is red, 0 or more
+   * @param schemaCountYellow the most user schemas before "schema-count" is yellow, 0 or more
+   * @throws IllegalArgumentException if a ratio or rate is outside 0 to 1, a duration, size, age
+   *     or count is negative, or {@code bloatRatio} is below 1
+   */
   public DiagnoseThresholds {
     requireRatio("connectionsYellow", connectionsYellow);
     requireRatio("connectionsRed", connectionsRed);
@@ -60,62 +81,117 @@ public record DiagnoseThresholds(double connectionsYellow, double connectionsRed
     }
   }
 
-  /** The defaults documented on each component. */
+  /**
+   * The defaults documented on each component.
+   *
+   * @return the thresholds {@link PgExtras#diagnose()} uses
+   */
   public static DiagnoseThresholds defaults() {
     return new DiagnoseThresholds(0.7, 0.9, Duration.ofMinutes(5), Duration.ofMinutes(1),
         1L << 20, 10, 10L << 20, 0.99, 0.75, 0.9, 1_000_000_000L, 1_500_000_000L, 20);
   }
 
-  /** With other connection ratios. */
+  /**
+   * With other connection ratios.
+   *
+   * @param yellow the connection use from which "connections" is yellow, 0 to 1 (default 0.7)
+   * @param red the connection use from which it is red, 0 to 1 (default 0.9)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withConnections(double yellow, double red) {
     return new DiagnoseThresholds(yellow, red, longQuery, idleInTransaction,
         unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, hitRateYellow, sequenceYellow,
         sequenceRed, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With other limits for long statements and idle transactions. */
+  /**
+   * With other limits for long statements and idle transactions.
+   *
+   * @param longQuery how long an active statement may run before "long-queries" is red
+   *     (default 5 min)
+   * @param idleInTransaction how long a backend may stay idle in a transaction before
+   *     "idle-in-transaction" is red (default 1 min)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withDurations(Duration longQuery, Duration idleInTransaction) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, hitRateYellow,
         sequenceYellow, sequenceRed, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With another minimum size for unused indexes to matter. */
+  /**
+   * With another minimum size for unused indexes to matter.
+   *
+   * @param bytes the size from which an index scanned fewer than 50 times makes
+   *     "unused-indexes" yellow, 0 or more (default 1 MiB)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withUnusedIndexMinBytes(long bytes) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, bytes, bloatRatio, bloatMinWastedBytes, hitRateYellow,
         sequenceYellow, sequenceRed, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With other bloat limits. */
+  /**
+   * With other bloat limits.
+   *
+   * @param ratio the estimated bloat above which a table or index counts, 1 or more (default 10)
+   * @param minWastedBytes the wasted bytes from which it counts, 0 or more (default 10 MiB)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withBloat(double ratio, long minWastedBytes) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, ratio, minWastedBytes, hitRateYellow,
         sequenceYellow, sequenceRed, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With another minimum cache hit rate. */
+  /**
+   * With another minimum cache hit rate.
+   *
+   * @param yellow the table or index cache hit rate below which "hit-rate" is yellow, 0 to 1
+   *     (default 0.99)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withHitRate(double yellow) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, yellow,
         sequenceYellow, sequenceRed, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With other sequence usage limits. */
+  /**
+   * With other sequence usage limits.
+   *
+   * @param yellow the used share of a sequence's range from which it is yellow, 0 to 1 (default
+   *     0.75)
+   * @param red the used share from which it is red, 0 to 1 (default 0.9)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withSequences(double yellow, double red) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, hitRateYellow,
         yellow, red, xidAgeYellow, xidAgeRed, schemaCountYellow);
   }
 
-  /** With other transaction-id ages. */
+  /**
+   * With other transaction-id ages.
+   *
+   * @param yellow the {@code age(datfrozenxid)} from which "wraparound" is yellow, 0 or more
+   *     (default 1,000,000,000)
+   * @param red the age from which it is red, 0 or more (default 1,500,000,000)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withXidAge(long yellow, long red) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, hitRateYellow,
         sequenceYellow, sequenceRed, yellow, red, schemaCountYellow);
   }
 
-  /** With another schema count. */
+  /**
+   * With another schema count.
+   *
+   * @param yellow the most user schemas before "schema-count" is yellow, 0 or more (default 20)
+   * @return new thresholds; these are unchanged
+   */
   public DiagnoseThresholds withSchemaCount(int yellow) {
     return new DiagnoseThresholds(connectionsYellow, connectionsRed, longQuery,
         idleInTransaction, unusedIndexMinBytes, bloatRatio, bloatMinWastedBytes, hitRateYellow,

@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param checks the checks in a fixed order
  */
 public record Diagnosis(List<Check> checks) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param checks the checks in a fixed order; no null elements
+   */
   public Diagnosis {
     checks = List.copyOf(checks);
   }
@@ -35,7 +39,14 @@ public record Diagnosis(List<Check> checks) {
    * @param details one line per offending object (table, backend, sequence...), empty when green
    */
   public record Check(String name, Status status, String summary, List<String> details) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name a stable id, like "connections"; not null
+     * @param status its colour, not null
+     * @param summary one line saying what was found, not null
+     * @param details one line per offending object; no null elements
+     */
     public Check {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(status, "status == null");
@@ -44,12 +55,21 @@ public record Diagnosis(List<Check> checks) {
     }
   }
 
-  /** The check called {@code name}, if the report has it. */
+  /**
+   * The check called {@code name}, if the report has it.
+   *
+   * @param name the check's stable id, like "connections" or "bloat"
+   * @return the first check with that name, or empty
+   */
   public Optional<Check> check(String name) {
     return checks.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
-  /** The worst status of all checks (GREEN for an empty report). */
+  /**
+   * The worst status of all checks (GREEN for an empty report).
+   *
+   * @return RED if any check is red, else YELLOW if any is yellow, else GREEN
+   */
   public Status worst() {
     Status worst = Status.GREEN;
     for (Check check : checks) {

@@ -46,12 +46,21 @@ public final class FollowerRouter {
     if (probeInterval.isNegative()) throw new IllegalArgumentException("probeInterval < 0");
   }
 
-  /** Returns the follower if it is a replica within the lag threshold, else the primary. */
+  /**
+   * Returns the follower if it is a replica within the lag threshold, else the primary.
+   *
+   * @return the follower's read-only pool or the primary's pool, as {@link #usesFollower()} says
+   */
   public DataSource dataSourceForReads() {
     return usesFollower() ? follower : primary;
   }
 
-  /** Returns true if reads currently go to the follower, probing first if the probe is due. */
+  /**
+   * Returns true if reads currently go to the follower, probing first if the probe is due.
+   *
+   * @return true if the last probe found a replica at most {@code maxLag} behind; false if it
+   *     lagged more, was not a replica or could not be reached
+   */
   public synchronized boolean usesFollower() {
     long now = System.nanoTime();
     if (!probed || now - lastProbeNanos >= probeIntervalNanos) {
@@ -62,12 +71,22 @@ public final class FollowerRouter {
     return useFollower;
   }
 
-  /** The status seen by the last probe, or null if the follower could not be reached. */
+  /**
+   * The status seen by the last probe, or null if the follower could not be reached.
+   *
+   * @return the last probe's status; null before the first probe or if the follower could not
+   *     be reached
+   */
   public synchronized @Nullable ReplicationStatus lastStatus() {
     return lastStatus;
   }
 
-  /** Probes the follower now and returns its status. */
+  /**
+   * Probes the follower now and returns its status.
+   *
+   * @return the follower's status; it does not change where reads go
+   * @throws SQLException if the follower cannot be reached
+   */
   public ReplicationStatus probe() throws SQLException {
     return ReplicationStatus.probe(follower);
   }

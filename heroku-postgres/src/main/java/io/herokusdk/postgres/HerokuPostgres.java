@@ -103,37 +103,73 @@ public final class HerokuPostgres implements Closeable {
         config.get("DYNO").orElse(null), pooler, parameters);
   }
 
-  /** Reads {@code DATABASE_URL} and the other config vars from the environment and {@code .env}. */
+  /**
+   * Reads {@code DATABASE_URL} and the other config vars from the environment and {@code .env}.
+   *
+   * @return a new instance with every option at its default; pools are created on first use
+   * @throws io.herokusdk.core.MissingConfigVarException if the database var is not set
+   * @throws io.herokusdk.core.InvalidConfigVarException if a var is malformed; see
+   *     {@link Builder#build()}
+   */
   public static HerokuPostgres fromEnv() {
     return builder().build();
   }
 
-  /** Reads {@code DATABASE_URL} and the other config vars from {@code config}. */
+  /**
+   * Reads {@code DATABASE_URL} and the other config vars from {@code config}.
+   *
+   * @param config where the config vars come from, such as {@link ConfigVars#of(Map)} in tests
+   * @return a new instance with every option at its default; pools are created on first use
+   * @throws io.herokusdk.core.MissingConfigVarException if the database var is not set
+   * @throws io.herokusdk.core.InvalidConfigVarException if a var is malformed; see
+   *     {@link Builder#build()}
+   */
   public static HerokuPostgres fromConfig(ConfigVars config) {
     return builder().configVars(config).build();
   }
 
-  /** Returns a builder with every option at its default. */
+  /**
+   * Returns a builder with every option at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder with this instance's options, for a variant of it. */
+  /**
+   * Returns a builder with this instance's options, for a variant of it.
+   *
+   * @return a new builder; changing it does not change this instance
+   */
   public Builder toBuilder() {
     return builder.copy();
   }
 
-  /** The settings for the database this instance points at: JDBC URL without credentials. */
+  /**
+   * The settings for the database this instance points at: JDBC URL without credentials.
+   *
+   * @return the settings {@link #dataSource()} connects with
+   */
   public JdbcSettings jdbcSettings() {
     return jdbcSettings;
   }
 
-  /** How the pool size was chosen. */
+  /**
+   * How the pool size was chosen.
+   *
+   * @return the sizing shared by every pool of this instance
+   */
   public PoolSizing poolSizing() {
     return poolSizing;
   }
 
-  /** The config var the database URL was read from, like {@code DATABASE_URL}. */
+  /**
+   * The config var the database URL was read from, like {@code DATABASE_URL}.
+   *
+   * @return the config var's name; the {@code *_CONNECTION_POOL_URL} one with the connection
+   *     pooler on
+   */
   public String configVar() {
     return jdbcSettings.configVar();
   }
@@ -142,6 +178,7 @@ public final class HerokuPostgres implements Closeable {
    * Returns the pooled DataSource for this database, creating it on the first call. It is
    * closed by {@link #close()}.
    *
+   * @return the read-write pool, the same instance on every call
    * @throws IllegalStateException if this instance is closed
    */
   public synchronized PostgresDataSource dataSource() {
@@ -151,6 +188,9 @@ public final class HerokuPostgres implements Closeable {
   /**
    * Lists {@code DATABASE_URL}, every {@code HEROKU_POSTGRESQL_<COLOR>_URL} and every
    * {@code *_CONNECTION_POOL_URL} that is set, saying which are the primary.
+   *
+   * @return {@code DATABASE_URL} first if set, then the others sorted by config var; empty if
+   *     none is set
    */
   public List<DatabaseAttachment> attachments() {
     return DatabaseLocator.attachments(config);
@@ -159,6 +199,9 @@ public final class HerokuPostgres implements Closeable {
   /**
    * Lists the attachments that are neither the primary nor a connection pool: followers and
    * other databases. {@link #followerRouter} probes which are replicas.
+   *
+   * @return the attachments with role {@link DatabaseAttachment.Role#OTHER}, sorted by config
+   *     var; empty if there are none
    */
   public List<DatabaseAttachment> followers() {
     List<DatabaseAttachment> result = new ArrayList<>();
@@ -173,6 +216,10 @@ public final class HerokuPostgres implements Closeable {
    * name like {@code HEROKU_POSTGRESQL_RED} or its config var), created on the first call and
    * closed by {@link #close()}. It is sized and tuned like {@link #dataSource()}.
    *
+   * @param attachment an attachment name or its config var, case-insensitive, like
+   *     {@code HEROKU_POSTGRESQL_RED}
+   * @return the read-only pool for it, the same instance on every call for the same attachment
+   * @throws IllegalStateException if this instance is closed
    * @throws io.herokusdk.core.MissingConfigVarException if the var is not set
    * @throws io.herokusdk.core.InvalidConfigVarException if its URL is unusable
    */
@@ -187,6 +234,14 @@ public final class HerokuPostgres implements Closeable {
    * Returns a router that sends reads to the follower in {@code attachment} while its
    * replication lag is at most {@code maxLag}, and to the primary otherwise. Lag is probed at
    * most every {@code probeInterval}, on the calling thread.
+   *
+   * @param attachment the follower's attachment name or config var, like
+   *     {@code HEROKU_POSTGRESQL_RED}
+   * @param maxLag the most replication lag at which reads still go to the follower, zero or more
+   * @param probeInterval the least time between two lag probes, zero or more; zero probes on
+   *     every call
+   * @return a new router over the follower's read-only pool and {@link #dataSource()}
+   * @throws IllegalArgumentException if {@code maxLag} or {@code probeInterval} is negative
    */
   public FollowerRouter followerRouter(String attachment, Duration maxLag,
       Duration probeInterval) {
@@ -194,22 +249,41 @@ public final class HerokuPostgres implements Closeable {
         probeInterval);
   }
 
-  /** Like {@link #followerRouter(String, Duration, Duration)}, probing at most every 5 s. */
+  /**
+   * Like {@link #followerRouter(String, Duration, Duration)}, probing at most every 5 s.
+   *
+   * @param attachment the follower's attachment name or config var, like
+   *     {@code HEROKU_POSTGRESQL_RED}
+   * @param maxLag the most replication lag at which reads still go to the follower, zero or more
+   * @return a new router over the follower's read-only pool and {@link #dataSource()}
+   */
   public FollowerRouter followerRouter(String attachment, Duration maxLag) {
     return followerRouter(attachment, maxLag, FollowerRouter.DEFAULT_PROBE_INTERVAL);
   }
 
-  /** Returns diagnostics over {@link #dataSource()}. */
+  /**
+   * Returns diagnostics over {@link #dataSource()}.
+   *
+   * @return diagnostics borrowing a connection from {@link #dataSource()} per query
+   */
   public PostgresDiagnostics diagnostics() {
     return PostgresDiagnostics.of(dataSource());
   }
 
-  /** Returns pg-extras and {@code diagnose()} over {@link #dataSource()}. */
+  /**
+   * Returns pg-extras and {@code diagnose()} over {@link #dataSource()}.
+   *
+   * @return pg-extras borrowing a connection from {@link #dataSource()} per query
+   */
   public PgExtras extras() {
     return PgExtras.of(dataSource());
   }
 
-  /** Returns CSV export and import with COPY over {@link #dataSource()}. */
+  /**
+   * Returns CSV export and import with COPY over {@link #dataSource()}.
+   *
+   * @return COPY borrowing one connection from {@link #dataSource()} per call
+   */
   public PostgresCopy copy() {
     return PostgresCopy.of(dataSource());
   }
@@ -221,6 +295,8 @@ public final class HerokuPostgres implements Closeable {
    * {@code DATABASE_CONNECTION_POOL_URL}), because session locks do not work through PgBouncer
    * in transaction mode.
    *
+   * @return new job locks on the attachment's direct URL, each held lock on a connection of its
+   *     own
    * @throws io.herokusdk.core.MissingConfigVarException if only the pooler's URL is set
    * @throws IllegalStateException if this instance is closed
    */
@@ -326,7 +402,12 @@ public final class HerokuPostgres implements Closeable {
       return copy;
     }
 
-    /** Where config vars come from; default {@link ConfigVars#fromEnv()}. */
+    /**
+     * Where config vars come from; default {@link ConfigVars#fromEnv()}.
+     *
+     * @param config where config vars come from, such as {@link ConfigVars#of(Map)} in tests
+     * @return this builder
+     */
     public Builder configVars(ConfigVars config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
@@ -336,6 +417,10 @@ public final class HerokuPostgres implements Closeable {
      * The attachment to use: an attachment name ({@code ANALYTICS}, {@code
      * HEROKU_POSTGRESQL_RED}) or its config var ({@code ANALYTICS_URL}). Default {@code
      * DATABASE_URL}.
+     *
+     * @param attachment an attachment name or its config var, case-insensitive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code attachment} is blank
      */
     public Builder database(String attachment) {
       this.database = DatabaseLocator.configVarFor(Objects.requireNonNull(attachment));
@@ -347,13 +432,23 @@ public final class HerokuPostgres implements Closeable {
      * DATABASE_CONNECTION_POOL_URL}) in transaction mode, with named prepared statements off.
      * Config var {@code DB_USE_CONNECTION_POOL}; default false. Choosing a {@code
      * *_CONNECTION_POOL_URL} with {@link #database} has the same effect.
+     *
+     * @param enabled true to connect through {@code <ATTACHMENT>_CONNECTION_POOL_URL}; false to
+     *     connect directly, unless {@link #database} names a pooler var
+     * @return this builder
      */
     public Builder connectionPooler(boolean enabled) {
       this.connectionPooler = enabled;
       return this;
     }
 
-    /** The pool size, instead of deriving it. Config var {@code DB_POOL_SIZE}. */
+    /**
+     * The pool size, instead of deriving it. Config var {@code DB_POOL_SIZE}.
+     *
+     * @param size the maximum number of connections of each pool, at least 1 (checked by
+     *     {@link #build()})
+     * @return this builder
+     */
     public Builder maximumPoolSize(int size) {
       this.maximumPoolSize = size;
       return this;
@@ -362,6 +457,9 @@ public final class HerokuPostgres implements Closeable {
     /**
      * The plan's connection limit (e.g. 120 for standard-0). Config var {@code
      * DB_CONNECTION_LIMIT}; default 20, the smallest plans' limit.
+     *
+     * @param limit the plan's connection limit, at least 1 (checked by {@link #build()})
+     * @return this builder
      */
     public Builder connectionLimit(int limit) {
       this.connectionLimit = limit;
@@ -371,6 +469,10 @@ public final class HerokuPostgres implements Closeable {
     /**
      * How many processes share the database. Config var {@code DB_PROCESS_COUNT}; default
      * {@code DB_DYNO_COUNT} (default 1) × {@code WEB_CONCURRENCY} (default 1).
+     *
+     * @param processes how many processes open pools on this database, at least 1 (checked by
+     *     {@link #build()})
+     * @return this builder
      */
     public Builder processes(int processes) {
       this.processes = processes;
@@ -380,19 +482,33 @@ public final class HerokuPostgres implements Closeable {
     /**
      * Connections kept free for one-off and release dynos and psql. Config var {@code
      * DB_RESERVED_CONNECTIONS}; default max(2, limit / 10).
+     *
+     * @param reserved connections left out of the pools, 0 or more (checked by {@link #build()})
+     * @return this builder
      */
     public Builder reservedConnections(int reserved) {
       this.reservedConnections = reserved;
       return this;
     }
 
-    /** The upper bound of a derived pool size; default 10. */
+    /**
+     * The upper bound of a derived pool size; default 10.
+     *
+     * @param cap the largest size a derived pool gets, at least 1 (checked by {@link #build()}); an
+     *     explicit size is not capped
+     * @return this builder
+     */
     public Builder poolSizeCap(int cap) {
       this.poolSizeCap = cap;
       return this;
     }
 
-    /** Idle connections kept open; default 2 (at most the pool size). */
+    /**
+     * Idle connections kept open; default 2 (at most the pool size).
+     *
+     * @param minimumIdle idle connections to keep open, 0 or more; the pool size if larger
+     * @return this builder
+     */
     public Builder minimumIdle(int minimumIdle) {
       this.minimumIdle = minimumIdle;
       return this;
@@ -401,25 +517,43 @@ public final class HerokuPostgres implements Closeable {
     /**
      * How long {@code getConnection()} waits before failing. Config var {@code
      * DB_CONNECTION_TIMEOUT}; default 5 s.
+     *
+     * @param timeout how long {@code getConnection()} waits; HikariCP's minimum is 250 ms
+     * @return this builder
      */
     public Builder connectionTimeout(Duration timeout) {
       this.connectionTimeout = Objects.requireNonNull(timeout);
       return this;
     }
 
-    /** Connections are replaced after this long; default 10 min. */
+    /**
+     * Connections are replaced after this long; default 10 min.
+     *
+     * @param maxLifetime how long a connection lives; one in use is replaced when given back
+     * @return this builder
+     */
     public Builder maxLifetime(Duration maxLifetime) {
       this.maxLifetime = Objects.requireNonNull(maxLifetime);
       return this;
     }
 
-    /** Idle connections are pinged this often; default 1 min (HikariCP's minimum is 30 s). */
+    /**
+     * Idle connections are pinged this often; default 1 min (HikariCP's minimum is 30 s).
+     *
+     * @param keepaliveTime how often an idle connection is pinged, less than the max lifetime
+     * @return this builder
+     */
     public Builder keepaliveTime(Duration keepaliveTime) {
       this.keepaliveTime = Objects.requireNonNull(keepaliveTime);
       return this;
     }
 
-    /** Idle connections above {@code minimumIdle} are closed after this long; default 5 min. */
+    /**
+     * Idle connections above {@code minimumIdle} are closed after this long; default 5 min.
+     *
+     * @param idleTimeout how long an idle connection above {@code minimumIdle} is kept open
+     * @return this builder
+     */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = Objects.requireNonNull(idleTimeout);
       return this;
@@ -428,13 +562,22 @@ public final class HerokuPostgres implements Closeable {
     /**
      * Logs a warning with a stack trace for a connection held longer than this. Config var
      * {@code DB_LEAK_DETECTION_THRESHOLD}; default off (zero). HikariCP's minimum is 2 s.
+     *
+     * @param threshold how long a connection may stay borrowed before it is logged; zero for off
+     * @return this builder
      */
     public Builder leakDetectionThreshold(Duration threshold) {
       this.leakDetectionThreshold = Objects.requireNonNull(threshold);
       return this;
     }
 
-    /** The {@code ApplicationName} shown in pg_stat_activity; default {@code $DYNO}. */
+    /**
+     * The {@code ApplicationName} shown in pg_stat_activity; default {@code $DYNO}.
+     *
+     * @param applicationName the name PostgreSQL shows for this process's connections, like
+     *     {@code web.1}; wins over the URL's {@code application_name}
+     * @return this builder
+     */
     public Builder applicationName(String applicationName) {
       this.applicationName = Objects.requireNonNull(applicationName);
       return this;
@@ -443,13 +586,24 @@ public final class HerokuPostgres implements Closeable {
     /**
      * Adds a pgjdbc parameter (like {@code socketTimeout}); it wins over the URL's and the
      * defaults. Names that look secret go to driver properties, never into the JDBC URL.
+     *
+     * @param name the pgjdbc parameter name, case-sensitive, like {@code socketTimeout}
+     * @param value its value as pgjdbc reads it, like {@code 30} (seconds, for
+     *     {@code socketTimeout}); replaces an earlier value for {@code name}
+     * @return this builder
      */
     public Builder driverParameter(String name, String value) {
       driverParameters.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
       return this;
     }
 
-    /** Runs last on every {@link HikariConfig} this SDK builds, to set anything else. */
+    /**
+     * Runs last on every {@link HikariConfig} this SDK builds, to set anything else.
+     *
+     * @param customizer changes each {@link HikariConfig} after this SDK's settings, so it can
+     *     override any of them; default none
+     * @return this builder
+     */
     public Builder hikariCustomizer(Consumer<HikariConfig> customizer) {
       this.hikariCustomizer = customizer;
       return this;
@@ -458,6 +612,7 @@ public final class HerokuPostgres implements Closeable {
     /**
      * Reads and checks the config vars.
      *
+     * @return a new instance; its pools are created on first use
      * @throws io.herokusdk.core.MissingConfigVarException if the database var is not set; the
      *     message lists the *_URL vars that are
      * @throws io.herokusdk.core.InvalidConfigVarException if it is malformed or not PostgreSQL,

@@ -40,7 +40,18 @@ public record JdbcSettings(
     Map<String, Secret> secretParameters,
     boolean connectionPooler) {
 
-  /** Checks for nulls and copies {@code parameters}, keeping their order. */
+  /**
+   * Checks for nulls and copies {@code parameters}, keeping their order.
+   *
+   * @param configVar the config var the settings came from, not null
+   * @param jdbcUrl the JDBC URL without user or password, not null
+   * @param user the user name, if any; not null
+   * @param password the password, if any; not null
+   * @param parameters the driver parameters in {@code jdbcUrl}, copied in order
+   * @param secretParameters the sensitive driver parameters kept out of {@code jdbcUrl}, copied in
+   *     order
+   * @param connectionPooler true if this goes through Heroku's PgBouncer in transaction mode
+   */
   public JdbcSettings {
     Objects.requireNonNull(configVar, "configVar == null");
     Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
@@ -55,6 +66,9 @@ public record JdbcSettings(
    * {@link #secretParameters()}, to
    * pass with {@link #jdbcUrl()} to {@code DriverManager.getConnection(url, properties)}. The
    * result contains the plain password: do not log it.
+   *
+   * @return a new, mutable {@link Properties}; empty if there is no user, password or secret
+   *     parameter
    */
   public Properties toProperties() {
     Properties properties = new Properties();
@@ -64,7 +78,13 @@ public record JdbcSettings(
     return properties;
   }
 
-  /** Returns the value of driver parameter {@code name} in {@link #jdbcUrl()}, if present. */
+  /**
+   * Returns the value of driver parameter {@code name} in {@link #jdbcUrl()}, if present.
+   *
+   * @param name the pgjdbc parameter name, case-sensitive, like {@code sslmode}
+   * @return the decoded value, or empty if the URL has no such parameter (secret parameters are
+   *     never in it)
+   */
   public Optional<String> parameter(String name) {
     return Optional.ofNullable(parameters.get(name));
   }

@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 /**
  * The pg-extras commands ({@code heroku pg:cache-hit}, {@code pg:bloat}, {@code pg:outliers}...)
  * as typed values, and {@link #diagnose()} like {@code heroku pg:diagnose}. Statistics are those
- * of the current database; each method borrows one connection and runs read-only catalog
- * queries. Cache hit, blocking and long-running queries are those of {@link PostgresDiagnostics}.
+ * of the current database; each method borrows one connection ({@link #diagnose()} one per
+ * check, in turn) and runs read-only catalog queries. Cache hit, blocking and long-running
+ * queries are those of {@link PostgresDiagnostics}.
  * Thread-safe.
  */
 public final class PgExtras {
@@ -36,7 +37,12 @@ public final class PgExtras {
     this.diagnostics = PostgresDiagnostics.of(dataSource);
   }
 
-  /** Returns pg-extras over any PostgreSQL DataSource. */
+  /**
+   * Returns pg-extras over any PostgreSQL DataSource.
+   *
+   * @param dataSource the database to examine; each method borrows connections from it
+   * @return pg-extras over {@code dataSource}
+   */
   public static PgExtras of(DataSource dataSource) {
     return new PgExtras(Objects.requireNonNull(dataSource, "dataSource == null"));
   }
@@ -44,6 +50,8 @@ public final class PgExtras {
   /**
    * Index use of one table, as {@code pg:index-usage}.
    *
+   * @param schema the table's schema
+   * @param table the table name
    * @param indexUsageRatio index scans / (index scans + sequential scans); empty before any scan
    * @param liveRows estimated live rows
    */
@@ -55,6 +63,7 @@ public final class PgExtras {
    * rows would need, estimated from {@code pg_stats} average column widths (run ANALYZE first).
    *
    * @param kind "table" or "index"
+   * @param schema the schema of the table or index
    * @param table the table (for an index, the table it indexes)
    * @param index the index name, empty for a table
    * @param ratio actual pages / expected pages (1 = no bloat)
@@ -66,9 +75,13 @@ public final class PgExtras {
   /**
    * A lock another backend holds or waits for on a user relation, as {@code pg:locks}.
    *
+   * @param pid the backend's process id (for {@code pg_cancel_backend})
+   * @param schema the relation's schema
+   * @param relation the locked table, index or other relation
    * @param mode like "RowExclusiveLock" or "AccessExclusiveLock"
    * @param granted false while the backend is waiting for it
    * @param age how long the backend's current or last statement has been running
+   * @param query the backend's current or last statement
    */
   public record Lock(int pid, String schema, String relation, String mode, boolean granted,
       Duration age, String query) {}
@@ -77,6 +90,11 @@ public final class PgExtras {
    * One normalized statement from {@code pg_stat_statements}, as {@code pg:outliers} and {@code
    * pg:calls}.
    *
+   * @param query the normalized text, constants replaced by $1, $2...
+   * @param calls how often it ran
+   * @param totalTime the time spent in it in total
+   * @param meanTime the average time per call
+   * @param rows rows returned or affected in total
    * @param proportion its share of the database's total execution time, 0 to 1
    * @param ioTime time reading and writing shared blocks (zero unless track_io_timing is on)
    */
@@ -85,24 +103,44 @@ public final class PgExtras {
 
   /** The result of {@link #outliers(int)} and {@link #calls(int)}: statistics, or why none. */
   public sealed interface Statements {
-    /** {@code pg_stat_statements} answered. */
+    /**
+     * {@code pg_stat_statements} answered.
+     *
+     * @param statements the statements in the order asked for
+     */
     record Available(List<StatementStats> statements) implements Statements {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param statements the statements in the order asked for; copied
+       */
       public Available {
         statements = List.copyOf(statements);
       }
     }
 
-    /** {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it. */
+    /**
+     * {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it.
+     *
+     * @param reason why, and the SQL or setting that fixes it
+     */
     record Unavailable(String reason) implements Statements {}
   }
 
-  /** Sequential scans of one table, as {@code pg:seq-scans}. */
+  /**
+   * Sequential scans of one table, as {@code pg:seq-scans}.
+   *
+   * @param schema the table's schema
+   * @param table the table name
+   * @param seqScans sequential scans since the statistics were last reset
+   */
   public record SeqScans(String schema, String table, long seqScans) {}
 
   /**
    * Dead tuples of a table against its autovacuum threshold, as {@code pg:vacuum-stats}.
    *
+   * @param schema the table's schema
+   * @param table the table name
    * @param lastVacuum the last manual VACUUM, if any
    * @param lastAutovacuum the last autovacuum, if any
    * @param estimatedRows {@code pg_class.reltuples} (0 before the first VACUUM or ANALYZE)
@@ -114,7 +152,11 @@ public final class PgExtras {
   public record VacuumStats(String schema, String table, Optional<Instant> lastVacuum,
       Optional<Instant> lastAutovacuum, long estimatedRows, long deadTuples,
       long autovacuumThreshold, boolean autovacuumEnabled) {
-    /** Whether dead tuples exceed the threshold, so autovacuum should process the table. */
+    /**
+     * Whether dead tuples exceed the threshold, so autovacuum should process the table.
+     *
+     * @return true if {@code deadTuples > autovacuumThreshold}
+     */
     public boolean expectAutovacuum() {
       return deadTuples > autovacuumThreshold;
     }
@@ -123,6 +165,12 @@ public final class PgExtras {
   /**
    * An index scanned fewer times than asked, as {@code pg:unused-indexes}. Unique indexes and
    * those of primary keys are never listed: they enforce constraints.
+   *
+   * @param schema the index's schema
+   * @param table the table it indexes
+   * @param index the index name
+   * @param sizeBytes its size on disk
+   * @param scans index scans since the statistics were last reset
    */
   public record UnusedIndex(String schema, String table, String index, long sizeBytes,
       long scans) {}
@@ -131,36 +179,70 @@ public final class PgExtras {
    * Sizes of a table, as {@code pg:table-size}, {@code pg:index-size}, {@code
    * pg:total-table-size}.
    *
+   * @param schema the table's schema
+   * @param table the table or materialized view name
    * @param tableBytes the heap, with TOAST
    * @param indexBytes all its indexes
    */
   public record TableSize(String schema, String table, long tableBytes, long indexBytes) {
-    /** Table and indexes. */
+    /**
+     * Table and indexes.
+     *
+     * @return {@code tableBytes + indexBytes}
+     */
     public long totalBytes() {
       return tableBytes + indexBytes;
     }
   }
 
-  /** Size of one index, as {@code pg:index-size}. */
+  /**
+   * Size of one index, as {@code pg:index-size}.
+   *
+   * @param schema the index's schema
+   * @param table the table it indexes
+   * @param index the index name
+   * @param sizeBytes its size on disk
+   */
   public record IndexSize(String schema, String table, String index, long sizeBytes) {}
 
-  /** Estimated live rows of a table, as {@code pg:records-rank}. */
+  /**
+   * Estimated live rows of a table, as {@code pg:records-rank}.
+   *
+   * @param schema the table's schema
+   * @param table the table name
+   * @param estimatedRows live rows as the statistics count them ({@code n_live_tup})
+   */
   public record RecordsRank(String schema, String table, long estimatedRows) {}
 
   /**
    * How much of a sequence is used.
    *
+   * @param schema the sequence's schema
+   * @param sequence the sequence name
+   * @param lastValue the last value it handed out
+   * @param maxValue the largest value it can hand out
    * @param usedRatio values handed out / values it can hand out, 0 to 1
    */
   public record SequenceUsage(String schema, String sequence, long lastValue, long maxValue,
       double usedRatio) {}
 
-  /** Table and index cache hit ratios, as {@code pg:cache-hit}; see {@link HitRatios}. */
+  /**
+   * Table and index cache hit ratios, as {@code pg:cache-hit}; see {@link HitRatios}.
+   *
+   * @return the table cache, index cache and index usage ratios; each empty until there is
+   *     something to count
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public HitRatios cacheHit() throws SQLException {
     return diagnostics.hitRatios();
   }
 
-  /** Index use per table, tables with the most rows first. */
+  /**
+   * Index use per table, tables with the most rows first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<IndexUsage> indexUsage() throws SQLException {
     return list("SELECT schemaname, relname,"
         + " idx_scan::float8 / nullif(idx_scan + seq_scan, 0), n_live_tup"
@@ -169,7 +251,13 @@ public final class PgExtras {
             PostgresDiagnostics.optionalDouble(rows, 3), rows.getLong(4)));
   }
 
-  /** Estimated bloat of tables and btree indexes in user schemas, most wasted bytes first. */
+  /**
+   * Estimated bloat of tables and btree indexes in user schemas, most wasted bytes first.
+   *
+   * @return one entry per non-empty table or materialized view with statistics and per non-empty
+   *     btree index; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<Bloat> bloat() throws SQLException {
     return list(BLOAT_SQL, rows -> {
       double actual = rows.getDouble(5);
@@ -220,7 +308,12 @@ public final class PgExtras {
       + " WHERE nspname" + USER_SCHEMAS + " AND nspname NOT LIKE 'pg_toast%'"
       + " ORDER BY greatest(pages - expected, 0) * size DESC, nspname, tbl, idx NULLS FIRST";
 
-  /** Statements waiting for a lock, with the holder; see {@link BlockingLock}. */
+  /**
+   * Statements waiting for a lock, with the holder; see {@link BlockingLock}.
+   *
+   * @return one entry per waiting backend and holder, longest waiting first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<BlockingLock> blocking() throws SQLException {
     return diagnostics.blockingLocks();
   }
@@ -228,6 +321,10 @@ public final class PgExtras {
   /**
    * Relation locks of other backends in this database on user relations, except the {@code
    * AccessShareLock} every plain SELECT takes; waiting locks first.
+   *
+   * @return the locks, waiting ones first, then by how long their statement has run, longest
+   *     first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
    */
   public List<Lock> locks() throws SQLException {
     return list("SELECT l.pid, n.nspname, c.relname, l.mode, l.granted,"
@@ -245,12 +342,25 @@ public final class PgExtras {
             rows.getString(7)));
   }
 
-  /** Statements running longer than 5 minutes, as {@code pg:long-running-queries}. */
+  /**
+   * Statements running longer than 5 minutes, as {@code pg:long-running-queries}.
+   *
+   * @return the statements of other non-idle client backends, in any database of the server,
+   *     longest first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<LongRunningQuery> longRunningQueries() throws SQLException {
     return diagnostics.longRunningQueries(Duration.ofMinutes(5));
   }
 
-  /** Statements running longer than {@code threshold}; see {@link LongRunningQuery}. */
+  /**
+   * Statements running longer than {@code threshold}; see {@link LongRunningQuery}.
+   *
+   * @param threshold how long a statement must have been running to be listed
+   * @return the statements of other non-idle client backends, in any database of the server,
+   *     longest first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<LongRunningQuery> longRunningQueries(Duration threshold) throws SQLException {
     return diagnostics.longRunningQueries(threshold);
   }
@@ -258,6 +368,12 @@ public final class PgExtras {
   /**
    * Backends of this database idle in a transaction for longer than {@code threshold}, longest
    * first; {@link LongRunningQuery#duration()} is the time since they became idle.
+   *
+   * @param threshold how long a backend must have been idle in its transaction to be listed,
+   *     not negative
+   * @return the idle backends, longest idle first; empty if none
+   * @throws IllegalArgumentException if {@code threshold} is negative
+   * @throws SQLException if the database cannot be reached or the query fails
    */
   public List<LongRunningQuery> idleInTransaction(Duration threshold) throws SQLException {
     return list("SELECT pid, (extract(epoch FROM now() - state_change) * 1000)::bigint, state,"
@@ -270,12 +386,28 @@ public final class PgExtras {
             rows.getString(3), rows.getString(4)));
   }
 
-  /** The {@code limit} statements with the most total execution time, as {@code pg:outliers}. */
+  /**
+   * The {@code limit} statements with the most total execution time, as {@code pg:outliers}.
+   *
+   * @param limit the most statements to return, at least 1
+   * @return {@link Statements.Available} with up to {@code limit} statements, or
+   *     {@link Statements.Unavailable} if the extension is not installed or not preloaded
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public Statements outliers(int limit) throws SQLException {
     return statements(StatStatements.Order.TOTAL_TIME, limit);
   }
 
-  /** The {@code limit} statements run most often, as {@code pg:calls}. */
+  /**
+   * The {@code limit} statements run most often, as {@code pg:calls}.
+   *
+   * @param limit the most statements to return, at least 1
+   * @return {@link Statements.Available} with up to {@code limit} statements, or
+   *     {@link Statements.Unavailable} if the extension is not installed or not preloaded
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public Statements calls(int limit) throws SQLException {
     return statements(StatStatements.Order.CALLS, limit);
   }
@@ -298,14 +430,24 @@ public final class PgExtras {
     }
   }
 
-  /** Sequential scans per table, most first. */
+  /**
+   * Sequential scans per table, most first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<SeqScans> seqScans() throws SQLException {
     return list("SELECT schemaname, relname, seq_scan FROM pg_stat_user_tables"
         + " ORDER BY seq_scan DESC, schemaname, relname",
         rows -> new SeqScans(rows.getString(1), rows.getString(2), rows.getLong(3)));
   }
 
-  /** Dead tuples against the autovacuum threshold per table, most dead tuples first. */
+  /**
+   * Dead tuples against the autovacuum threshold per table, most dead tuples first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<VacuumStats> vacuumStats() throws SQLException {
     return list("SELECT s.schemaname, s.relname, s.last_vacuum, s.last_autovacuum,"
         + " greatest(c.reltuples, 0)::bigint, s.n_dead_tup,"
@@ -323,12 +465,23 @@ public final class PgExtras {
             rows.getBoolean(8)));
   }
 
-  /** Indexes scanned fewer than 50 times, as {@code pg:unused-indexes}; largest first. */
+  /**
+   * Indexes scanned fewer than 50 times, as {@code pg:unused-indexes}; largest first.
+   *
+   * @return the indexes; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<UnusedIndex> unusedIndexes() throws SQLException {
     return unusedIndexes(50);
   }
 
-  /** Non-unique indexes scanned fewer than {@code minScans} times, largest first. */
+  /**
+   * Non-unique indexes scanned fewer than {@code minScans} times, largest first.
+   *
+   * @param minScans the scans from which an index counts as used
+   * @return the indexes; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<UnusedIndex> unusedIndexes(long minScans) throws SQLException {
     return list("SELECT s.schemaname, s.relname, s.indexrelname,"
         + " pg_relation_size(s.indexrelid), s.idx_scan"
@@ -339,7 +492,12 @@ public final class PgExtras {
             rows.getLong(4), rows.getLong(5)));
   }
 
-  /** Table and index sizes of tables and materialized views in user schemas, largest first. */
+  /**
+   * Table and index sizes of tables and materialized views in user schemas, largest first.
+   *
+   * @return one entry per table or materialized view, largest in total first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<TableSize> tableSizes() throws SQLException {
     return list("SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)"
         + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -350,7 +508,12 @@ public final class PgExtras {
             rows.getLong(4)));
   }
 
-  /** Index sizes in user schemas, largest first. */
+  /**
+   * Index sizes in user schemas, largest first.
+   *
+   * @return one entry per index of a user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<IndexSize> indexSizes() throws SQLException {
     return list("SELECT schemaname, relname, indexrelname, pg_relation_size(indexrelid)"
         + " FROM pg_stat_user_indexes"
@@ -359,14 +522,24 @@ public final class PgExtras {
             rows.getLong(4)));
   }
 
-  /** Estimated live rows per table, most first. */
+  /**
+   * Estimated live rows per table, most first.
+   *
+   * @return one entry per user table; empty if there are none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<RecordsRank> recordsRank() throws SQLException {
     return list("SELECT schemaname, relname, n_live_tup FROM pg_stat_user_tables"
         + " ORDER BY n_live_tup DESC, schemaname, relname",
         rows -> new RecordsRank(rows.getString(1), rows.getString(2), rows.getLong(3)));
   }
 
-  /** Sequences that have handed out values, most used first. */
+  /**
+   * Sequences that have handed out values, most used first.
+   *
+   * @return the sequences with a last value; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<SequenceUsage> sequences() throws SQLException {
     return list("SELECT schemaname, sequencename, last_value, max_value,"
         + " (CASE WHEN increment_by > 0"
@@ -378,12 +551,23 @@ public final class PgExtras {
             rows.getLong(4), rows.getDouble(5)));
   }
 
-  /** Runs {@link #diagnose(DiagnoseThresholds)} with {@link DiagnoseThresholds#defaults()}. */
+  /**
+   * Runs {@link #diagnose(DiagnoseThresholds)} with {@link DiagnoseThresholds#defaults()}.
+   *
+   * @return one check per concern, in a fixed order from "connections" to "schema-count"
+   * @throws SQLException if the database cannot be reached or a query fails
+   */
   public Diagnosis diagnose() throws SQLException {
     return diagnose(DiagnoseThresholds.defaults());
   }
 
-  /** Runs every check of {@code pg:diagnose} against {@code thresholds}. */
+  /**
+   * Runs every check of {@code pg:diagnose} against {@code thresholds}.
+   *
+   * @param thresholds the limits the checks are coloured by
+   * @return one check per concern, in a fixed order from "connections" to "schema-count"
+   * @throws SQLException if the database cannot be reached or a query fails
+   */
   public Diagnosis diagnose(DiagnoseThresholds thresholds) throws SQLException {
     Objects.requireNonNull(thresholds, "thresholds == null");
     return new DiagnoseChecks(this, diagnostics, thresholds).run();

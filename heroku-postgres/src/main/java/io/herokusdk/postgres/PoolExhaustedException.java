@@ -10,10 +10,19 @@ import java.sql.SQLTransientConnectionException;
 public final class PoolExhaustedException extends SQLTransientConnectionException {
   private static final long serialVersionUID = 1L;
 
+  /** The maximum number of connections of the exhausted pool. */
   private final int poolSize;
+  /** The plan's connection limit the pool was sized for. */
   private final int connectionLimit;
 
-  /** Creates the exception; {@code cause} is HikariCP's original timeout exception. */
+  /**
+   * Creates the exception; {@code cause} is HikariCP's original timeout exception.
+   *
+   * @param message what happened and how to raise the pool size
+   * @param poolSize the maximum number of connections of the exhausted pool
+   * @param connectionLimit the plan's connection limit the pool was sized for
+   * @param cause HikariCP's timeout exception
+   */
   public PoolExhaustedException(String message, int poolSize, int connectionLimit,
       Throwable cause) {
     super(message, "08001", cause);
@@ -21,12 +30,20 @@ public final class PoolExhaustedException extends SQLTransientConnectionExceptio
     this.connectionLimit = connectionLimit;
   }
 
-  /** The maximum number of connections of the exhausted pool. */
+  /**
+   * The maximum number of connections of the exhausted pool.
+   *
+   * @return the pool size, at least 1
+   */
   public int poolSize() {
     return poolSize;
   }
 
-  /** The plan's connection limit the pool was sized for. */
+  /**
+   * The plan's connection limit the pool was sized for.
+   *
+   * @return the limit from {@code DB_CONNECTION_LIMIT} or the builder, 20 by default
+   */
   public int connectionLimit() {
     return connectionLimit;
   }

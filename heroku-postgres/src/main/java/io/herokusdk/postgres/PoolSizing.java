@@ -27,12 +27,23 @@ public record PoolSizing(
     int cap,
     boolean explicit) {
 
-  /** Returns true if every process's full pool plus the reserve fits in the connection limit. */
+  /**
+   * Returns true if every process's full pool plus the reserve fits in the connection limit.
+   *
+   * @return true if {@code poolSize × processes + reservedConnections <= connectionLimit};
+   *     false for an explicit size that is too big, or for the derived minimum of 1 when the
+   *     limit leaves less than one connection per process
+   */
   public boolean fitsConnectionLimit() {
     return (long) poolSize * processes + reservedConnections <= connectionLimit;
   }
 
-  /** Explains the size in one sentence, for logs and error messages. */
+  /**
+   * Explains the size in one sentence, for logs and error messages.
+   *
+   * @return the formula with this sizing's numbers, like {@code pool size 4 = min(10,
+   *     (connection limit 20 - 2 reserved) / 4 process(es))}
+   */
   public String describe() {
     if (explicit) {
       return "pool size " + poolSize + ", set explicitly (" + poolSize + " × " + processes

@@ -52,6 +52,10 @@ public final class PostgresCopy {
   /**
    * COPY over {@code dataSource}, which must give PostgreSQL connections (pgjdbc, directly or
    * through a pool that unwraps to {@link PGConnection}, like HikariCP).
+   *
+   * @param dataSource where each call borrows its connection, such as
+   *     {@link HerokuPostgres#dataSource()}
+   * @return COPY over {@code dataSource}
    */
   public static PostgresCopy of(DataSource dataSource) {
     return new PostgresCopy(Objects.requireNonNull(dataSource, "dataSource == null"));
@@ -61,7 +65,13 @@ public final class PostgresCopy {
    * Writes the rows of {@code query} (any SELECT, VALUES, or INSERT/UPDATE/DELETE ... RETURNING)
    * to {@code out} as CSV in UTF-8. The query is SQL you write: never build it from user input.
    *
+   * @param query the query, without a trailing semicolon; it runs as {@code COPY (query) TO STDOUT}
+   * @param out where the CSV goes; flushed, not closed
+   * @param options how to write the CSV
    * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the query, or the
+   *     DataSource's exception if it cannot connect
+   * @throws IOException if writing to {@code out} fails
    */
   public long exportQuery(String query, OutputStream out, CsvOptions options)
       throws SQLException, IOException {
@@ -69,12 +79,31 @@ public final class PostgresCopy {
     return export("(" + query + ")", "query " + shorten(query), out, options);
   }
 
-  /** {@link #exportQuery(String, OutputStream, CsvOptions)} with {@link CsvOptions#defaults()}. */
+  /**
+   * {@link #exportQuery(String, OutputStream, CsvOptions)} with {@link CsvOptions#defaults()}.
+   *
+   * @param query the query, without a trailing semicolon
+   * @param out where the CSV goes; flushed, not closed
+   * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the query, or the
+   *     DataSource's exception if it cannot connect
+   * @throws IOException if writing to {@code out} fails
+   */
   public long exportQuery(String query, OutputStream out) throws SQLException, IOException {
     return exportQuery(query, out, CsvOptions.defaults());
   }
 
-  /** Like {@link #exportQuery(String, OutputStream, CsvOptions)}, to characters. */
+  /**
+   * Like {@link #exportQuery(String, OutputStream, CsvOptions)}, to characters.
+   *
+   * @param query the query, without a trailing semicolon
+   * @param out where the CSV goes; flushed, not closed
+   * @param options how to write the CSV
+   * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the query, or the
+   *     DataSource's exception if it cannot connect
+   * @throws IOException if writing to {@code out} fails
+   */
   public long exportQuery(String query, Writer out, CsvOptions options)
       throws SQLException, IOException {
     Objects.requireNonNull(query, "query == null");
@@ -84,6 +113,14 @@ public final class PostgresCopy {
   /**
    * Like {@link #exportQuery(String, OutputStream, CsvOptions)}, to {@code file} (created or
    * replaced).
+   *
+   * @param query the query, without a trailing semicolon
+   * @param file the CSV file to write, in UTF-8
+   * @param options how to write the CSV
+   * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the query, or the
+   *     DataSource's exception if it cannot connect
+   * @throws IOException if the file cannot be created or written
    */
   public long exportQuery(String query, Path file, CsvOptions options)
       throws SQLException, IOException {
@@ -92,7 +129,16 @@ public final class PostgresCopy {
     }
   }
 
-  /** {@link #exportQuery(String, Path, CsvOptions)} with {@link CsvOptions#defaults()}. */
+  /**
+   * {@link #exportQuery(String, Path, CsvOptions)} with {@link CsvOptions#defaults()}.
+   *
+   * @param query the query, without a trailing semicolon
+   * @param file the CSV file to write, in UTF-8; created or replaced
+   * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the query, or the
+   *     DataSource's exception if it cannot connect
+   * @throws IOException if the file cannot be created or written
+   */
   public long exportQuery(String query, Path file) throws SQLException, IOException {
     return exportQuery(query, file, CsvOptions.defaults());
   }
@@ -100,14 +146,30 @@ public final class PostgresCopy {
   /**
    * Writes {@code table} (its chosen columns, or all) to {@code out} as CSV in UTF-8.
    *
+   * @param table the table, and the columns to write in CSV order
+   * @param out where the CSV goes; flushed, not closed
+   * @param options how to write the CSV
    * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the export (such as
+   *     a missing table or column), or the DataSource's exception if it cannot connect
+   * @throws IOException if writing to {@code out} fails
    */
   public long exportTable(CopyTable table, OutputStream out, CsvOptions options)
       throws SQLException, IOException {
     return export(table.sqlTarget(), "table " + table, out, options);
   }
 
-  /** Like {@link #exportTable(CopyTable, OutputStream, CsvOptions)}, to {@code file}. */
+  /**
+   * Like {@link #exportTable(CopyTable, OutputStream, CsvOptions)}, to {@code file}.
+   *
+   * @param table the table, and the columns to write in CSV order
+   * @param file the CSV file to write, in UTF-8; created or replaced
+   * @param options how to write the CSV
+   * @return the number of rows written, without the header
+   * @throws SQLException a {@link CopyFailedException} if PostgreSQL rejects the export (such as
+   *     a missing table or column), or the DataSource's exception if it cannot connect
+   * @throws IOException if the file cannot be created or written
+   */
   public long exportTable(CopyTable table, Path file, CsvOptions options)
       throws SQLException, IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -118,8 +180,13 @@ public final class PostgresCopy {
   /**
    * Reads CSV in UTF-8 from {@code in} into {@code table}, all rows or none.
    *
+   * @param table the table, and the columns the CSV's fields go to, in order
+   * @param in the CSV, read to its end; not closed
+   * @param options how the CSV is written
    * @return the number of rows imported
    * @throws CopyFailedException if PostgreSQL rejects the CSV or a value, naming the line
+   * @throws SQLException the DataSource's exception if it cannot connect
+   * @throws IOException if reading {@code in} fails; nothing is imported
    */
   public long importCsv(CopyTable table, InputStream in, CsvOptions options)
       throws SQLException, IOException {
@@ -128,12 +195,31 @@ public final class PostgresCopy {
     return run("table " + table, true, copy -> copy.copyIn(sql, in, BUFFER_SIZE));
   }
 
-  /** {@link #importCsv(CopyTable, InputStream, CsvOptions)} with {@link CsvOptions#defaults()}. */
+  /**
+   * {@link #importCsv(CopyTable, InputStream, CsvOptions)} with {@link CsvOptions#defaults()}.
+   *
+   * @param table the table, and the columns the CSV's fields go to, in order
+   * @param in the CSV with a header line, read to its end; not closed
+   * @return the number of rows imported
+   * @throws CopyFailedException if PostgreSQL rejects the CSV or a value, naming the line
+   * @throws SQLException the DataSource's exception if it cannot connect
+   * @throws IOException if reading {@code in} fails; nothing is imported
+   */
   public long importCsv(CopyTable table, InputStream in) throws SQLException, IOException {
     return importCsv(table, in, CsvOptions.defaults());
   }
 
-  /** Like {@link #importCsv(CopyTable, InputStream, CsvOptions)}, from characters. */
+  /**
+   * Like {@link #importCsv(CopyTable, InputStream, CsvOptions)}, from characters.
+   *
+   * @param table the table, and the columns the CSV's fields go to, in order
+   * @param in the CSV, read to its end; not closed
+   * @param options how the CSV is written
+   * @return the number of rows imported
+   * @throws CopyFailedException if PostgreSQL rejects the CSV or a value, naming the line
+   * @throws SQLException the DataSource's exception if it cannot connect
+   * @throws IOException if reading {@code in} fails; nothing is imported
+   */
   public long importCsv(CopyTable table, Reader in, CsvOptions options)
       throws SQLException, IOException {
     Objects.requireNonNull(in, "in == null");
@@ -141,7 +227,17 @@ public final class PostgresCopy {
     return run("table " + table, true, copy -> copy.copyIn(sql, in, BUFFER_SIZE));
   }
 
-  /** Like {@link #importCsv(CopyTable, InputStream, CsvOptions)}, from {@code file}. */
+  /**
+   * Like {@link #importCsv(CopyTable, InputStream, CsvOptions)}, from {@code file}.
+   *
+   * @param table the table, and the columns the CSV's fields go to, in order
+   * @param file the CSV file to read, in UTF-8
+   * @param options how the CSV is written
+   * @return the number of rows imported
+   * @throws CopyFailedException if PostgreSQL rejects the CSV or a value, naming the line
+   * @throws SQLException the DataSource's exception if it cannot connect
+   * @throws IOException if the file cannot be read; nothing is imported
+   */
   public long importCsv(CopyTable table, Path file, CsvOptions options)
       throws SQLException, IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -149,7 +245,16 @@ public final class PostgresCopy {
     }
   }
 
-  /** {@link #importCsv(CopyTable, Path, CsvOptions)} with {@link CsvOptions#defaults()}. */
+  /**
+   * {@link #importCsv(CopyTable, Path, CsvOptions)} with {@link CsvOptions#defaults()}.
+   *
+   * @param table the table, and the columns the CSV's fields go to, in order
+   * @param file the CSV file to read, in UTF-8, with a header line
+   * @return the number of rows imported
+   * @throws CopyFailedException if PostgreSQL rejects the CSV or a value, naming the line
+   * @throws SQLException the DataSource's exception if it cannot connect
+   * @throws IOException if the file cannot be read; nothing is imported
+   */
   public long importCsv(CopyTable table, Path file) throws SQLException, IOException {
     return importCsv(table, file, CsvOptions.defaults());
   }

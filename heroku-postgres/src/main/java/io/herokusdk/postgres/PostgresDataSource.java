@@ -99,22 +99,38 @@ public final class PostgresDataSource implements DataSource, Closeable {
     return new PoolExhaustedException(message, sizing.poolSize(), sizing.connectionLimit(), e);
   }
 
-  /** The settings the pool connects with; the JDBC URL in it holds no credentials. */
+  /**
+   * The settings the pool connects with; the JDBC URL in it holds no credentials.
+   *
+   * @return the settings, with the config var the URL came from
+   */
   public JdbcSettings jdbcSettings() {
     return settings;
   }
 
-  /** How the pool's size was chosen. */
+  /**
+   * How the pool's size was chosen.
+   *
+   * @return the sizing; {@link PoolSizing#poolSize()} is the pool's maximum size
+   */
   public PoolSizing poolSizing() {
     return sizing;
   }
 
-  /** True if connections are handed out read-only (follower pools). */
+  /**
+   * True if connections are handed out read-only (follower pools).
+   *
+   * @return true for pools from {@link HerokuPostgres#readOnlyDataSource(String)}
+   */
   public boolean isReadOnly() {
     return readOnly;
   }
 
-  /** True once {@link #close()} has been called. */
+  /**
+   * True once {@link #close()} has been called.
+   *
+   * @return true if this pool (or the {@link HerokuPostgres} that made it) was closed
+   */
   public boolean isClosed() {
     return pool.isClosed();
   }

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 /**
  * What {@code heroku pg:info} and the pg-extras plugin show, as typed values: ping, connection
  * use, size, tables, hit ratios, long-running queries, blocking locks and top queries. Each
- * method borrows one connection and runs read-only catalog queries. Thread-safe. The other
- * pg-extras commands and {@code pg:diagnose} are in {@link PgExtras}.
+ * method borrows one connection ({@link #summary()} one per value, in turn) and runs read-only
+ * catalog queries. Thread-safe. The other pg-extras commands and {@code pg:diagnose} are in
+ * {@link PgExtras}.
  */
 public final class PostgresDiagnostics {
   private final DataSource dataSource;
@@ -26,7 +27,12 @@ public final class PostgresDiagnostics {
     this.dataSource = dataSource;
   }
 
-  /** Returns diagnostics over any PostgreSQL DataSource. */
+  /**
+   * Returns diagnostics over any PostgreSQL DataSource.
+   *
+   * @param dataSource the database to examine; each method borrows one connection from it
+   * @return diagnostics over {@code dataSource}
+   */
   public static PostgresDiagnostics of(DataSource dataSource) {
     return new PostgresDiagnostics(Objects.requireNonNull(dataSource, "dataSource == null"));
   }
@@ -47,7 +53,11 @@ public final class PostgresDiagnostics {
    * @param maxConnections the server's {@code max_connections}
    */
   public record ConnectionUsage(int inUse, int maxConnections) {
-    /** {@code inUse / maxConnections}, from 0 to 1. */
+    /**
+     * {@code inUse / maxConnections}, from 0 to 1.
+     *
+     * @return the share of {@code max_connections} in use; 0 if {@code maxConnections} is 0
+     */
     public double ratio() {
       return maxConnections == 0 ? 0 : (double) inUse / maxConnections;
     }
@@ -101,15 +111,27 @@ public final class PostgresDiagnostics {
 
   /** The result of {@link #topQueries(int)}: statistics, or why there are none. */
   public sealed interface TopQueries {
-    /** {@code pg_stat_statements} answered; {@code queries} is ordered by total time. */
+    /**
+     * {@code pg_stat_statements} answered; {@code queries} is ordered by total time.
+     *
+     * @param queries the statements, most total time first
+     */
     record Available(List<QueryStats> queries) implements TopQueries {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param queries the statements, most total time first; copied
+       */
       public Available {
         queries = List.copyOf(queries);
       }
     }
 
-    /** {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it. */
+    /**
+     * {@code pg_stat_statements} cannot be read; {@code reason} says why and how to fix it.
+     *
+     * @param reason why, and the SQL or setting that fixes it
+     */
     record Unavailable(String reason) implements TopQueries {}
   }
 
@@ -125,7 +147,12 @@ public final class PostgresDiagnostics {
   public record Summary(Ping ping, ConnectionUsage connections, long databaseSizeBytes,
       int tableCount, HitRatios hitRatios) {}
 
-  /** Runs {@code SELECT 1} and reads the server version. */
+  /**
+   * Runs {@code SELECT 1} and reads the server version.
+   *
+   * @return the time {@code SELECT 1} took and the server's version
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public Ping ping() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
@@ -141,7 +168,13 @@ public final class PostgresDiagnostics {
     }
   }
 
-  /** Counts client connections and reads {@code max_connections}. */
+  /**
+   * Counts client connections and reads {@code max_connections}.
+   *
+   * @return the client connections of all databases on the server and its
+   *     {@code max_connections}
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public ConnectionUsage connections() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
@@ -153,12 +186,23 @@ public final class PostgresDiagnostics {
     }
   }
 
-  /** Returns {@code pg_database_size(current_database())} in bytes. */
+  /**
+   * Returns {@code pg_database_size(current_database())} in bytes.
+   *
+   * @return the current database's size on disk, in bytes
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public long databaseSizeBytes() throws SQLException {
     return queryLong("SELECT pg_database_size(current_database())");
   }
 
-  /** Counts ordinary and partitioned tables outside the system schemas. */
+  /**
+   * Counts ordinary and partitioned tables outside the system schemas.
+   *
+   * @return the number of tables outside {@code pg_catalog}, {@code information_schema} and the
+   *     TOAST schemas
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public int tableCount() throws SQLException {
     return (int) queryLong("SELECT count(*) FROM pg_class c"
         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -166,7 +210,13 @@ public final class PostgresDiagnostics {
         + " AND n.nspname NOT LIKE 'pg_toast%'");
   }
 
-  /** Reads the cache and index hit ratios of user tables. */
+  /**
+   * Reads the cache and index hit ratios of user tables.
+   *
+   * @return the table cache, index cache and index usage ratios; each empty until there is
+   *     something to count
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public HitRatios hitRatios() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
@@ -183,7 +233,14 @@ public final class PostgresDiagnostics {
     }
   }
 
-  /** Lists statements of other backends running longer than {@code threshold}, longest first. */
+  /**
+   * Lists statements of other backends running longer than {@code threshold}, longest first.
+   *
+   * @param threshold how long a statement must have been running to be listed
+   * @return the statements of other non-idle client backends, in any database of the server,
+   *     longest first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<LongRunningQuery> longRunningQueries(Duration threshold) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement("SELECT pid,"
@@ -205,7 +262,12 @@ public final class PostgresDiagnostics {
     }
   }
 
-  /** Lists backends waiting for a lock, with the backend that holds it. */
+  /**
+   * Lists backends waiting for a lock, with the backend that holds it.
+   *
+   * @return one entry per waiting backend and holder, longest waiting first; empty if none
+   * @throws SQLException if the database cannot be reached or the query fails
+   */
   public List<BlockingLock> blockingLocks() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
@@ -229,6 +291,12 @@ public final class PostgresDiagnostics {
   /**
    * Returns the {@code limit} statements with the most total execution time in this database
    * from {@code pg_stat_statements}, or {@link TopQueries.Unavailable} saying why not.
+   *
+   * @param limit the most statements to return, at least 1
+   * @return {@link TopQueries.Available} with up to {@code limit} statements, or
+   *     {@link TopQueries.Unavailable} if the extension is not installed or not preloaded
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   * @throws SQLException if the database cannot be reached or the query fails
    */
   public TopQueries topQueries(int limit) throws SQLException {
     if (limit < 1) throw new IllegalArgumentException("limit is " + limit + "; it must be >= 1");
@@ -247,7 +315,13 @@ public final class PostgresDiagnostics {
     }
   }
 
-  /** Runs the single-value queries together. */
+  /**
+   * Runs the single-value queries together.
+   *
+   * @return the ping, connection use, database size, table count and hit ratios; each read on a
+   *     connection of its own
+   * @throws SQLException if the database cannot be reached or a query fails
+   */
   public Summary summary() throws SQLException {
     return new Summary(ping(), connections(), databaseSizeBytes(), tableCount(), hitRatios());
   }

@@ -51,6 +51,10 @@ public final class PostgresJobLocks implements JobLocks {
    * big-endian, as a signed bigint. In SQL (PostgreSQL 11+): {@code ('x' ||
    * left(encode(sha256(convert_to(job, 'UTF8')), 'hex'), 16))::bit(64)::bigint}, e.g. to see
    * who holds it in {@code pg_locks}.
+   *
+   * @param job the job's name, not blank, like {@code nightly-report}
+   * @return the key passed to {@code pg_try_advisory_lock(bigint)}; the same in every process
+   * @throws IllegalArgumentException if {@code job} is blank
    */
   public static long advisoryKey(String job) {
     checkJob(job);

@@ -26,7 +26,13 @@ public sealed interface ReplicationStatus {
    */
   record Replica(Duration lag, Optional<Instant> lastReplayedCommit)
       implements ReplicationStatus {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param lag how far behind the primary it is, zero or more; not null
+     * @param lastReplayedCommit when the last replayed transaction committed on the primary, or
+     *     empty; not null
+     */
     public Replica {
       Objects.requireNonNull(lag, "lag == null");
       Objects.requireNonNull(lastReplayedCommit, "lastReplayedCommit == null");
@@ -44,6 +50,9 @@ public sealed interface ReplicationStatus {
    * {@code pg_last_wal_receive_lsn()}, {@code pg_last_wal_replay_lsn()} and
    * {@code pg_last_xact_replay_timestamp()}.
    *
+   * @param dataSource the database to ask; one connection is borrowed and given back
+   * @return a {@link Replica} with its lag if the database is in recovery, else
+   *     {@link NotAReplica}
    * @throws SQLException if the database cannot be reached
    */
   static ReplicationStatus probe(DataSource dataSource) throws SQLException {
