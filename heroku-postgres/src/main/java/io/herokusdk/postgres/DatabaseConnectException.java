@@ -81,7 +81,7 @@ public final class DatabaseConnectException extends SQLException {
    *     {@code 08001}; null if unknown
    * @param cause the driver's error
    */
-  public DatabaseConnectException(String message, Reason reason, @Nullable String configVar,
+  public DatabaseConnectException(String message, Reason reason, String configVar,
       @Nullable String sqlState, Throwable cause) {
     super(message, sqlState, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");

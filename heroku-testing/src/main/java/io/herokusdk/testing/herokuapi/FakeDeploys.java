@@ -104,12 +104,12 @@ final class FakeDeploys implements FakeResource {
   }
 
   /** Adds a succeeded release without a build, as if deployed before the test. */
-  @Nullable StoredRelease addRelease(String app, String description) {
+  StoredRelease addRelease(String app, String description) {
     return addRelease(app, description, BuildScript.succeeding());
   }
 
   /** Adds a release without a build whose release phase follows {@code script}. */
-  @Nullable StoredRelease addRelease(String app, String description, BuildScript script) {
+  StoredRelease addRelease(String app, String description, BuildScript script) {
     FakeHerokuApi.AppState state = api.findApp(app);
     if (state == null) throw new IllegalArgumentException("no such app: " + app);
     ReleaseState r = newRelease(state, description, null, script);

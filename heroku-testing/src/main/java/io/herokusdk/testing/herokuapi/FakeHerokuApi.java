@@ -781,8 +781,8 @@ public final class FakeHerokuApi implements Closeable {
    * @return the add-on's generated name, like {@code postgresql-1a2b3c4d}
    * @throws IllegalArgumentException if there is no such app or the attachment name is taken
    */
-  public synchronized String addAddOn(String app, String plan, String attachmentName,
-      String url) {
+  public synchronized String addAddOn(String app, String plan, @Nullable String attachmentName,
+      @Nullable String url) {
     AppState state = existing(app);
     try {
       FakeAddOns.AddOnState addOn = addOns.add(state, Objects.requireNonNull(plan,
@@ -911,7 +911,7 @@ public final class FakeHerokuApi implements Closeable {
    * @return the new release, {@code succeeded} and current, with the next version number
    * @throws IllegalArgumentException if there is no such app
    */
-  public synchronized @Nullable StoredRelease addRelease(String app, String description) {
+  public synchronized StoredRelease addRelease(String app, String description) {
     return deploys.addRelease(app, description);
   }
 
