@@ -90,8 +90,8 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
   /**
    * Sets how long to wait for a connection. Default 10 s.
    *
-   * @param timeout how long to wait for a free connection (the pool is full) and then to connect;
-   *     positive
+   * @param timeout how long to wait for a free connection slot, if all are in use, and then to
+   *     connect; positive
    * @return this builder
    */
   public B connectTimeout(Duration timeout) {
