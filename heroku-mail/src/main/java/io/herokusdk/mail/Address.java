@@ -14,23 +14,44 @@ import org.jspecify.annotations.Nullable;
  * @param name the display name, or null for none
  */
 public record Address(String email, @Nullable String name) {
-  /** Checks that {@code email} is not null and treats a blank name as none. */
+  /**
+   * Checks that {@code email} is not null and treats a blank name as none.
+   *
+   * @param email the address, like {@code ada@example.com}; not null
+   * @param name the display name, or null or blank for none
+   */
   public Address {
     Objects.requireNonNull(email, "email == null");
     if (name != null && name.isBlank()) name = null;
   }
 
-  /** Returns an address without a display name. */
+  /**
+   * Returns an address without a display name.
+   *
+   * @param email the address, like {@code ada@example.com}
+   * @return the address, with a null {@link #name()}
+   */
   public static Address of(String email) {
     return new Address(email, null);
   }
 
-  /** Returns an address with a display name (null or blank for none). */
+  /**
+   * Returns an address with a display name (null or blank for none).
+   *
+   * @param email the address, like {@code ada@example.com}
+   * @param name the display name, like {@code Ada Lovelace}; no {@code ;}, {@code ,} or control
+   *     characters (checked when the {@link Email} is built)
+   * @return the address
+   */
   public static Address of(String email, String name) {
     return new Address(email, name);
   }
 
-  /** Returns the display name, if there is one. */
+  /**
+   * Returns the display name, if there is one.
+   *
+   * @return the name, or empty if there is none
+   */
   public Optional<String> displayName() {
     return Optional.ofNullable(name);
   }

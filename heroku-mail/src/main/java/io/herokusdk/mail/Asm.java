@@ -13,12 +13,24 @@ import java.util.Objects;
  * @param groupsToDisplay the groups shown on the preferences page; may be empty
  */
 public record Asm(int groupId, List<Integer> groupsToDisplay) {
-  /** Copies {@code groupsToDisplay}, which may not be null nor hold null. */
+  /**
+   * Copies {@code groupsToDisplay}, which may not be null nor hold null.
+   *
+   * @param groupId the unsubscribe group the email belongs to; above 0
+   * @param groupsToDisplay the groups shown on the preferences page; may be empty
+   */
   public Asm {
     groupsToDisplay = List.copyOf(Objects.requireNonNull(groupsToDisplay, "groupsToDisplay == null"));
   }
 
-  /** Returns the group {@code groupId}, showing {@code groupsToDisplay} on the preferences page. */
+  /**
+   * Returns the group {@code groupId}, showing {@code groupsToDisplay} on the preferences page.
+   *
+   * @param groupId the unsubscribe group the email belongs to; above 0
+   * @param groupsToDisplay the groups shown on the preferences page; none, or at most 25 distinct
+   *     ids above 0
+   * @return the settings
+   */
   public static Asm of(int groupId, Integer... groupsToDisplay) {
     return new Asm(groupId, List.of(groupsToDisplay));
   }

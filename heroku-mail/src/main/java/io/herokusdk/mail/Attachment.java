@@ -38,7 +38,14 @@ public final class Attachment {
     this.contentId = contentId;
   }
 
-  /** Returns a regular attachment with these bytes, e.g. {@code of("invoice.pdf", "application/pdf", pdf)}. */
+  /**
+   * Returns a regular attachment with these bytes, e.g. {@code of("invoice.pdf", "application/pdf", pdf)}.
+   *
+   * @param filename the file name shown to the recipient; not blank, no line breaks
+   * @param contentType the MIME type, like {@code application/pdf}
+   * @param content the bytes, copied; not empty
+   * @return the attachment
+   */
   public static Attachment of(String filename, String contentType, byte[] content) {
     return new Attachment(filename, contentType, content, Disposition.ATTACHMENT, null);
   }
@@ -47,6 +54,8 @@ public final class Attachment {
    * Returns a regular attachment holding the file's bytes, read now, named after the file, with
    * a content type guessed from its name ({@code application/octet-stream} if unknown).
    *
+   * @param file the file to read; its name becomes the attachment's
+   * @return the attachment
    * @throws UncheckedIOException if the file cannot be read
    */
   public static Attachment fromFile(Path file) {
@@ -62,6 +71,12 @@ public final class Attachment {
   /**
    * Returns an inline attachment that the HTML body references as {@code cid:contentId}, e.g.
    * {@code inline("logo", "logo.png", "image/png", png)}.
+   *
+   * @param contentId the id the HTML body uses after {@code cid:}, like {@code logo}; not blank
+   * @param filename the file name, like {@code logo.png}; not blank, no line breaks
+   * @param contentType the MIME type, like {@code image/png}
+   * @param content the bytes, copied; not empty
+   * @return the attachment
    */
   public static Attachment inline(
       String contentId, String filename, String contentType, byte[] content) {
@@ -69,32 +84,57 @@ public final class Attachment {
     return new Attachment(filename, contentType, content, Disposition.INLINE, contentId);
   }
 
-  /** The file name shown to the recipient. */
+  /**
+   * The file name shown to the recipient.
+   *
+   * @return the name, like {@code invoice.pdf}
+   */
   public String filename() {
     return filename;
   }
 
-  /** The MIME type, like {@code application/pdf}. */
+  /**
+   * The MIME type, like {@code application/pdf}.
+   *
+   * @return the type, as given or guessed from the file name
+   */
   public String contentType() {
     return contentType;
   }
 
-  /** A copy of the bytes. */
+  /**
+   * A copy of the bytes.
+   *
+   * @return a new array each call; changing it does not change the attachment
+   */
   public byte[] content() {
     return content.clone();
   }
 
-  /** The number of bytes, before any encoding. */
+  /**
+   * The number of bytes, before any encoding.
+   *
+   * @return the length of {@link #content()}; above 0 in a built {@link Email}
+   */
   public int size() {
     return content.length;
   }
 
-  /** Whether the attachment is a download or shown inline. */
+  /**
+   * Whether the attachment is a download or shown inline.
+   *
+   * @return {@link Disposition#INLINE} if made by {@link #inline}, else
+   *     {@link Disposition#ATTACHMENT}
+   */
   public Disposition disposition() {
     return disposition;
   }
 
-  /** The content id of an inline attachment. */
+  /**
+   * The content id of an inline attachment.
+   *
+   * @return the content id, or empty for a regular attachment
+   */
   public Optional<String> contentId() {
     return Optional.ofNullable(contentId);
   }

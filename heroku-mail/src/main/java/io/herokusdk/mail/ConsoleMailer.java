@@ -29,12 +29,21 @@ public final class ConsoleMailer implements Mailer {
     this.out = out;
   }
 
-  /** Returns a console mailer that writes to the SLF4J log at INFO. */
+  /**
+   * Returns a console mailer that writes to the SLF4J log at INFO.
+   *
+   * @return a new mailer
+   */
   public static ConsoleMailer toLog() {
     return new ConsoleMailer(null);
   }
 
-  /** Returns a console mailer that writes to {@code out}, e.g. {@code System.out}. */
+  /**
+   * Returns a console mailer that writes to {@code out}, e.g. {@code System.out}.
+   *
+   * @param out where each email is printed and flushed; not closed by {@link #close()}
+   * @return a new mailer
+   */
   public static ConsoleMailer to(PrintStream out) {
     return new ConsoleMailer(Objects.requireNonNull(out, "out == null"));
   }

@@ -38,17 +38,32 @@ public final class HerokuMail {
 
   private HerokuMail() {}
 
-  /** Picks a mailer from the process environment (and {@code ./.env}). */
+  /**
+   * Picks a mailer from the process environment (and {@code ./.env}).
+   *
+   * @return a {@link SendGridMailer}, {@link MailgunMailer} or {@link ConsoleMailer}; close it on
+   *     shutdown
+   */
   public static Mailer fromEnv() {
     return builder().build();
   }
 
-  /** Picks a mailer from {@code config}. */
+  /**
+   * Picks a mailer from {@code config}.
+   *
+   * @param config where {@code SENDGRID_API_KEY} and the other vars are read from
+   * @return a {@link SendGridMailer}, {@link MailgunMailer} or {@link ConsoleMailer}; close it on
+   *     shutdown
+   */
   public static Mailer fromConfig(ConfigVars config) {
     return builder().configVars(config).build();
   }
 
-  /** Returns a builder, for settings that are not config vars. */
+  /**
+   * Returns a builder, for settings that are not config vars.
+   *
+   * @return a new builder that reads the environment unless {@link Builder#configVars} is called
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,7 +79,12 @@ public final class HerokuMail {
 
     private Builder() {}
 
-    /** Reads config vars from {@code config} instead of the environment. */
+    /**
+     * Reads config vars from {@code config} instead of the environment.
+     *
+     * @param config the config vars to read instead of {@link ConfigVars#fromEnv()}
+     * @return this builder
+     */
     public Builder configVars(ConfigVars config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
@@ -72,31 +92,57 @@ public final class HerokuMail {
 
     /**
      * Allows (or forbids) the console fallback on a dyno, overriding {@code MAIL_ALLOW_CONSOLE}.
+     *
+     * @param allow true to log emails on a dyno when no provider is configured; false to refuse
+     *     even if {@code MAIL_ALLOW_CONSOLE=true}
+     * @return this builder
      */
     public Builder allowConsole(boolean allow) {
       this.allowConsole = allow;
       return this;
     }
 
-    /** Sets when to retry. Default {@link MailRetryPolicy#safe()}. */
+    /**
+     * Sets when to retry. Default {@link MailRetryPolicy#safe()}.
+     *
+     * @param retryPolicy the policy for SendGrid or Mailgun; the console mailer does not retry
+     * @return this builder
+     */
     public Builder retryPolicy(MailRetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Sets the connect timeout, overriding {@code MAIL_CONNECT_TIMEOUT}. Default 10 s. */
+    /**
+     * Sets the connect timeout, overriding {@code MAIL_CONNECT_TIMEOUT}. Default 10 s.
+     *
+     * @param timeout how long to wait for a free connection and then to connect; positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Sets the read timeout, overriding {@code MAIL_READ_TIMEOUT}. Default 30 s. */
+    /**
+     * Sets the read timeout, overriding {@code MAIL_READ_TIMEOUT}. Default 30 s.
+     *
+     * @param timeout the longest silence allowed while writing the request or reading the answer;
+     *     positive
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Turns sandbox/test mode on or off, overriding {@code MAIL_SANDBOX}. */
+    /**
+     * Turns sandbox/test mode on or off, overriding {@code MAIL_SANDBOX}.
+     *
+     * @param sandbox true for SendGrid's sandbox mode or Mailgun's test mode: the provider checks
+     *     each email and delivers none
+     * @return this builder
+     */
     public Builder sandbox(boolean sandbox) {
       this.sandbox = sandbox;
       return this;
@@ -105,6 +151,8 @@ public final class HerokuMail {
     /**
      * Returns the mailer for the configured provider.
      *
+     * @return a {@link SendGridMailer}, {@link MailgunMailer} or {@link ConsoleMailer}; close it on
+     *     shutdown
      * @throws MissingConfigVarException if {@code MAILGUN_DOMAIN} is missing beside
      *     {@code MAILGUN_API_KEY} (or the reverse), or if no provider is set on a dyno
      * @throws InvalidConfigVarException if a region, boolean or duration var is malformed

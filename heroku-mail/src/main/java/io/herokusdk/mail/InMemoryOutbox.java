@@ -71,18 +71,35 @@ public final class InMemoryOutbox implements Mailer {
     return new BulkResult(chunks);
   }
 
-  /** Makes the next send (or bulk chunk) fail with {@code failure}, to test error handling. */
+  /**
+   * Makes the next send (or bulk chunk) fail with {@code failure}, to test error handling.
+   *
+   * @param failure thrown by the next send, or reported in the next bulk chunk (as
+   *     {@link BulkResult.Status#DELIVERY_UNKNOWN} if it
+   *     {@link MailException#mayHaveBeenSent() may have been sent}); several calls queue up in
+   *     order
+   * @return this outbox
+   */
   public synchronized InMemoryOutbox failNextWith(MailException failure) {
     failures.add(failure);
     return this;
   }
 
-  /** Returns every email recorded so far, in order. */
+  /**
+   * Returns every email recorded so far, in order.
+   *
+   * @return a copy of the recorded emails, oldest first; a bulk send adds one per recipient
+   */
   public synchronized List<Email> sent() {
     return List.copyOf(sent);
   }
 
-  /** Returns the emails with {@code email} among their to, cc or bcc, ignoring case. */
+  /**
+   * Returns the emails with {@code email} among their to, cc or bcc, ignoring case.
+   *
+   * @param email the address to look for, like {@code ada@example.com}
+   * @return the matching emails, oldest first; empty if none
+   */
   public synchronized List<Email> sentTo(String email) {
     String wanted = email.toLowerCase(Locale.ROOT);
     List<Email> result = new ArrayList<>();
@@ -97,7 +114,11 @@ public final class InMemoryOutbox implements Mailer {
     return result;
   }
 
-  /** Returns the last email recorded, if any. */
+  /**
+   * Returns the last email recorded, if any.
+   *
+   * @return the most recent email, or empty if none was recorded
+   */
   public synchronized Optional<Email> last() {
     return sent.isEmpty() ? Optional.empty() : Optional.of(sent.get(sent.size() - 1));
   }

@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
 public abstract class MailException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code message} and the cause's message must not contain secrets. */
+  /**
+   * Creates the exception; {@code message} and the cause's message must not contain secrets.
+   *
+   * @param message what failed and what to do, shown as {@link #getMessage()}
+   * @param cause the underlying failure, or null
+   */
   protected MailException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
@@ -18,6 +23,8 @@ public abstract class MailException extends RuntimeException {
   /**
    * Returns true if the provider may have accepted the email, so that sending it again may
    * deliver it twice.
+   *
+   * @return false here; true only in {@link DeliveryUnknownException}
    */
   public boolean mayHaveBeenSent() {
     return false;

@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
 public final class MailNotSentException extends MailException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the cause's message must not contain secrets. */
+  /**
+   * Creates the exception; the cause's message must not contain secrets.
+   *
+   * @param message what failed, naming the provider and the attempts made
+   * @param cause the last connection failure, or null if there was none (e.g. no free connection in
+   *     time)
+   */
   public MailNotSentException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -12,15 +12,26 @@ import org.jspecify.annotations.Nullable;
 public final class MailRateLimitedException extends MailException {
   private static final long serialVersionUID = 1L;
 
+  /** When the rate limit resets, or null if the provider did not say. */
   private final @Nullable Instant retryAt;
 
-  /** Creates the exception; {@code retryAt} may be null if the provider did not say. */
+  /**
+   * Creates the exception; {@code retryAt} may be null if the provider did not say.
+   *
+   * @param message what happened, naming the provider
+   * @param retryAt when the provider's rate limit resets, or null
+   */
   public MailRateLimitedException(String message, @Nullable Instant retryAt) {
     super(message, null);
     this.retryAt = retryAt;
   }
 
-  /** When the provider's rate limit resets ({@code X-RateLimit-Reset}), if it said. */
+  /**
+   * When the provider's rate limit resets ({@code X-RateLimit-Reset}), if it said.
+   *
+   * @return the reset time (Mailgun: from {@code Retry-After} if it sent one), or empty if the
+   *     provider sent no usable reset time
+   */
   public Optional<Instant> retryAt() {
     return Optional.ofNullable(retryAt);
   }

@@ -10,24 +10,41 @@ import java.util.List;
 public class MailRejectedException extends MailException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the provider's answer, or 0 if no request was made. */
   private final int statusCode;
-  // ProviderError is a plain record: serializing this exception is not supported (JDK 21+ lint)
+  /** The errors the provider reported, in order; may be empty. */
+  // ProviderError is Serializable, so the errors serialize with the exception
+  // (MailExceptionSerializationTest); this suppression is left from before, when it was not
   @SuppressWarnings("serial")
   private final ProviderError[] errors;
 
-  /** Creates the exception for an HTTP {@code statusCode} answer with these errors. */
+  /**
+   * Creates the exception for an HTTP {@code statusCode} answer with these errors.
+   *
+   * @param message what the provider refused and why, when known
+   * @param statusCode the HTTP status of the provider's answer, like 400
+   * @param errors what the provider said, in order; may be empty; copied
+   */
   public MailRejectedException(String message, int statusCode, List<ProviderError> errors) {
     super(message, null);
     this.statusCode = statusCode;
     this.errors = errors.toArray(new ProviderError[0]);
   }
 
-  /** The HTTP status code of the provider's answer. */
+  /**
+   * The HTTP status code of the provider's answer.
+   *
+   * @return the status, like 400 or 413; 0 if the email was refused before any request
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The errors the provider reported, in order; may be empty if it gave none. */
+  /**
+   * The errors the provider reported, in order; may be empty if it gave none.
+   *
+   * @return an immutable copy of the errors
+   */
   public List<ProviderError> errors() {
     return List.of(errors);
   }

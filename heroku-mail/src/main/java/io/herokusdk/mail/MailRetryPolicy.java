@@ -44,6 +44,8 @@ public final class MailRetryPolicy {
    * The default: never sends twice. Up to 4 attempts; retries connection failures (nothing
    * written) after 250 ms, 500 ms, 1 s (equal jitter, at most 5 s) and 429s after the reset time
    * if that is at most 60 seconds away.
+   *
+   * @return the default policy, shared
    */
   public static MailRetryPolicy safe() {
     return SAFE;
@@ -52,22 +54,36 @@ public final class MailRetryPolicy {
   /**
    * Like {@link #safe()}, but also retries after a 5xx answer, timeout or broken connection once
    * the request was written. The provider may then deliver the email twice.
+   *
+   * @return a new policy with {@link #retryWhenDeliveryUnknown()} true
    */
   public static MailRetryPolicy atLeastOnce() {
     return builder().retryWhenDeliveryUnknown(true).build();
   }
 
-  /** One attempt, no retries of any kind. */
+  /**
+   * One attempt, no retries of any kind.
+   *
+   * @return a new policy with {@link #maxAttempts()} 1
+   */
   public static MailRetryPolicy none() {
     return builder().maxAttempts(1).build();
   }
 
-  /** Returns a builder starting from {@link #safe()}. */
+  /**
+   * Returns a builder starting from {@link #safe()}.
+   *
+   * @return a new builder with {@link #safe()}'s values
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this policy's values. */
+  /**
+   * Returns a builder holding this policy's values.
+   *
+   * @return a new builder; changing it leaves this policy as it is
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxAttempts = maxAttempts;
@@ -77,22 +93,40 @@ public final class MailRetryPolicy {
     return b;
   }
 
-  /** The most requests made for one email or bulk chunk, counting the first. */
+  /**
+   * The most requests made for one email or bulk chunk, counting the first.
+   *
+   * @return at least 1; 4 by default
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The delays between retries of connection failures (and 429s without a reset time). */
+  /**
+   * The delays between retries of connection failures (and 429s without a reset time).
+   *
+   * @return the backoff for connection failures, 429s without a reset time and, if
+   *     {@link #retryWhenDeliveryUnknown()}, unknown deliveries; by default 250 ms doubling up to 5
+   *     s, equal jitter
+   */
   public Backoff backoff() {
     return backoff;
   }
 
-  /** The longest wait for a 429's reset time; a later reset fails with {@link MailRateLimitedException}. */
+  /**
+   * The longest wait for a 429's reset time; a later reset fails with {@link MailRateLimitedException}.
+   *
+   * @return zero or more; 60 s by default
+   */
   public Duration maxRateLimitWait() {
     return maxRateLimitWait;
   }
 
-  /** True if requests are retried when delivery is unknown (at-least-once). */
+  /**
+   * True if requests are retried when delivery is unknown (at-least-once).
+   *
+   * @return true for {@link #atLeastOnce()}; false by default
+   */
   public boolean retryWhenDeliveryUnknown() {
     return retryWhenDeliveryUnknown;
   }
@@ -127,7 +161,12 @@ public final class MailRetryPolicy {
 
     private Builder() {}
 
-    /** Sets the most requests per email or chunk, counting the first; at least 1. Default 4. */
+    /**
+     * Sets the most requests per email or chunk, counting the first; at least 1. Default 4.
+     *
+     * @param maxAttempts the most requests, counting the first; 1 turns retries off
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -136,13 +175,24 @@ public final class MailRetryPolicy {
       return this;
     }
 
-    /** Sets the delays between retries. Default: 250 ms doubling to 5 s, equal jitter. */
+    /**
+     * Sets the delays between retries. Default: 250 ms doubling to 5 s, equal jitter.
+     *
+     * @param backoff the delays, like
+     *     {@code Backoff.exponential(Duration.ofMillis(250), Duration.ofSeconds(5))}
+     * @return this builder
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff == null");
       return this;
     }
 
-    /** Sets the longest wait for a 429's reset time; zero never waits. Default 60 s. */
+    /**
+     * Sets the longest wait for a 429's reset time; zero never waits. Default 60 s.
+     *
+     * @param maxRateLimitWait the longest wait; zero or positive
+     * @return this builder
+     */
     public Builder maxRateLimitWait(Duration maxRateLimitWait) {
       Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait == null");
       if (maxRateLimitWait.isNegative()) {
@@ -152,13 +202,23 @@ public final class MailRetryPolicy {
       return this;
     }
 
-    /** Opts in to at-least-once: retry even when the provider may have accepted the email. */
+    /**
+     * Opts in to at-least-once: retry even when the provider may have accepted the email.
+     *
+     * @param retry true to retry after a 5xx, timeout or broken connection once the request was
+     *     written, which may deliver the email twice; default false
+     * @return this builder
+     */
     public Builder retryWhenDeliveryUnknown(boolean retry) {
       this.retryWhenDeliveryUnknown = retry;
       return this;
     }
 
-    /** Returns the policy. */
+    /**
+     * Returns the policy.
+     *
+     * @return the policy
+     */
     public MailRetryPolicy build() {
       return new MailRetryPolicy(this);
     }

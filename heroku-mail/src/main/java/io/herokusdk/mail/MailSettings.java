@@ -37,37 +37,66 @@ public final class MailSettings {
     this.sandboxMode = b.sandboxMode;
   }
 
-  /** Returns a builder with nothing set. */
+  /**
+   * Returns a builder with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code bypass_list_management}: deliver despite every suppression list, if set. */
+  /**
+   * {@code bypass_list_management}: deliver despite every suppression list, if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<Boolean> bypassListManagement() {
     return Optional.ofNullable(bypassListManagement);
   }
 
-  /** {@code bypass_spam_management}: deliver despite the spam report list, if set. */
+  /**
+   * {@code bypass_spam_management}: deliver despite the spam report list, if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<Boolean> bypassSpamManagement() {
     return Optional.ofNullable(bypassSpamManagement);
   }
 
-  /** {@code bypass_bounce_management}: deliver despite the bounce list, if set. */
+  /**
+   * {@code bypass_bounce_management}: deliver despite the bounce list, if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<Boolean> bypassBounceManagement() {
     return Optional.ofNullable(bypassBounceManagement);
   }
 
-  /** {@code bypass_unsubscribe_management}: deliver despite global unsubscribes, if set. */
+  /**
+   * {@code bypass_unsubscribe_management}: deliver despite global unsubscribes, if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<Boolean> bypassUnsubscribeManagement() {
     return Optional.ofNullable(bypassUnsubscribeManagement);
   }
 
-  /** The footer, if set. */
+  /**
+   * The footer, if set.
+   *
+   * @return the footer, or empty to follow the account's
+   */
   public Optional<Footer> footer() {
     return Optional.ofNullable(footer);
   }
 
-  /** {@code sandbox_mode} for this email only, if set (the mailer's setting also applies). */
+  /**
+   * {@code sandbox_mode} for this email only, if set (the mailer's setting also applies).
+   *
+   * @return the setting, or empty; true turns sandbox mode on for this email, false cannot turn off
+   *     the mailer's
+   */
   public Optional<Boolean> sandboxMode() {
     return Optional.ofNullable(sandboxMode);
   }
@@ -91,43 +120,79 @@ public final class MailSettings {
 
     private Builder() {}
 
-    /** Sets {@code bypass_list_management}; cannot be combined with the other bypasses. */
+    /**
+     * Sets {@code bypass_list_management}; cannot be combined with the other bypasses.
+     *
+     * @param enable true to deliver despite every suppression list and unsubscribe group
+     * @return this builder
+     */
     public Builder bypassListManagement(boolean enable) {
       this.bypassListManagement = enable;
       return this;
     }
 
-    /** Sets {@code bypass_spam_management}. */
+    /**
+     * Sets {@code bypass_spam_management}.
+     *
+     * @param enable true to deliver to addresses that reported spam
+     * @return this builder
+     */
     public Builder bypassSpamManagement(boolean enable) {
       this.bypassSpamManagement = enable;
       return this;
     }
 
-    /** Sets {@code bypass_bounce_management}. */
+    /**
+     * Sets {@code bypass_bounce_management}.
+     *
+     * @param enable true to deliver to addresses that bounced
+     * @return this builder
+     */
     public Builder bypassBounceManagement(boolean enable) {
       this.bypassBounceManagement = enable;
       return this;
     }
 
-    /** Sets {@code bypass_unsubscribe_management}. */
+    /**
+     * Sets {@code bypass_unsubscribe_management}.
+     *
+     * @param enable true to deliver to addresses that unsubscribed globally (group unsubscribes
+     *     still apply)
+     * @return this builder
+     */
     public Builder bypassUnsubscribeManagement(boolean enable) {
       this.bypassUnsubscribeManagement = enable;
       return this;
     }
 
-    /** Sets the footer. */
+    /**
+     * Sets the footer.
+     *
+     * @param footer the footer; an enabled one needs a text or HTML version
+     * @return this builder
+     */
     public Builder footer(Footer footer) {
       this.footer = Objects.requireNonNull(footer, "footer == null");
       return this;
     }
 
-    /** Sets sandbox mode for this email: SendGrid validates it, answers 200, sends nothing. */
+    /**
+     * Sets sandbox mode for this email: SendGrid validates it, answers 200, sends nothing.
+     *
+     * @param enable true to only validate this email; false cannot turn off the mailer's sandbox
+     *     mode
+     * @return this builder
+     */
     public Builder sandboxMode(boolean enable) {
       this.sandboxMode = enable;
       return this;
     }
 
-    /** Returns the settings; they are checked when the {@link Email} is built. */
+    /**
+     * Returns the settings; they are checked when the {@link Email} is built.
+     *
+     * @return the settings
+     */
     public MailSettings build() {
       return new MailSettings(this);
     }

@@ -12,6 +12,7 @@ public interface Mailer extends Closeable {
   /**
    * Sends one email, retrying as its {@link MailRetryPolicy} allows.
    *
+   * @param email the email, with at least one {@code to}
    * @return the provider's answer
    * @throws InvalidEmailException if the email has no {@code to} recipient or breaks a rule;
    *     nothing was sent
@@ -30,6 +31,9 @@ public interface Mailer extends Closeable {
    * reported in its {@link BulkResult.Chunk} and the remaining chunks are still sent, except
    * after an authentication failure or a rate limit the policy does not wait for.
    *
+   * @param content what every recipient gets: sender, subject, bodies or template; no to, cc or bcc
+   * @param recipients who gets it, each with their own values; at least one, each address once
+   * @return one chunk per request, in order; check {@link BulkResult#allSent()}
    * @throws InvalidEmailException before anything is sent, if {@code content} or a recipient
    *     breaks a rule
    */

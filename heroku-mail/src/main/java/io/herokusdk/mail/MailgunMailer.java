@@ -32,7 +32,11 @@ public final class MailgunMailer extends HttpMailer {
       this.url = url;
     }
 
-    /** The API's base URL. */
+    /**
+     * The API's base URL.
+     *
+     * @return {@code https://api.mailgun.net} or {@code https://api.eu.mailgun.net}
+     */
     public String url() {
       return url;
     }
@@ -52,12 +56,20 @@ public final class MailgunMailer extends HttpMailer {
         t.clock());
   }
 
-  /** Returns a new builder; {@link Builder#apiKey} and {@link Builder#domain} are required. */
+  /**
+   * Returns a new builder; {@link Builder#apiKey} and {@link Builder#domain} are required.
+   *
+   * @return a new builder for {@link Region#US}, with test mode off
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this mailer's settings. */
+  /**
+   * Returns a builder holding this mailer's settings.
+   *
+   * @return a new builder; changing it leaves this mailer as it is
+   */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -101,19 +113,36 @@ public final class MailgunMailer extends HttpMailer {
       super(TransportOptions.defaults("MAILGUN_API_KEY"));
     }
 
-    /** Sets the sending domain, like {@code mg.example.com}. Required. */
+    /**
+     * Sets the sending domain, like {@code mg.example.com}. Required.
+     *
+     * @param domain the domain as set up in Mailgun ({@code MAILGUN_DOMAIN}); not blank
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Objects.requireNonNull(domain, "domain == null");
       return this;
     }
 
-    /** Sets the account's region. Default {@link Region#US}. */
+    /**
+     * Sets the account's region. Default {@link Region#US}.
+     *
+     * @param region {@link Region#EU} for a domain in Mailgun's EU region; ignored if an
+     *     {@link #endpoint} is set
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region == null");
       return this;
     }
 
-    /** Sends to this base URL instead of the region's, e.g. a mock server's. */
+    /**
+     * Sends to this base URL instead of the region's, e.g. a mock server's.
+     *
+     * @param baseUrl an http or https URL, like {@code http://127.0.0.1:8080}; requests go to
+     *     {@code /v3/{domain}/messages} under it
+     * @return this builder
+     */
     public Builder endpoint(String baseUrl) {
       if (HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl == null")) == null) {
         throw new IllegalArgumentException("endpoint must be an http(s) URL like "
@@ -123,7 +152,12 @@ public final class MailgunMailer extends HttpMailer {
       return this;
     }
 
-    /** Turns on Mailgun's test mode ({@code o:testmode=yes}): accepted but not delivered. */
+    /**
+     * Turns on Mailgun's test mode ({@code o:testmode=yes}): accepted but not delivered.
+     *
+     * @param testMode true to have Mailgun accept emails without delivering them; default false
+     * @return this builder
+     */
     public Builder testMode(boolean testMode) {
       this.testMode = testMode;
       return this;
@@ -132,6 +166,7 @@ public final class MailgunMailer extends HttpMailer {
     /**
      * Returns the mailer.
      *
+     * @return a new mailer; close it when done
      * @throws IllegalStateException if the API key or domain is missing
      */
     public MailgunMailer build() {

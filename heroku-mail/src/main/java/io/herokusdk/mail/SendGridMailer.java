@@ -37,7 +37,11 @@ public final class SendGridMailer extends HttpMailer {
       this.url = url;
     }
 
-    /** The API's base URL. */
+    /**
+     * The API's base URL.
+     *
+     * @return {@code https://api.sendgrid.com} or {@code https://api.eu.sendgrid.com}
+     */
     public URI url() {
       return URI.create(url);
     }
@@ -55,12 +59,20 @@ public final class SendGridMailer extends HttpMailer {
     this.http = new SendGridHttp(apiKey, t.apiKeyVar(), endpoint, t.http(), b.maxConnections);
   }
 
-  /** Returns a new builder; {@link Builder#apiKey(Secret)} is required. */
+  /**
+   * Returns a new builder; {@link Builder#apiKey(Secret)} is required.
+   *
+   * @return a new builder for {@link Region#GLOBAL}, with sandbox mode off
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this mailer's settings, for a new mailer. */
+  /**
+   * Returns a builder holding this mailer's settings, for a new mailer.
+   *
+   * @return a new builder; changing it leaves this mailer as it is
+   */
   public Builder toBuilder() {
     return settings.copy();
   }
@@ -83,7 +95,12 @@ public final class SendGridMailer extends HttpMailer {
     return http.post(body, sandbox);
   }
 
-  /** True if emails are only validated by SendGrid, not sent (sandbox mode). */
+  /**
+   * True if emails are only validated by SendGrid, not sent (sandbox mode).
+   *
+   * @return the builder's setting; an email's own {@link MailSettings#sandboxMode()} can still turn
+   *     sandbox mode on for that email
+   */
   public boolean sandboxMode() {
     return settings.sandboxMode;
   }
@@ -122,7 +139,13 @@ public final class SendGridMailer extends HttpMailer {
       return d;
     }
 
-    /** Sets the API region. Default {@link Region#GLOBAL}. */
+    /**
+     * Sets the API region. Default {@link Region#GLOBAL}.
+     *
+     * @param region {@link Region#EU} for EU-pinned subusers; ignored if an {@link #endpoint} is
+     *     set
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region == null");
       return this;
@@ -131,6 +154,10 @@ public final class SendGridMailer extends HttpMailer {
     /**
      * Sends to this base URL instead of the region's, e.g. a fake server's
      * {@code http://127.0.0.1:PORT}. Plain {@code http} is allowed for tests.
+     *
+     * @param endpoint an http or https URL with a host; requests go to its {@code /v3/mail/send},
+     *     whatever its path
+     * @return this builder
      */
     public Builder endpoint(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint == null");
@@ -143,7 +170,13 @@ public final class SendGridMailer extends HttpMailer {
       return this;
     }
 
-    /** Sets the size of the connection pool. Default 10. */
+    /**
+     * Sets the size of the connection pool. Default 10.
+     *
+     * @param maxConnections how many requests may be in flight at once, and how many idle
+     *     connections are kept; at least 1
+     * @return this builder
+     */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be >= 1");
       this.maxConnections = maxConnections;
@@ -153,6 +186,9 @@ public final class SendGridMailer extends HttpMailer {
     /**
      * Turns on SendGrid's sandbox mode ({@code mail_settings.sandbox_mode}): SendGrid validates
      * each email and answers 200 without sending it.
+     *
+     * @param sandboxMode true to only validate emails; default false
+     * @return this builder
      */
     public Builder sandboxMode(boolean sandboxMode) {
       this.sandboxMode = sandboxMode;
@@ -162,6 +198,7 @@ public final class SendGridMailer extends HttpMailer {
     /**
      * Returns the mailer.
      *
+     * @return a new mailer; close it when done
      * @throws IllegalStateException if no API key was set
      */
     public SendGridMailer build() {

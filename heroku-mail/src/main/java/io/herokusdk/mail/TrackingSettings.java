@@ -62,27 +62,47 @@ public final class TrackingSettings {
     this.googleAnalytics = b.googleAnalytics;
   }
 
-  /** Returns a builder with nothing set. */
+  /**
+   * Returns a builder with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Click tracking ({@code click_tracking}), if set. */
+  /**
+   * Click tracking ({@code click_tracking}), if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<ClickTracking> clickTracking() {
     return Optional.ofNullable(clickTracking);
   }
 
-  /** Open tracking ({@code open_tracking}), if set. */
+  /**
+   * Open tracking ({@code open_tracking}), if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<OpenTracking> openTracking() {
     return Optional.ofNullable(openTracking);
   }
 
-  /** Subscription tracking ({@code subscription_tracking}), if set. */
+  /**
+   * Subscription tracking ({@code subscription_tracking}), if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<SubscriptionTracking> subscriptionTracking() {
     return Optional.ofNullable(subscriptionTracking);
   }
 
-  /** Google Analytics ({@code ganalytics}), if set. */
+  /**
+   * Google Analytics ({@code ganalytics}), if set.
+   *
+   * @return the setting, or empty to follow the account's
+   */
   public Optional<GoogleAnalytics> googleAnalytics() {
     return Optional.ofNullable(googleAnalytics);
   }
@@ -102,32 +122,58 @@ public final class TrackingSettings {
 
     private Builder() {}
 
-    /** Sets click tracking. */
+    /**
+     * Sets click tracking.
+     *
+     * @param clickTracking whether to rewrite links to count clicks (Mailgun:
+     *     {@code o:tracking-clicks}, {@code htmlonly} unless {@code enableText})
+     * @return this builder
+     */
     public Builder clickTracking(ClickTracking clickTracking) {
       this.clickTracking = Objects.requireNonNull(clickTracking, "clickTracking == null");
       return this;
     }
 
-    /** Sets open tracking. */
+    /**
+     * Sets open tracking.
+     *
+     * @param openTracking whether to add the open pixel, and where; Mailgun refuses a substitution
+     *     tag
+     * @return this builder
+     */
     public Builder openTracking(OpenTracking openTracking) {
       this.openTracking = Objects.requireNonNull(openTracking, "openTracking == null");
       return this;
     }
 
-    /** Sets subscription tracking. */
+    /**
+     * Sets subscription tracking.
+     *
+     * @param subscriptionTracking the unsubscribe link's settings; Mailgun refuses them
+     * @return this builder
+     */
     public Builder subscriptionTracking(SubscriptionTracking subscriptionTracking) {
       this.subscriptionTracking =
           Objects.requireNonNull(subscriptionTracking, "subscriptionTracking == null");
       return this;
     }
 
-    /** Sets Google Analytics. */
+    /**
+     * Sets Google Analytics.
+     *
+     * @param googleAnalytics the {@code utm_} parameters to add to links; Mailgun refuses them
+     * @return this builder
+     */
     public Builder googleAnalytics(GoogleAnalytics googleAnalytics) {
       this.googleAnalytics = Objects.requireNonNull(googleAnalytics, "googleAnalytics == null");
       return this;
     }
 
-    /** Returns the settings; they are checked when the {@link Email} is built. */
+    /**
+     * Returns the settings; they are checked when the {@link Email} is built.
+     *
+     * @return the settings
+     */
     public TrackingSettings build() {
       return new TrackingSettings(this);
     }

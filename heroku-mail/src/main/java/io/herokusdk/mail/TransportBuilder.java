@@ -64,7 +64,12 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     }
   }
 
-  /** Sets the API key. Required. */
+  /**
+   * Sets the API key. Required.
+   *
+   * @param apiKey the provider's API key; not null, and not empty when the mailer is built
+   * @return this builder
+   */
   public B apiKey(Secret apiKey) {
     transport = transport.withApiKey(apiKey);
     return self();
@@ -73,13 +78,22 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
   /**
    * Names the config var the key came from, for error messages. Default the provider's own,
    * {@code SENDGRID_API_KEY} or {@code MAILGUN_API_KEY}.
+   *
+   * @param name the config var's name, like {@code SENDGRID_API_KEY}; only used in messages
+   * @return this builder
    */
   public B apiKeyVar(String name) {
     transport = transport.withApiKeyVar(name);
     return self();
   }
 
-  /** Sets how long to wait for a connection. Default 10 s. */
+  /**
+   * Sets how long to wait for a connection. Default 10 s.
+   *
+   * @param timeout how long to wait for a free connection slot, if all are in use, and then to
+   *     connect; positive
+   * @return this builder
+   */
   public B connectTimeout(Duration timeout) {
     Duration checked = checkTimeout(timeout, "connectTimeout");
     transport = transport.withHttp(transport.http().withTimeouts(checked,
@@ -87,7 +101,13 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     return self();
   }
 
-  /** Sets how long to wait for the provider's answer once the request is sent. Default 30 s. */
+  /**
+   * Sets how long to wait for the provider's answer once the request is sent. Default 30 s.
+   *
+   * @param timeout the longest silence allowed while writing the request or reading the answer (not
+   *     a total); positive
+   * @return this builder
+   */
   public B readTimeout(Duration timeout) {
     Duration checked = checkTimeout(timeout, "readTimeout");
     transport = transport.withHttp(transport.http().withTimeouts(
@@ -95,7 +115,13 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     return self();
   }
 
-  /** Sends through this HTTP proxy. */
+  /**
+   * Sends through this HTTP proxy.
+   *
+   * @param host the proxy's host name or IP address
+   * @param port the proxy's port, like {@code 3128}
+   * @return this builder
+   */
   public B proxy(String host, int port) {
     Objects.requireNonNull(host, "host == null");
     var http = transport.http();
@@ -104,7 +130,13 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     return self();
   }
 
-  /** Authenticates to the proxy with Basic auth. */
+  /**
+   * Authenticates to the proxy with Basic auth.
+   *
+   * @param user the proxy user name; ignored unless {@link #proxy} is set
+   * @param password the proxy password, sent only when the proxy asks (407)
+   * @return this builder
+   */
   public B proxyCredentials(String user, Secret password) {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(password, "password == null");
@@ -114,7 +146,12 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
     return self();
   }
 
-  /** Sets when to retry. Default {@link MailRetryPolicy#safe()}. */
+  /**
+   * Sets when to retry. Default {@link MailRetryPolicy#safe()}.
+   *
+   * @param retryPolicy the policy; not null
+   * @return this builder
+   */
   public B retryPolicy(MailRetryPolicy retryPolicy) {
     transport = transport.withRetryPolicy(retryPolicy);
     return self();
@@ -123,13 +160,21 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> implements Clonea
   /**
    * Sets the clock used to read rate-limit reset times ({@code Retry-After},
    * {@code X-RateLimit-Reset}). For tests.
+   *
+   * @param clock the clock that says what "now" is; default {@link Clock#systemUTC()}
+   * @return this builder
    */
   public B clock(Clock clock) {
     transport = transport.withClock(clock);
     return self();
   }
 
-  /** Sets how to wait between retries. For tests. */
+  /**
+   * Sets how to wait between retries. For tests.
+   *
+   * @param sleeper waits between retries; default {@link Sleeper#SYSTEM}
+   * @return this builder
+   */
   public B sleeper(Sleeper sleeper) {
     transport = transport.withSleeper(sleeper);
     return self();
