@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Postgres pg = heroku.data().postgres();
- * Transfer backup = pg.backups().captureAndWait("my-app", "DATABASE", t -> { });
+ * Transfer backup = pg.backups().captureAndWait("my-app", "postgresql-curved-12345", t -> { });
  * pg.backups().download("my-app", backup.name(), Path.of("latest.dump"), p -> { });
  * }</pre>
  */
