@@ -11,10 +11,20 @@ import java.util.Objects;
 public final class ChangeoverFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The step that failed. */
   private final ChangeoverStep step;
+
+  /** Whether maintenance mode and the formation are back as they were. */
   private final boolean restored;
 
-  /** For a failure in {@code step}; {@code restored} says whether the downtime was undone. */
+  /**
+   * For a failure in {@code step}; {@code restored} says whether the downtime was undone.
+   *
+   * @param step the step that failed
+   * @param restored true if maintenance mode and the formation are back as they were
+   * @param message what failed, what was restored, and what to run by hand if not everything was
+   * @param cause the step's failure; failures while restoring are suppressed in it
+   */
   public ChangeoverFailedException(ChangeoverStep step, boolean restored, String message,
       Throwable cause) {
     super(Objects.requireNonNull(message, "message == null"), cause);
@@ -22,12 +32,21 @@ public final class ChangeoverFailedException extends RuntimeException {
     this.restored = restored;
   }
 
-  /** The step that failed. */
+  /**
+   * The step that failed.
+   *
+   * @return the step; a run with the same journal starts there
+   */
   public ChangeoverStep step() {
     return step;
   }
 
-  /** Whether maintenance mode and the formation are back as they were before the changeover. */
+  /**
+   * Whether maintenance mode and the formation are back as they were before the changeover.
+   *
+   * @return true if they are (or were never changed); false when the message lists the commands
+   *     to run by hand
+   */
   public boolean restored() {
     return restored;
   }
