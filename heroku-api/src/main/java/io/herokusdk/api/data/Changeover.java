@@ -122,7 +122,8 @@ public final class Changeover {
      * Where progress is recorded (default in memory). Use {@link ChangeoverJournal#file} so that
      * a run after a crash resumes.
      *
-     * @param journal where to load and save the record, kept for this app and plan only
+     * @param journal where to load and save the record; one that records a changeover of
+     *     another app or plan makes {@link Changeover#plan()} and {@link Changeover#run} throw
      * @return this builder
      */
     public Builder journal(ChangeoverJournal journal) {
@@ -183,8 +184,8 @@ public final class Changeover {
   /**
    * Runs the changeover, or resumes it from the journal, reporting each step to {@code events}.
    *
-   * @param events sees each step start, its progress, and its end: done, skipped (an earlier
-   *     run did it), failed, or restored after a failure
+   * @param events sees each step started, polled and done, or skipped when an earlier run did
+   *     it; on a failure, the step failed and what was restored
    * @return the previous and the promoted add-on, the plan and every step
    * @throws ChangeoverFailedException if a step failed (maintenance and formation put back)
    * @throws IllegalStateException if the journal records a different changeover

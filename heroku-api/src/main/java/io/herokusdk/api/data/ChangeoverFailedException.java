@@ -6,7 +6,9 @@ import java.util.Objects;
  * A {@link Changeover} step failed. By the time this is thrown the changeover has put
  * maintenance mode and the formation back as they were ({@link #restored()}), unless that
  * failed too, in which case the message says what to run by hand. Running the same changeover
- * again with the same journal resumes at the failed step.
+ * again with the same journal resumes at the failed step, redoing the downtime steps that were
+ * undone; after a failed {@link ChangeoverStep#PROMOTE} whose downtime was undone it starts over
+ * with a new follower, as the unfollowed one misses the writes made since.
  */
 public final class ChangeoverFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -35,7 +37,7 @@ public final class ChangeoverFailedException extends RuntimeException {
   /**
    * The step that failed.
    *
-   * @return the step; a run with the same journal starts there
+   * @return the step; the message says where a run with the same journal resumes
    */
   public ChangeoverStep step() {
     return step;

@@ -39,7 +39,7 @@ public interface ChangeoverJournal {
    *
    * @param file the journal's file, created at the first save; saves write {@code <file>.tmp}
    *     beside it first
-   * @return a journal in {@code file}, empty until a record is saved if the file does not exist
+   * @return a journal in {@code file}; {@link #load} is empty while the file does not exist
    */
   static ChangeoverJournal file(Path file) {
     Objects.requireNonNull(file, "file == null");
