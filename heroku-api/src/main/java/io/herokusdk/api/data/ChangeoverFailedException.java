@@ -15,7 +15,6 @@ public final class ChangeoverFailedException extends RuntimeException {
 
   /** The step that failed. */
   private final ChangeoverStep step;
-
   /** Whether maintenance mode and the formation are back as they were. */
   private final boolean restored;
 

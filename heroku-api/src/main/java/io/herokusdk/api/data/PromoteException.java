@@ -9,7 +9,6 @@ public final class PromoteException extends RuntimeException {
 
   /** The app. */
   private final String app;
-
   /** The database asked to be promoted. */
   private final String database;
 
