@@ -9,15 +9,26 @@ import org.jspecify.annotations.Nullable;
 public final class BackupDownloadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** How many bytes reached the destination before it failed. */
   private final long bytesWritten;
 
-  /** After {@code bytesWritten} bytes reached the destination. */
+  /**
+   * After {@code bytesWritten} bytes reached the destination.
+   *
+   * @param message what failed, without the signed URL
+   * @param bytesWritten how many bytes reached the destination, 0 or more
+   * @param cause the I/O failure of the last attempt, or null when the server answered an error
+   */
   public BackupDownloadException(String message, long bytesWritten, @Nullable Throwable cause) {
     super(message, cause);
     this.bytesWritten = bytesWritten;
   }
 
-  /** How many bytes reached the destination before it failed. */
+  /**
+   * How many bytes reached the destination before it failed.
+   *
+   * @return the bytes written, 0 when none arrived
+   */
   public long bytesWritten() {
     return bytesWritten;
   }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Backups backups = heroku.data().postgres().backups();
- * Transfer b = backups.captureAndWait("my-app", "DATABASE", t ->
+ * Transfer b = backups.captureAndWait("my-app", "postgresql-curved-12345", t ->
  *     System.out.println(t.processedBytes() + " bytes"));
  * backups.download("my-app", b.name(), Path.of("latest.dump"), p -> { });
  * }</pre>
@@ -44,7 +44,13 @@ public final class Backups {
     this.waiter = waiter;
   }
 
-  /** {@code pg:backups:capture} without waiting: the backup as started. */
+  /**
+   * {@code pg:backups:capture} without waiting: the backup as started.
+   *
+   * @param app the app {@code database} is an add-on of; the backup becomes one of its transfers
+   * @param database the add-on's name or id, like {@code postgresql-curved-12345}
+   * @return the backup as the Data API started it; {@link #waitFor} waits for it
+   */
   public Transfer capture(String app, String database) {
     Objects.requireNonNull(app, "app == null");
     return Transfer.from(context.runtime().execute(service.capture(db(database), Map.of())));
@@ -53,7 +59,10 @@ public final class Backups {
   /**
    * {@code pg:backups:capture}: starts a backup and waits until it finished.
    *
+   * @param app the app {@code database} is an add-on of; the backup becomes one of its transfers
+   * @param database the add-on's name or id, like {@code postgresql-curved-12345}
    * @param progress sees the backup at every poll ({@link Transfer#processedBytes()})
+   * @return the backup, {@link TransferStatus#COMPLETED}
    * @throws TransferFailedException if it failed or was cancelled (with its last log lines)
    * @throws io.herokusdk.core.WaitTimeoutException if it is still running at the deadline
    */
@@ -65,6 +74,10 @@ public final class Backups {
   /**
    * Waits until a backup or restore finished.
    *
+   * @param app the app whose transfer it is
+   * @param transfer the backup or restore, as {@link #capture} or {@link #restore} returned it
+   * @param progress sees the transfer at every poll ({@link Transfer#processedBytes()})
+   * @return the transfer, {@link TransferStatus#COMPLETED}
    * @throws TransferFailedException if it failed or was cancelled (with its last log lines)
    */
   public Transfer waitFor(String app, Transfer transfer, Consumer<? super Transfer> progress) {
@@ -79,19 +92,36 @@ public final class Backups {
     return done;
   }
 
-  /** {@code pg:backups}: the app's backups, copies and restores. */
+  /**
+   * {@code pg:backups}: the app's backups, copies and restores.
+   *
+   * @param app the app's name
+   * @return every transfer of the app, without their logs ({@link #info} has them)
+   */
   public List<Transfer> list(String app) {
     return context.runtime().execute(service.transfers(app(app))).stream()
         .map(Transfer::from).toList();
   }
 
-  /** {@code pg:backups:info}: one backup or restore with its log. */
+  /**
+   * {@code pg:backups:info}: one backup or restore with its log.
+   *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   * @return the transfer with its whole log
+   */
   public Transfer info(String app, String backup) {
     return Transfer.from(context.runtime().execute(service.transfer(app(app), num(backup),
         true)));
   }
 
-  /** {@code pg:backups:url}: a signed URL the backup can be downloaded from for a while. */
+  /**
+   * {@code pg:backups:url}: a signed URL the backup can be downloaded from for a while.
+   *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   * @return the URL; it needs no token, so keep it out of logs
+   */
   public URI publicUrl(String app, String backup) {
     Map<String, Object> json = context.runtime().execute(service.publicUrl(app(app), num(backup),
         Map.of()));
@@ -107,6 +137,10 @@ public final class Backups {
    * {@code pg:backups:download}: streams the backup into {@code file} (replaced), resuming with
    * HTTP {@code Range} after a dropped connection. The signed URL never receives the token.
    *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   * @param file where to write it; created, or truncated if it exists
+   * @param progress sees the bytes written after every read, the total and the resumes so far
    * @return the number of bytes written
    * @throws BackupDownloadException if the download failed or could not be resumed
    */
@@ -125,6 +159,10 @@ public final class Backups {
    * Streams the backup into {@code out} (left open), resuming with HTTP {@code Range} after a
    * dropped connection. Memory use does not grow with the backup's size.
    *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   * @param out where to write it; not closed
+   * @param progress sees the bytes written after every read, the total and the resumes so far
    * @return the number of bytes written
    * @throws BackupDownloadException if the download failed or could not be resumed
    * @throws UncheckedIOException if {@code out} failed
@@ -136,7 +174,13 @@ public final class Backups {
         progress);
   }
 
-  /** {@code pg:backups:restore} without waiting: restores the URL's dump into the database. */
+  /**
+   * {@code pg:backups:restore} without waiting: restores the URL's dump into the database.
+   *
+   * @param database the add-on's name or id; its data is replaced
+   * @param backupUrl where the Data API fetches the dump from, such as a {@link #publicUrl}
+   * @return the restore as the Data API started it; {@link #waitFor} waits for it
+   */
   public Transfer restore(String database, URI backupUrl) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("backup_url", Objects.requireNonNull(backupUrl, "backupUrl == null").toString());
@@ -148,6 +192,10 @@ public final class Backups {
    * backupUrl} and waits until it finished.
    *
    * @param app the app {@code database} is an add-on of (the restore is its transfer)
+   * @param database the add-on's name or id; its data is replaced
+   * @param backupUrl where the Data API fetches the dump from, such as a {@link #publicUrl}
+   * @param progress sees the restore at every poll
+   * @return the restore, {@link TransferStatus#COMPLETED}
    * @throws TransferFailedException if the restore failed (with its last log lines)
    */
   public Transfer restoreAndWait(String app, String database, URI backupUrl,
@@ -159,6 +207,11 @@ public final class Backups {
    * {@code pg:backups:restore b042}: replaces the data of {@code database}, an add-on of the same
    * app, with one of the app's backups and waits until it finished.
    *
+   * @param app the app that has the backup and the database
+   * @param backup the backup's name ({@code b042}) or number ({@code 42})
+   * @param database the add-on's name or id; its data is replaced
+   * @param progress sees the restore at every poll
+   * @return the restore, {@link TransferStatus#COMPLETED}
    * @throws TransferFailedException if the restore failed (with its last log lines)
    */
   public Transfer restoreBackupAndWait(String app, String backup, String database,
@@ -171,7 +224,14 @@ public final class Backups {
    * database}, an add-on of {@code targetApp}, with a backup of {@code app}, and waits until it
    * finished. The restore is a transfer of the target's app, so it is waited for there.
    *
+   * @param app the app that has the backup
+   * @param backup the backup's name ({@code b042}) or number ({@code 42})
+   * @param targetApp the app {@code database} is an add-on of
+   * @param database the add-on's name or id; its data is replaced
+   * @param progress sees the restore at every poll
+   * @return the restore, {@link TransferStatus#COMPLETED}
    * @throws TransferFailedException if the restore failed (with its last log lines)
+   * @throws IllegalArgumentException if {@code backup} has no dump (it did not complete)
    */
   public Transfer restoreBackupAndWait(String app, String backup, String targetApp,
       String database, Consumer<? super Transfer> progress) {
@@ -186,14 +246,24 @@ public final class Backups {
     return restoreAndWait(targetApp, database, URI.create(url), progress);
   }
 
-  /** {@code pg:backups:cancel}: cancels a running backup or restore. */
+  /**
+   * {@code pg:backups:cancel}: cancels a running backup or restore.
+   *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   */
   public void cancel(String app, String backup) {
     Transfer t = info(app, backup);
     context.runtime().execute(service.cancel(app(app), context.runtime().segment("uuid",
         t.uuid()), Map.of()));
   }
 
-  /** {@code pg:backups:delete}: deletes a backup. */
+  /**
+   * {@code pg:backups:delete}: deletes a backup.
+   *
+   * @param app the app's name
+   * @param backup its name ({@code b042}) or number ({@code 42})
+   */
   public void delete(String app, String backup) {
     context.runtime().execute(service.delete(app(app), num(backup)));
   }
@@ -202,7 +272,13 @@ public final class Backups {
    * {@code pg:backups:schedule}: a daily backup of the database at {@code hour} (0-23) in
    * {@code timezone} (like {@code UTC} or {@code America/New_York}).
    *
+   * @param database the add-on's name or id
    * @param attachment the config var naming the database, like {@code DATABASE_URL}
+   * @param hour the hour of the day it runs, 0-23
+   * @param timezone the time zone of {@code hour}, like {@code UTC}
+   * @return the schedule; its {@link BackupSchedule#uuid() uuid} is what {@link #unschedule}
+   *     takes
+   * @throws IllegalArgumentException if {@code hour} is not 0-23
    */
   public BackupSchedule schedule(String database, String attachment, int hour, String timezone) {
     if (hour < 0 || hour > 23) {
@@ -215,13 +291,23 @@ public final class Backups {
     return BackupSchedule.from(context.runtime().execute(service.schedule(db(database), body)));
   }
 
-  /** {@code pg:backups:schedules}: the database's backup schedules. */
+  /**
+   * {@code pg:backups:schedules}: the database's backup schedules.
+   *
+   * @param database the add-on's name or id
+   * @return its schedules; empty when it has none
+   */
   public List<BackupSchedule> schedules(String database) {
     return context.runtime().execute(service.schedules(db(database))).stream()
         .map(BackupSchedule::from).toList();
   }
 
-  /** {@code pg:backups:unschedule}: removes a schedule (by its uuid). */
+  /**
+   * {@code pg:backups:unschedule}: removes a schedule (by its uuid).
+   *
+   * @param database the add-on's name or id
+   * @param scheduleUuid the schedule's {@link BackupSchedule#uuid() uuid}
+   */
   public void unschedule(String database, String scheduleUuid) {
     context.runtime().execute(service.unschedule(db(database),
         context.runtime().segment("scheduleUuid", scheduleUuid)));

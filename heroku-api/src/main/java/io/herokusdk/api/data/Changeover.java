@@ -94,6 +94,10 @@ public final class Changeover {
     /**
      * The process types to scale to 0 during the downtime. Default: every type with dynos except
      * {@code web} (which keeps serving the maintenance page).
+     *
+     * @param types the process types, like {@code worker}; those without dynos are left alone,
+     *     and an empty set stops none
+     * @return this builder
      */
     public Builder stopProcessTypes(Set<String> types) {
       this.stopTypes = Set.copyOf(types);
@@ -103,6 +107,10 @@ public final class Changeover {
     /**
      * How many commits behind the follower may be when the downtime starts (default 100); the
      * rest it catches up with the app stopped.
+     *
+     * @param commits how many commits behind, 0 or more; 0 waits for all of them before the
+     *     downtime
+     * @return this builder
      */
     public Builder caughtUpWithin(long commits) {
       if (commits < 0) throw new IllegalArgumentException("commits < 0");
@@ -113,19 +121,32 @@ public final class Changeover {
     /**
      * Where progress is recorded (default in memory). Use {@link ChangeoverJournal#file} so that
      * a run after a crash resumes.
+     *
+     * @param journal where to load and save the record; one that records a changeover of
+     *     another app or plan makes {@link Changeover#plan()} and {@link Changeover#run} throw
+     * @return this builder
      */
     public Builder journal(ChangeoverJournal journal) {
       this.journal = Objects.requireNonNull(journal, "journal == null");
       return this;
     }
 
-    /** The changeover; nothing happens until {@link Changeover#run}. */
+    /**
+     * The changeover; nothing happens until {@link Changeover#run}.
+     *
+     * @return a changeover with this builder's settings
+     */
     public Changeover build() {
       return new Changeover(this);
     }
   }
 
-  /** The dry run: what {@link #run} would do now, from the app's current state (GETs only). */
+  /**
+   * The dry run: what {@link #run} would do now, from the app's current state (GETs only).
+   *
+   * @return every step in order, those the journal records as done marked so
+   * @throws IllegalStateException if the journal records a different changeover
+   */
   public ChangeoverPlan plan() {
     State s = loadState();
     String previous = s.previous != null ? s.previous : currentDatabase().addon().name();
@@ -163,6 +184,9 @@ public final class Changeover {
   /**
    * Runs the changeover, or resumes it from the journal, reporting each step to {@code events}.
    *
+   * @param events sees each step started, polled and done, or skipped when an earlier run did
+   *     it; on a failure, the step failed and what was restored
+   * @return the previous and the promoted add-on, the plan and every step
    * @throws ChangeoverFailedException if a step failed (maintenance and formation put back)
    * @throws IllegalStateException if the journal records a different changeover
    */

@@ -27,7 +27,13 @@ public record ChangeoverEvent(ChangeoverStep step, Kind kind, String message) {
     RESTORED
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param step the step, not null
+   * @param kind what happened to it, not null
+   * @param message what it did or waits for, in words; not null
+   */
   public ChangeoverEvent {
     Objects.requireNonNull(step, "step == null");
     Objects.requireNonNull(kind, "kind == null");

@@ -19,15 +19,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * without secrets.
  */
 public interface ChangeoverJournal {
-  /** The last record saved, or empty before the first step. */
+  /**
+   * The last record saved, or empty before the first step.
+   *
+   * @return the record as {@link #save} was given it, or empty if none was saved
+   */
   Optional<String> load();
 
-  /** Replaces the record; must be durable when it returns. */
+  /**
+   * Replaces the record; must be durable when it returns.
+   *
+   * @param record the changeover's JSON record, to be returned by {@link #load} from now on
+   */
   void save(String record);
 
   /**
    * A journal in {@code file}, replaced atomically at each save (a crash leaves the old record
    * or the new one, never half of one). Keep it beside the job that runs the changeover.
+   *
+   * @param file the journal's file, created at the first save; saves write {@code <file>.tmp}
+   *     beside it first
+   * @return a journal in {@code file}; {@link #load} is empty while the file does not exist
    */
   static ChangeoverJournal file(Path file) {
     Objects.requireNonNull(file, "file == null");
@@ -66,7 +78,11 @@ public interface ChangeoverJournal {
     };
   }
 
-  /** A journal in memory: resumes within this process only (after a failure, not a crash). */
+  /**
+   * A journal in memory: resumes within this process only (after a failure, not a crash).
+   *
+   * @return a new, empty journal; reuse it for the next run to resume
+   */
   static ChangeoverJournal inMemory() {
     AtomicReference<String> record = new AtomicReference<>();
     return new ChangeoverJournal() {

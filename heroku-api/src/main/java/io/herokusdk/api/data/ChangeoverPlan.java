@@ -12,7 +12,14 @@ import java.util.List;
  * @param steps the steps in order, each with what it will do
  */
 public record ChangeoverPlan(String app, String database, String plan, List<Step> steps) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param app the app
+   * @param database the add-on that is {@code DATABASE} now
+   * @param plan the plan it changes to
+   * @param steps the steps in order; copied
+   */
   public ChangeoverPlan {
     steps = List.copyOf(steps);
   }

@@ -14,7 +14,15 @@ import java.util.List;
  */
 public record ChangeoverResult(String app, String previous, String promoted, String plan,
     List<ChangeoverStep> steps) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param app the app
+   * @param previous the add-on that was {@code DATABASE}
+   * @param promoted the new add-on, now {@code DATABASE}
+   * @param plan the new add-on's plan
+   * @param steps every step, in order; copied
+   */
   public ChangeoverResult {
     steps = List.copyOf(steps);
   }

@@ -37,17 +37,34 @@ public final class Postgres {
     this.waiter = waiter;
   }
 
-  /** {@code pg:info}: plan, status, connections, version, size, tables, followers, lag. */
+  /**
+   * {@code pg:info}: plan, status, connections, version, size, tables, followers, lag.
+   *
+   * @param database the add-on's name or id, like {@code postgresql-curved-12345}
+   * @return the database's info as the Data API reports it now
+   * @throws NotFoundException if the Data API does not know it (yet: see {@link
+   *     #waitUntilAvailable(String)})
+   */
   public PostgresInfo info(String database) {
     return PostgresInfo.from(context.runtime().execute(service.database(db(database))));
   }
 
-  /** The database's {@code wait_status} now. */
+  /**
+   * The database's {@code wait_status} now.
+   *
+   * @param database the add-on's name or id
+   * @return whether it is still being prepared, and why
+   */
   public WaitStatus waitStatus(String database) {
     return WaitStatus.from(context.runtime().execute(service.waitStatus(db(database))));
   }
 
-  /** {@link #waitUntilAvailable(String, Consumer)} without progress. */
+  /**
+   * {@link #waitUntilAvailable(String, Consumer)} without progress.
+   *
+   * @param database the add-on's name or id
+   * @return the last status polled: not waiting, no error
+   */
   public WaitStatus waitUntilAvailable(String database) {
     return waitUntilAvailable(database, s -> { });
   }
@@ -57,7 +74,9 @@ public final class Postgres {
    * it is provisioning the Data API may not know it yet: up to 20 "not found" answers count as
    * {@code provisioning}, as in the CLI.
    *
+   * @param database the add-on's name or id
    * @param progress sees every status polled (its message, like {@code provisioning})
+   * @return the last status polled: not waiting, no error
    * @throws DatabaseUnavailableException if the status reports an error, or it stays unknown
    * @throws io.herokusdk.core.WaitTimeoutException if it is still waiting at the deadline
    */
@@ -84,18 +103,32 @@ public final class Postgres {
     return last;
   }
 
-  /** Backups: capture, list, info, download, restore, cancel, delete, schedules. */
+  /**
+   * Backups: capture, list, info, download, restore, cancel, delete, schedules.
+   *
+   * @return the backup operations, waiting with this instance's waiter
+   */
   public Backups backups() {
     return new Backups(context, service, waiter);
   }
 
-  /** {@code pg:credentials}: the database's credentials, without passwords. */
+  /**
+   * {@code pg:credentials}: the database's credentials, without passwords.
+   *
+   * @param database the add-on's name or id
+   * @return every credential of the database, the owner's {@code default} one included
+   */
   public List<PostgresCredential> credentials(String database) {
     return context.runtime().execute(service.credentials(db(database))).stream()
         .map(PostgresCredential::from).toList();
   }
 
-  /** {@code pg:credentials:create --name name}: creates a credential (not attached yet). */
+  /**
+   * {@code pg:credentials:create --name name}: creates a credential (not attached yet).
+   *
+   * @param database the add-on's name or id
+   * @param name the new credential's name, like {@code analyst}
+   */
   public void createCredential(String database, String name) {
     context.runtime().execute(service.createCredential(db(database),
         Map.of("name", Objects.requireNonNull(name, "name == null"))));
@@ -104,13 +137,23 @@ public final class Postgres {
   /**
    * {@code pg:credentials:rotate --name credential}: new password (and user) for one
    * credential; {@code forced} ends its open connections at once instead of waiting.
+   *
+   * @param database the add-on's name or id
+   * @param credential the credential's {@link PostgresCredential#name() name}, like {@code
+   *     default}
+   * @param forced true to end the connections that use it at once (the CLI's {@code --force})
    */
   public void rotateCredential(String database, String credential, boolean forced) {
     context.runtime().execute(service.rotateCredential(db(database),
         context.runtime().segment("credential", credential), Map.of("forced", forced)));
   }
 
-  /** {@code pg:credentials:rotate --all}: rotates every credential of the database. */
+  /**
+   * {@code pg:credentials:rotate --all}: rotates every credential of the database.
+   *
+   * @param database the add-on's name or id
+   * @param forced true to end the open connections at once (the CLI's {@code --force})
+   */
   public void rotateAllCredentials(String database, boolean forced) {
     context.runtime().execute(service.rotateAllCredentials(db(database),
         Map.of("forced", forced)));
@@ -121,10 +164,12 @@ public final class Postgres {
    * read-only replica) and waits until it is provisioned and available. It may still be behind
    * its leader then: {@link PostgresInfo#behindByCommits()}.
    *
+   * @param app the app the follower is created on and attached to
    * @param leader the leader's config var ({@code DATABASE_URL}) or add-on name
    * @param plan the follower's plan, like {@code standard-2} or {@code heroku-postgresql:standard-2}
    * @param attachmentName the follower's attachment name, or null for Heroku's colour name
    * @param progress sees every {@code wait_status} polled once the add-on is provisioned
+   * @return the follower's add-on, provisioned and available
    * @throws io.herokusdk.api.workflow.AddOnProvisioningException if provisioning failed
    * @throws DatabaseUnavailableException if its preparation reported an error
    */
@@ -137,6 +182,12 @@ public final class Postgres {
    * {@code heroku addons:create heroku-postgresql:PLAN --fork SOURCE}: creates a fork (a writable
    * copy) and waits until it is provisioned and available.
    *
+   * @param app the app the fork is created on and attached to
+   * @param source the source's config var ({@code DATABASE_URL}) or add-on name
+   * @param plan the fork's plan, like {@code standard-2} or {@code heroku-postgresql:standard-2}
+   * @param attachmentName the fork's attachment name, or null for Heroku's colour name
+   * @param progress sees every {@code wait_status} polled once the add-on is provisioned
+   * @return the fork's add-on, provisioned and available
    * @see #createFollower
    */
   public AddOn createFork(String app, String source, String plan, @Nullable String attachmentName,
@@ -167,8 +218,10 @@ public final class Postgres {
    * phase, waits for the "Attach DATABASE" release. A follower stays a follower (read-only):
    * {@link #unfollow} it first, or see {@link PromoteResult#stillFollowing()}.
    *
+   * @param app the app whose {@code DATABASE_URL} changes
    * @param database the add-on's name or id, or its attachment name ({@code HEROKU_POSTGRESQL_AMBER})
    * @param force promote even while the database is not available (the CLI's {@code --force})
+   * @return what changed: the previous add-on's new attachment name, whether the pooler moved
    * @throws PromoteException if it is not attached to the app, already {@code DATABASE}, or the
    *     release failed
    * @throws DatabaseUnavailableException if it is not available and {@code force} is false
@@ -183,18 +236,28 @@ public final class Postgres {
    * The documented low-downtime change of the app's {@code DATABASE} to {@code plan}: configure
    * it, print its {@link Changeover#plan() plan}, then {@link Changeover#run run} it.
    *
+   * @param app the app whose {@code DATABASE} changes plan
    * @param plan the new plan, like {@code standard-2}
+   * @return a builder for the changeover; nothing happens until {@link Changeover#run}
    */
   public Changeover.Builder changeover(String app, String plan) {
     return new Changeover.Builder(context, this, waiter, app, plan);
   }
 
-  /** {@code pg:unfollow}: makes a follower a writable database of its own. */
+  /**
+   * {@code pg:unfollow}: makes a follower a writable database of its own.
+   *
+   * @param database the follower's add-on name or id
+   */
   public void unfollow(String database) {
     context.runtime().execute(service.unfollow(db(database), Map.of()));
   }
 
-  /** {@code pg:killall}: ends every connection to the database. */
+  /**
+   * {@code pg:killall}: ends every connection to the database.
+   *
+   * @param database the add-on's name or id
+   */
   public void resetConnections(String database) {
     context.runtime().execute(service.connectionReset(db(database), Map.of()));
   }
@@ -203,6 +266,8 @@ public final class Postgres {
    * {@code pg:connection-pooling:attach}: attaches the database's PgBouncer pool to {@code app}
    * (not on Essential plans).
    *
+   * @param database the add-on's name or id
+   * @param app the app to attach the pool to
    * @param name the attachment name, or null for {@code DATABASE_CONNECTION_POOL}
    * @return the attachment's name (its config var is {@code <name>_URL})
    */

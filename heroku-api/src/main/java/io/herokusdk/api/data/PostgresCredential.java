@@ -11,7 +11,13 @@ import java.util.Map;
  * @param users the database users behind it (two while rotating)
  */
 public record PostgresCredential(String name, String state, List<String> users) {
-  /** Copies the users. */
+  /**
+   * Copies the users.
+   *
+   * @param name its name, {@code default} for the owner credential
+   * @param state like {@code active} or {@code rotating}
+   * @param users the database users behind it; copied
+   */
   public PostgresCredential {
     users = List.copyOf(users);
   }

@@ -29,13 +29,32 @@ public record PostgresInfo(String plan, @Nullable String status, long connection
     int connectionLimit, @Nullable String postgresVersion, long dataSizeBytes, long tables,
     @Nullable String following, List<String> followers, @Nullable String behindBy,
     boolean waiting, List<InfoLine> info) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param plan the plan, like {@code Standard 0}
+   * @param status like {@code Available}, or null when not reported
+   * @param connections open connections
+   * @param connectionLimit the plan's connection limit, or -1 when not reported
+   * @param postgresVersion like {@code 16.4}, or null when not reported
+   * @param dataSizeBytes the data size in bytes
+   * @param tables the number of tables, or -1 when not reported
+   * @param following the leader when this database is a follower, else null
+   * @param followers the followers' add-on names; copied
+   * @param behindBy how far a follower is behind its leader ({@code 0 commits}), or null
+   * @param waiting whether the database is still being prepared
+   * @param info every line as sent; copied
+   */
   public PostgresInfo {
     followers = List.copyOf(followers);
     info = List.copyOf(info);
   }
 
-  /** Whether this database follows another. */
+  /**
+   * Whether this database follows another.
+   *
+   * @return true if {@link #following()} is not null
+   */
   public boolean isFollower() {
     return following != null;
   }
@@ -43,6 +62,8 @@ public record PostgresInfo(String plan, @Nullable String status, long connection
   /**
    * How many commits a follower is behind its leader, from {@link #behindBy()} ({@code 125
    * commits}); empty when not a follower or not reported as a number.
+   *
+   * @return the number of commits, 0 when caught up
    */
   public OptionalLong behindByCommits() {
     if (behindBy == null) return OptionalLong.empty();
@@ -50,7 +71,11 @@ public record PostgresInfo(String plan, @Nullable String status, long connection
     return commits < 0 ? OptionalLong.empty() : OptionalLong.of(commits);
   }
 
-  /** The {@code Connections} limit, if the Data API reported one. */
+  /**
+   * The {@code Connections} limit, if the Data API reported one.
+   *
+   * @return {@link #connectionLimit()}, or empty when it is -1
+   */
   public OptionalInt limit() {
     return connectionLimit < 0 ? OptionalInt.empty() : OptionalInt.of(connectionLimit);
   }

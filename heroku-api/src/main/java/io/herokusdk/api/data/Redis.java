@@ -31,17 +31,35 @@ public final class Redis {
     this.waiter = waiter;
   }
 
-  /** {@code redis:info}: plan, status, version, eviction policy and the other lines. */
+  /**
+   * {@code redis:info}: plan, status, version, eviction policy and the other lines.
+   *
+   * @param database the add-on's name or id, like {@code redis-shiny-123}
+   * @return the store's info as the Data API reports it now
+   */
   public RedisInfo info(String database) {
     return RedisInfo.from(context.runtime().execute(service.redis(db(database))));
   }
 
-  /** {@code redis:maxmemory --policy}: what to do when memory is full, like {@code allkeys-lru}. */
+  /**
+   * {@code redis:maxmemory --policy}: what to do when memory is full, like {@code allkeys-lru}.
+   *
+   * @param database the add-on's name or id
+   * @param policy the eviction policy, like {@code noeviction} or {@code allkeys-lru}
+   * @return the settings as the Data API answered the change
+   */
   public RedisConfig maxmemoryPolicy(String database, String policy) {
     return config(database, Map.of("maxmemory_policy", Objects.requireNonNull(policy, "policy")));
   }
 
-  /** {@code redis:timeout}: closes clients idle this long ({@link Duration#ZERO}: never). */
+  /**
+   * {@code redis:timeout}: closes clients idle this long ({@link Duration#ZERO}: never).
+   *
+   * @param database the add-on's name or id
+   * @param idle how long a client may be idle, not negative; sent in whole seconds with the
+   *     fraction dropped, so less than a second means never
+   * @return the settings as the Data API answered the change
+   */
   public RedisConfig timeout(String database, Duration idle) {
     Objects.requireNonNull(idle, "idle == null");
     if (idle.isNegative()) throw new IllegalArgumentException("negative timeout: " + idle);
@@ -51,13 +69,22 @@ public final class Redis {
   /**
    * {@code redis:keyspace-notifications}: the {@code notify-keyspace-events} flags, like {@code
    * Ex} ({@code ""} turns them off).
+   *
+   * @param database the add-on's name or id
+   * @param flags Redis' event-class letters, like {@code Ex} or {@code KEA}; {@code ""} for none
+   * @return the settings as the Data API answered the change
    */
   public RedisConfig keyspaceNotifications(String database, String flags) {
     return config(database, Map.of("notify_keyspace_events",
         Objects.requireNonNull(flags, "flags")));
   }
 
-  /** {@link #waitUntilAvailable(String, Consumer)} without progress. */
+  /**
+   * {@link #waitUntilAvailable(String, Consumer)} without progress.
+   *
+   * @param database the add-on's name or id
+   * @return the last status polled: not waiting, no error
+   */
   public WaitStatus waitUntilAvailable(String database) {
     return waitUntilAvailable(database, s -> { });
   }
@@ -65,6 +92,9 @@ public final class Redis {
   /**
    * {@code redis:wait}: polls until the store is no longer waiting.
    *
+   * @param database the add-on's name or id
+   * @param progress sees every status polled
+   * @return the last status polled: not waiting, no error
    * @throws DatabaseUnavailableException if its status reports an error
    * @throws io.herokusdk.core.WaitTimeoutException if it is still waiting at the deadline
    */
@@ -80,7 +110,11 @@ public final class Redis {
     return last;
   }
 
-  /** {@code redis:credentials --reset}: new password; {@code REDIS_URL} changes. */
+  /**
+   * {@code redis:credentials --reset}: new password; {@code REDIS_URL} changes.
+   *
+   * @param database the add-on's name or id
+   */
   public void rotateCredentials(String database) {
     context.runtime().execute(service.redisRotate(db(database), Map.of()));
   }

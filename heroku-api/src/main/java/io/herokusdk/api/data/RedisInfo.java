@@ -16,7 +16,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record RedisInfo(String name, String plan, @Nullable String status,
     @Nullable String version, @Nullable String maxmemoryPolicy, List<InfoLine> info) {
-  /** Copies the lines. */
+  /**
+   * Copies the lines.
+   *
+   * @param name the add-on's name
+   * @param plan the plan, like {@code premium-0}
+   * @param status like {@code available}, or null
+   * @param version like {@code 7.2.4}, or null
+   * @param maxmemoryPolicy like {@code noeviction}, or null
+   * @param info every line as sent; copied
+   */
   public RedisInfo {
     info = List.copyOf(info);
   }

@@ -28,12 +28,35 @@ public record Transfer(String uuid, int num, String name, TransferStatus status,
     @Nullable String fromName, String toType, @Nullable String toName, long processedBytes,
     long sourceBytes, @Nullable Instant createdAt, @Nullable Instant startedAt,
     @Nullable Instant finishedAt, List<TransferLog> logs) {
-  /** Copies the log. */
+  /**
+   * Copies the log.
+   *
+   * @param uuid its id (what cancel takes)
+   * @param num its number in the app, as in {@code b042}
+   * @param name the name the CLI shows, like {@code b042}
+   * @param status where it is
+   * @param fromType {@code pg_dump}, {@code gof3r} (a backup file)...
+   * @param fromName the source's name, or null
+   * @param toType {@code gof3r} (a backup file), {@code pg_restore}...
+   * @param toName the target's name, or null
+   * @param processedBytes bytes done so far
+   * @param sourceBytes the source's size in bytes, 0 when not known yet
+   * @param createdAt when it was asked for, or null
+   * @param startedAt when it started, or null
+   * @param finishedAt when it finished, or null
+   * @param logs its log, oldest first; copied
+   */
   public Transfer {
     logs = List.copyOf(logs);
   }
 
-  /** The last {@code n} log lines, oldest first: what the CLI prints when a transfer fails. */
+  /**
+   * The last {@code n} log lines, oldest first: what the CLI prints when a transfer fails.
+   *
+   * @param n how many lines at most, not negative (the CLI shows 5)
+   * @return the messages of the last {@code n} log entries, all of them if there are fewer;
+   *     empty when this transfer has no log (it only has one from {@link Backups#info})
+   */
   public List<String> lastLogLines(int n) {
     return logs.subList(Math.max(0, logs.size() - n), logs.size()).stream()
         .map(TransferLog::message).toList();

@@ -9,7 +9,12 @@ public final class TransferFailedException extends RuntimeException {
 
   private final transient Transfer transfer;
 
-  /** For the transfer as it finished (with its log). */
+  /**
+   * For the transfer as it finished (with its log).
+   *
+   * @param transfer the finished transfer, as {@link Backups#info} returns it; its name, types,
+   *     status and last five log lines make the message
+   */
   public TransferFailedException(Transfer transfer) {
     super(transfer.name() + " (" + transfer.fromType() + " -> " + transfer.toType() + ") "
         + transfer.status().name().toLowerCase(java.util.Locale.ROOT)
@@ -18,7 +23,11 @@ public final class TransferFailedException extends RuntimeException {
     this.transfer = transfer;
   }
 
-  /** The transfer as it finished, with its log. */
+  /**
+   * The transfer as it finished, with its log.
+   *
+   * @return the transfer; {@link Transfer#logs()} has its whole log
+   */
   public Transfer transfer() {
     return transfer;
   }

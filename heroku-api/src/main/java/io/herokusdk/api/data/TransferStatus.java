@@ -13,7 +13,11 @@ public enum TransferStatus {
   /** Cancelled before it finished. */
   CANCELLED;
 
-  /** Whether it finished, one way or another. */
+  /**
+   * Whether it finished, one way or another.
+   *
+   * @return true for {@link #COMPLETED}, {@link #FAILED} and {@link #CANCELLED}
+   */
   public boolean isFinished() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }
