@@ -50,7 +50,8 @@ public record PromotionResult(String promotionId, String pipelineId, String sour
    *
    * @param app the target as given (name or id)
    * @param appId the target app's id
-   * @param status {@code succeeded} or {@code failed}
+   * @param status {@code succeeded} or {@code failed}; {@code UNKNOWN} when Heroku listed no
+   *     target for the app (see {@code errorMessage})
    * @param errorMessage why it failed, or null
    * @param releaseId the release the promotion made on the target, or null
    * @param releaseVersion that release's version, or null when there is none
@@ -65,7 +66,8 @@ public record PromotionResult(String promotionId, String pipelineId, String sour
      *
      * @param app the target as given (name or id)
      * @param appId the target app's id
-     * @param status {@code succeeded} or {@code failed}
+     * @param status {@code succeeded} or {@code failed}; {@code UNKNOWN} when Heroku listed no
+     *     target for the app (see {@code errorMessage})
      * @param errorMessage why it failed, or null
      * @param releaseId the release the promotion made on the target, or null
      * @param releaseVersion that release's version, or null when there is none
