@@ -8,7 +8,12 @@ public final class AddOnProvisioningException extends RuntimeException {
 
   private final transient AddOn addOn;
 
-  /** Creates the exception from the add-on's last state. */
+  /**
+   * Creates the exception from the add-on's last state.
+   *
+   * @param addOn the add-on as last polled; its name, plan, app and {@code provision_message} go
+   *     into the message
+   */
   public AddOnProvisioningException(AddOn addOn) {
     super("Add-on " + addOn.name() + " (" + addOn.plan().name() + ") on app "
         + addOn.app().name() + " failed to provision: " + addOn.provisionMessage()
@@ -16,7 +21,12 @@ public final class AddOnProvisioningException extends RuntimeException {
     this.addOn = addOn;
   }
 
-  /** The add-on as last polled, with its {@code provision_message}. */
+  /**
+   * The add-on as last polled, with its {@code provision_message}.
+   *
+   * @return the add-on, {@code deprovisioned} (or a state this SDK does not know); null after
+   *     deserialization, as it is not serialized
+   */
   public AddOn addOn() {
     return addOn;
   }

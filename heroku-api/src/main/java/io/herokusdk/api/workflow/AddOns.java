@@ -39,6 +39,7 @@ public final class AddOns {
    * @param config provider options ({@code follow}, {@code fork}, ...), empty for none
    * @param attachmentName the attachment's name (its config var prefix, e.g. {@code DATABASE}),
    *     or null for the provider's default
+   * @return the add-on, {@code provisioned}
    * @throws AddOnProvisioningException if it ended {@code deprovisioned}
    * @throws io.herokusdk.core.WaitTimeoutException if it was still provisioning at the deadline
    */
@@ -52,6 +53,9 @@ public final class AddOns {
    * Creates the add-on {@code request} describes (its name, config, attachment, confirm) and
    * waits until it is {@code provisioned}.
    *
+   * @param app the app's name or id
+   * @param request the add-on to create: plan, and optionally name, config, attachment, confirm
+   * @return the add-on, {@code provisioned}
    * @throws AddOnProvisioningException if it ended {@code deprovisioned}
    * @throws io.herokusdk.core.WaitTimeoutException if it was still provisioning at the deadline
    */
@@ -66,8 +70,11 @@ public final class AddOns {
    * Waits while an existing add-on of {@code app} is {@code provisioning} (one created before,
    * perhaps by a process that has since died).
    *
+   * @param app the app's name or id
    * @param addOn the add-on's name or id
+   * @return the add-on, {@code provisioned}; at once if it already was
    * @throws AddOnProvisioningException if it ended {@code deprovisioned}
+   * @throws io.herokusdk.core.WaitTimeoutException if it was still provisioning at the deadline
    */
   public AddOn waitFor(String app, String addOn) {
     Objects.requireNonNull(app, "app == null");
@@ -75,7 +82,17 @@ public final class AddOns {
     return finish(waiter.until(what(current), () -> poll(current), AddOns::done));
   }
 
-  /** {@link #createAndWait} without blocking, on a daemon thread ended with the future. */
+  /**
+   * {@link #createAndWait} without blocking, on a daemon thread ended with the future.
+   *
+   * @param app the app's name or id
+   * @param plan the plan, like {@code heroku-postgresql:essential-0}
+   * @param config provider options, empty for none
+   * @param attachmentName the attachment's name (its config var prefix), or null for the
+   *     provider's default
+   * @return a future completed with the {@code provisioned} add-on, or exceptionally with what
+   *     {@link #createAndWait(String, String, Map, String)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<AddOn> createAsync(String app, String plan, Map<String, String> config,
       @Nullable String attachmentName) {
     Objects.requireNonNull(app, "app == null");
@@ -84,7 +101,18 @@ public final class AddOns {
             a -> { }, on), (created, addOn) -> finish(addOn));
   }
 
-  /** {@link #createAsync(String, String, Map, String)} on the caller's scheduler (left running). */
+  /**
+   * {@link #createAsync(String, String, Map, String)} on the caller's scheduler (left running).
+   *
+   * @param app the app's name or id
+   * @param plan the plan, like {@code heroku-postgresql:essential-0}
+   * @param config provider options, empty for none
+   * @param attachmentName the attachment's name (its config var prefix), or null for the
+   *     provider's default
+   * @param scheduler runs the create call and the polls; not shut down
+   * @return a future completed with the {@code provisioned} add-on, or exceptionally with what
+   *     {@link #createAndWait(String, String, Map, String)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<AddOn> createAsync(String app, String plan, Map<String, String> config,
       @Nullable String attachmentName, ScheduledExecutorService scheduler) {
     Objects.requireNonNull(app, "app == null");

@@ -9,14 +9,22 @@ public final class AppSetupFailedException extends RuntimeException {
 
   private final transient AppSetupResult result;
 
-  /** Creates the exception from the setup's result. */
+  /**
+   * Creates the exception from the setup's result.
+   *
+   * @param result the setup's outcome; its id, app name and problems go into the message
+   */
   public AppSetupFailedException(AppSetupResult result) {
     super("App setup " + result.id() + " of app " + result.appName() + " failed: "
         + result.problem());
     this.result = result;
   }
 
-  /** The setup's outcome: failure message, manifest errors, postdeploy output and exit code. */
+  /**
+   * The setup's outcome: failure message, manifest errors, postdeploy output and exit code.
+   *
+   * @return the outcome; null after deserialization, as it is not serialized
+   */
   public AppSetupResult result() {
     return result;
   }

@@ -26,7 +26,21 @@ public record AppSetupResult(String id, String appId, String appName, AppSetupSt
     @Nullable String postdeployOutput, @Nullable Long postdeployExitCode,
     @Nullable String buildId, @Nullable BuildStatus buildStatus,
     @Nullable String resolvedSuccessUrl) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param id the app setup's id
+   * @param appId the app it created
+   * @param appName that app's name
+   * @param status {@code succeeded} or {@code failed}
+   * @param failureMessage why it failed, or null
+   * @param manifestErrors the app.json problems found, empty when none; copied
+   * @param postdeployOutput the {@code scripts.postdeploy} output, or null when it did not run
+   * @param postdeployExitCode its exit code, or null when it did not run
+   * @param buildId the build it ran, or null when none started
+   * @param buildStatus that build's status, or null
+   * @param resolvedSuccessUrl app.json's {@code success_url} resolved, or null
+   */
   public AppSetupResult {
     manifestErrors = List.copyOf(manifestErrors);
   }

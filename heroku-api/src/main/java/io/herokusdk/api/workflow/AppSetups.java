@@ -33,6 +33,9 @@ public final class AppSetups {
   /**
    * Creates the app setup and waits until it is no longer {@code pending}.
    *
+   * @param request the source tarball with its {@code app.json}, and optionally the app's name,
+   *     region, team and config var overrides
+   * @return the setup's outcome, {@code succeeded}
    * @throws AppSetupFailedException if it failed (manifest errors, build, postdeploy)
    * @throws io.herokusdk.core.WaitTimeoutException if it was still pending at the deadline
    */
@@ -42,7 +45,13 @@ public final class AppSetups {
     return finish(waiter.until(what(created), () -> poll(created), AppSetups::done));
   }
 
-  /** {@link #createAndWait} without blocking, on a daemon thread ended with the future. */
+  /**
+   * {@link #createAndWait} without blocking, on a daemon thread ended with the future.
+   *
+   * @param request the source tarball with its {@code app.json}, and the app's settings
+   * @return a future completed with the {@code succeeded} outcome, or exceptionally with what
+   *     {@link #createAndWait(AppSetupCreateRequest)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<AppSetupResult> createAsync(AppSetupCreateRequest request) {
     Objects.requireNonNull(request, "request == null");
     return Async.runOwned("heroku-app-setup", () -> context.heroku().appSetups().create(request),
@@ -50,7 +59,14 @@ public final class AppSetups {
             s -> { }, on), (created, setup) -> finish(setup));
   }
 
-  /** {@link #createAsync(AppSetupCreateRequest)} on the caller's scheduler (left running). */
+  /**
+   * {@link #createAsync(AppSetupCreateRequest)} on the caller's scheduler (left running).
+   *
+   * @param request the source tarball with its {@code app.json}, and the app's settings
+   * @param scheduler runs the create call and the polls; not shut down
+   * @return a future completed with the {@code succeeded} outcome, or exceptionally with what
+   *     {@link #createAndWait(AppSetupCreateRequest)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<AppSetupResult> createAsync(AppSetupCreateRequest request,
       ScheduledExecutorService scheduler) {
     Objects.requireNonNull(request, "request == null");
@@ -62,7 +78,10 @@ public final class AppSetups {
   /**
    * Waits for an existing app setup (e.g. a review app's).
    *
+   * @param appSetupId the app setup's id
+   * @return the setup's outcome, {@code succeeded}; at once if it already was
    * @throws AppSetupFailedException if it failed
+   * @throws io.herokusdk.core.WaitTimeoutException if it was still pending at the deadline
    */
   public AppSetupResult await(String appSetupId) {
     Objects.requireNonNull(appSetupId, "appSetupId == null");

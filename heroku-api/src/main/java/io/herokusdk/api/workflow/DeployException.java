@@ -12,11 +12,19 @@ public class DeployException extends RuntimeException {
   /** How many lines of output the exceptions keep. */
   public static final int TAIL_LINES = 30;
 
+  /** The app's name or id. */
   private final String app;
   /** An array, not a List, so that the field is serializable by type. */
   private final String[] outputTail;
 
-  /** A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output. */
+  /**
+   * A failure of a workflow on {@code app}, with up to the last {@link #TAIL_LINES} of output.
+   *
+   * @param app the app's name or id
+   * @param message what failed; the output's last lines, if any, are appended to it
+   * @param output every line the failed step printed, oldest first; empty for none
+   * @param cause the underlying failure, or null
+   */
   public DeployException(
       String app, String message, List<String> output, @Nullable Throwable cause) {
     super(message + tailText(output), cause);
@@ -24,12 +32,21 @@ public class DeployException extends RuntimeException {
     this.outputTail = tail(output).toArray(new String[0]);
   }
 
-  /** The app it was deploying or releasing. */
+  /**
+   * The app it was deploying or releasing.
+   *
+   * @return the app's name; for a {@link ReleaseFailedException}, the name or id {@link
+   *     Releases} was given (a deploy's carries the id)
+   */
   public String app() {
     return app;
   }
 
-  /** The last lines of output (at most {@link #TAIL_LINES}), oldest first; empty if none. */
+  /**
+   * The last lines of output (at most {@link #TAIL_LINES}), oldest first; empty if none.
+   *
+   * @return an immutable list of the lines
+   */
   public List<String> outputTail() {
     return List.of(outputTail);
   }

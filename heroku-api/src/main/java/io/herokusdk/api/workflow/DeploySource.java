@@ -33,6 +33,8 @@ public final class DeploySource {
   /**
    * The contents of {@code dir}.
    *
+   * @param dir the directory to pack, such as the project's root; its {@code .git} is left out
+   * @return the source
    * @throws IllegalArgumentException if it is not a directory
    */
   public static DeploySource directory(Path dir) {
@@ -43,7 +45,9 @@ public final class DeploySource {
   /**
    * A gzip'd tarball ({@code .tgz}) made elsewhere; nothing is added to it.
    *
-   * @throws IllegalArgumentException if it is not a readable file
+   * @param tgz the tarball, uploaded as it is
+   * @return the source
+   * @throws IllegalArgumentException if it is not a regular file
    */
   public static DeploySource tarball(Path tgz) {
     if (!Files.isRegularFile(tgz)) throw new IllegalArgumentException("not a file: " + tgz);
@@ -53,19 +57,29 @@ public final class DeploySource {
   /**
    * A runnable JAR; the Procfile made for it runs {@code java -jar <its name>}.
    *
-   * @throws IllegalArgumentException if it is not a readable file
+   * @param jar the JAR, such as {@code target/app.jar}; packed at the top of the tarball
+   * @return the source
+   * @throws IllegalArgumentException if it is not a regular file
    */
   public static DeploySource jar(Path jar) {
     if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("not a file: " + jar);
     return new DeploySource(Kind.JAR, jar);
   }
 
-  /** The kind of source. */
+  /**
+   * The kind of source.
+   *
+   * @return {@link Kind#DIRECTORY}, {@link Kind#TARBALL} or {@link Kind#JAR}
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The directory or file. */
+  /**
+   * The directory or file.
+   *
+   * @return the path as given
+   */
   public Path path() {
     return path;
   }

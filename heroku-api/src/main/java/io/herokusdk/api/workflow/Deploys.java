@@ -63,6 +63,9 @@ public final class Deploys {
   /**
    * Deploys and returns once the new release is live.
    *
+   * @param request the app, the source and who sees the progress
+   * @return the build and release made, with timings and their output
+   * @throws IllegalArgumentException if {@code request} sets buildpacks for a Fir-generation app
    * @throws UploadFailedException if the tarball could not be uploaded
    * @throws BuildFailedException if the build failed (with its last lines of output)
    * @throws ReleaseFailedException if the release phase failed (the previous release stays live)
@@ -142,6 +145,10 @@ public final class Deploys {
   /**
    * {@link #deploy(DeployRequest)} on a thread of its own. Cancelling the future interrupts
    * that thread, which stops the deploy at its next wait (the build on Heroku goes on).
+   *
+   * @param request the app, the source and who sees the progress
+   * @return a future completed with the result, or exceptionally with what {@link
+   *     #deploy(DeployRequest)} throws
    */
   public CompletableFuture<DeployResult> deployAsync(DeployRequest request) {
     Objects.requireNonNull(request, "request == null");

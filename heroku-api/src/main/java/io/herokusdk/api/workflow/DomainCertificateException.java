@@ -11,7 +11,12 @@ public final class DomainCertificateException extends RuntimeException {
 
   private final transient Domain domain;
 
-  /** Creates the exception from the domain's last state. */
+  /**
+   * Creates the exception from the domain's last state.
+   *
+   * @param domain the domain as last polled; its hostname, statuses and CNAME target go into the
+   *     message
+   */
   public DomainCertificateException(Domain domain) {
     super("Domain " + domain.hostname() + " on app " + domain.app().name() + ": status "
         + domain.status() + ", ACM " + domain.acmStatus()
@@ -21,7 +26,12 @@ public final class DomainCertificateException extends RuntimeException {
     this.domain = domain;
   }
 
-  /** The domain as last polled, with {@code acm_status} and {@code acm_status_reason}. */
+  /**
+   * The domain as last polled, with {@code acm_status} and {@code acm_status_reason}.
+   *
+   * @return the domain, its {@code status} or {@code acm_status} {@code failed}; null after
+   *     deserialization, as it is not serialized
+   */
   public Domain domain() {
     return domain;
   }

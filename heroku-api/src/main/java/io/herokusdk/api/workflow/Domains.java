@@ -37,6 +37,10 @@ public final class Domains {
   /**
    * Adds the domain (no SNI endpoint) and waits for it.
    *
+   * @param app the app's name or id
+   * @param hostname the custom hostname, like {@code www.example.com}
+   * @return the domain, no longer {@code pending} and, with ACM, {@link #CERT_ISSUED}; its
+   *     {@link Domain#cname()} is the DNS target
    * @throws DomainCertificateException if its status or ACM status became {@code failed}
    * @throws io.herokusdk.core.WaitTimeoutException if it was not ready at the deadline; DNS
    *     changes can take hours, so raise the waiter's timeout or check on it later

@@ -39,7 +39,13 @@ public final class Dynos {
    * @param size the dyno size, like {@code standard-2X}, or null
    */
   public record Scale(@Nullable Long quantity, @Nullable String size) {
-    /** Checks that something changes and the quantity is not negative. */
+    /**
+     * Checks that something changes and the quantity is not negative.
+     *
+     * @param quantity the number of dynos, 0 or more, or null to keep it
+     * @param size the dyno size, like {@code standard-2X}, or null to keep it
+     * @throws IllegalArgumentException if both are null or {@code quantity} is negative
+     */
     public Scale {
       if (quantity == null && size == null) {
         throw new IllegalArgumentException("a scale needs a quantity, a size or both");
@@ -49,17 +55,35 @@ public final class Dynos {
       }
     }
 
-    /** This many dynos of the current size. */
+    /**
+     * This many dynos of the current size.
+     *
+     * @param quantity the number of dynos, 0 or more; 0 stops the process type
+     * @return the scale
+     * @throws IllegalArgumentException if {@code quantity} is negative
+     */
     public static Scale quantity(long quantity) {
       return new Scale(quantity, null);
     }
 
-    /** This many dynos of this size. */
+    /**
+     * This many dynos of this size.
+     *
+     * @param quantity the number of dynos, 0 or more
+     * @param size the dyno size, like {@code standard-2X}
+     * @return the scale
+     * @throws IllegalArgumentException if {@code quantity} is negative
+     */
     public static Scale of(long quantity, String size) {
       return new Scale(quantity, Objects.requireNonNull(size, "size == null"));
     }
 
-    /** The current number of dynos, resized. */
+    /**
+     * The current number of dynos, resized.
+     *
+     * @param size the dyno size, like {@code standard-2X}
+     * @return the scale
+     */
     public static Scale size(String size) {
       return new Scale(null, Objects.requireNonNull(size, "size == null"));
     }
@@ -69,7 +93,11 @@ public final class Dynos {
    * Scales several process types in one formation batch update ({@code PATCH
    * /apps/{app}/formation}): all change or none does.
    *
+   * @param app the app's name or id
+   * @param types each process type to change ({@code web}, {@code worker}) with its new scale;
+   *     not empty
    * @return the updated formation entries
+   * @throws IllegalArgumentException if {@code types} is empty
    */
   public List<Formation> scale(String app, Map<String, Scale> types) {
     Objects.requireNonNull(app, "app == null");
@@ -83,14 +111,24 @@ public final class Dynos {
     return context.heroku().formation().batchUpdate(app, new FormationBatchUpdateRequest(updates));
   }
 
-  /** Turns maintenance mode on or off; returns the app. */
+  /**
+   * Turns maintenance mode on or off; returns the app.
+   *
+   * @param app the app's name or id
+   * @param on true to serve the maintenance page instead of the app, false to serve the app
+   * @return the app as updated, with its {@code maintenance} flag
+   */
   public App maintenance(String app, boolean on) {
     Objects.requireNonNull(app, "app == null");
     return context.heroku().apps().update(app,
         AppUpdateRequest.builder().maintenance(on).build());
   }
 
-  /** Restarts every dyno of the app. */
+  /**
+   * Restarts every dyno of the app.
+   *
+   * @param app the app's name or id
+   */
   public void restart(String app) {
     Objects.requireNonNull(app, "app == null");
     context.heroku().dynos().restartAll(app);
@@ -99,6 +137,9 @@ public final class Dynos {
   /**
    * Restarts one dyno ({@code web.1}: the name has a dot) or every dyno of a process type
    * ({@code web}).
+   *
+   * @param app the app's name or id
+   * @param dynoOrType a dyno's name, like {@code web.1}, or a process type, like {@code web}
    */
   public void restart(String app, String dynoOrType) {
     Objects.requireNonNull(app, "app == null");

@@ -34,37 +34,65 @@ public final class LogOptions {
     this.replayLines = b.replayLines;
   }
 
-  /** Returns a builder: 100 past lines, no tail, every source and dyno. */
+  /**
+   * Returns a builder: 100 past lines, no tail, every source and dyno.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** How many past lines the first session starts with. */
+  /**
+   * How many past lines the first session starts with.
+   *
+   * @return 0 to {@value #MAX_LINES}; {@value #DEFAULT_LINES} by default
+   */
   public int lines() {
     return lines;
   }
 
-  /** Whether the stream goes on with new lines (and reconnects) after the past ones. */
+  /**
+   * Whether the stream goes on with new lines (and reconnects) after the past ones.
+   *
+   * @return true to tail until closed, false (the default) to end after the past lines
+   */
   public boolean tail() {
     return tail;
   }
 
-  /** The source to keep ({@code app}, {@code heroku}), or null for all. */
+  /**
+   * The source to keep ({@code app}, {@code heroku}), or null for all.
+   *
+   * @return the source, or null (the default) for every source
+   */
   public @Nullable String source() {
     return source;
   }
 
-  /** The dyno ({@code web.1}) or process type ({@code web}) to keep, or null for all. */
+  /**
+   * The dyno ({@code web.1}) or process type ({@code web}) to keep, or null for all.
+   *
+   * @return the dyno or process type, or null (the default) for every dyno
+   */
   public @Nullable String dyno() {
     return dyno;
   }
 
-  /** The client-side filter every line must pass. */
+  /**
+   * The client-side filter every line must pass.
+   *
+   * @return the filter; by default one that passes every line
+   */
   public Predicate<LogLine> filter() {
     return filter;
   }
 
-  /** How many past lines a reconnecting tail asks for to cover the gap (duplicates skipped). */
+  /**
+   * How many past lines a reconnecting tail asks for to cover the gap (duplicates skipped).
+   *
+   * @return 0 to {@value #MAX_LINES}; {@value #DEFAULT_LINES} by default
+   */
   public int replayLines() {
     return replayLines;
   }
@@ -106,31 +134,60 @@ public final class LogOptions {
 
     private Builder() {}
 
-    /** Past lines to start with, 0 to {@value #MAX_LINES} (default 100). */
+    /**
+     * Past lines to start with, 0 to {@value #MAX_LINES} (default 100).
+     *
+     * @param lines how many of the newest past lines the first session returns; 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code lines} is out of range
+     */
     public Builder lines(int lines) {
       this.lines = checkLines(lines, "lines");
       return this;
     }
 
-    /** Goes on with new lines as they are logged, reconnecting when the stream ends or drops. */
+    /**
+     * Goes on with new lines as they are logged, reconnecting when the stream ends or drops.
+     *
+     * @param tail true to tail until the stream is closed; false (the default) to end after the
+     *     past lines
+     * @return this builder
+     */
     public Builder tail(boolean tail) {
       this.tail = tail;
       return this;
     }
 
-    /** Keeps only lines of this source, like {@code app} or {@code heroku}. */
+    /**
+     * Keeps only lines of this source, like {@code app} or {@code heroku}.
+     *
+     * @param source the source, asked of Heroku and checked again here; null (the default) for
+     *     every source
+     * @return this builder
+     */
     public Builder source(@Nullable String source) {
       this.source = source;
       return this;
     }
 
-    /** Keeps only lines of this dyno ({@code web.1}) or process type ({@code web}). */
+    /**
+     * Keeps only lines of this dyno ({@code web.1}) or process type ({@code web}).
+     *
+     * @param dyno a dyno name ({@code web.1}, or Fir's {@code web-1234abcde-123ab}) or a process
+     *     type, asked of Heroku and checked again here; null (the default) for every dyno
+     * @return this builder
+     */
     public Builder dyno(@Nullable String dyno) {
       this.dyno = dyno;
       return this;
     }
 
-    /** Keeps only lines that pass {@code filter} too (applied in this process). */
+    /**
+     * Keeps only lines that pass {@code filter} too (applied in this process).
+     *
+     * @param filter tested on each line after the source and dyno checks, on the reading thread
+     * @return this builder
+     */
     public Builder filter(Predicate<LogLine> filter) {
       this.filter = Objects.requireNonNull(filter, "filter == null");
       return this;
@@ -139,13 +196,21 @@ public final class LogOptions {
     /**
      * Past lines a reconnecting tail asks for, 0 to {@value #MAX_LINES} (default 100): lines
      * logged while disconnected are not lost if there were fewer than this many.
+     *
+     * @param replayLines how many past lines each new session after the first asks for
+     * @return this builder
+     * @throws IllegalArgumentException if {@code replayLines} is out of range
      */
     public Builder replayLines(int replayLines) {
       this.replayLines = checkLines(replayLines, "replayLines");
       return this;
     }
 
-    /** Returns the options. */
+    /**
+     * Returns the options.
+     *
+     * @return new immutable options with this builder's settings
+     */
     public LogOptions build() {
       return new LogOptions(this);
     }

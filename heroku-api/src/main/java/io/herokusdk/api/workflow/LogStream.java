@@ -85,7 +85,12 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
         : context.streamClient();
   }
 
-  /** How many log sessions it created so far (1 + reconnects). */
+  /**
+   * How many log sessions it created so far (1 + reconnects).
+   *
+   * @return 0 before the first {@link #hasNext()}; a tail resumed with {@code Last-Event-Id}
+   *     creates no session
+   */
   public int sessions() {
     return sessions;
   }
@@ -131,7 +136,12 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
     return line;
   }
 
-  /** The remaining lines as a sequential stream; closing it closes this. */
+  /**
+   * The remaining lines as a sequential stream; closing it closes this.
+   *
+   * @return an ordered stream of the lines this iterator has yet to return; reading it blocks
+   *     like {@link #hasNext()}
+   */
   public Stream<LogLine> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
         Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);

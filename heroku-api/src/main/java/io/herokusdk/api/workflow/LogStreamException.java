@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public final class LogStreamException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The app's name or id, as given to {@link Logs#open}. */
   private final String app;
 
   LogStreamException(String app, String message, @Nullable Throwable cause) {
@@ -16,7 +17,11 @@ public final class LogStreamException extends RuntimeException {
     this.app = app;
   }
 
-  /** The app whose logs were streamed. */
+  /**
+   * The app whose logs were streamed.
+   *
+   * @return the app's name or id, as given to {@link Logs#open}
+   */
   public String app() {
     return app;
   }

@@ -31,6 +31,10 @@ public final class Logs {
   /**
    * Opens a stream of {@code app}'s logs. Nothing is requested until the first {@link
    * LogStream#hasNext()}; see {@link LogStream} for reconnects and closing.
+   *
+   * @param app the app's name or id
+   * @param options how many past lines, whether to tail, and which lines to keep
+   * @return an open stream; close it when done
    */
   public LogStream open(String app, LogOptions options) {
     Objects.requireNonNull(app, "app == null");
@@ -41,6 +45,10 @@ public final class Logs {
   /**
    * The last {@code lines} lines (0 to 1,500) of {@code app}'s log, oldest first, without tailing.
    *
+   * @param app the app's name or id
+   * @param lines how many of the newest lines to read, 0 to {@value LogOptions#MAX_LINES}
+   * @return the lines read, blank keep-alives skipped; fewer when the log holds fewer
+   * @throws IllegalArgumentException if {@code lines} is out of range
    * @throws LogStreamException if the stream dropped before its end
    */
   public List<LogLine> recent(String app, int lines) {

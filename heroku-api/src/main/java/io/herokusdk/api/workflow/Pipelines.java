@@ -54,6 +54,8 @@ public final class Pipelines {
   /**
    * Promotes and waits until no target is pending.
    *
+   * @param promotion the source app, the targets and who sees the progress
+   * @return every target's outcome, all {@code succeeded}
    * @throws PromotionFailedException if a target failed
    * @throws io.herokusdk.api.TwoFactorRequiredException if a second factor is required
    * @throws io.herokusdk.core.WaitTimeoutException if targets were still pending at the deadline
@@ -69,6 +71,10 @@ public final class Pipelines {
    * {@link #promote} without blocking: the calls run on a daemon thread of this promotion's own,
    * ended when the future completes. Cancelling the future stops the polling (not the
    * promotion).
+   *
+   * @param promotion the source app, the targets and who sees the progress
+   * @return a future completed with every target's outcome, or exceptionally with what {@link
+   *     #promote(Promotion)} throws
    */
   public CompletableFuture<PromotionResult> promoteAsync(Promotion promotion) {
     Objects.requireNonNull(promotion, "promotion == null");
@@ -77,7 +83,14 @@ public final class Pipelines {
             promotion.progress(), scheduler), this::finish);
   }
 
-  /** {@link #promoteAsync(Promotion)} on the caller's scheduler, which it leaves running. */
+  /**
+   * {@link #promoteAsync(Promotion)} on the caller's scheduler, which it leaves running.
+   *
+   * @param promotion the source app, the targets and who sees the progress
+   * @param scheduler runs the calls and the polls; not shut down
+   * @return a future completed with every target's outcome, or exceptionally with what {@link
+   *     #promote(Promotion)} throws; cancelling it stops the polling (not the promotion)
+   */
   public CompletableFuture<PromotionResult> promoteAsync(Promotion promotion,
       ScheduledExecutorService scheduler) {
     Objects.requireNonNull(promotion, "promotion == null");

@@ -37,22 +37,38 @@ public final class Promotion {
     this.progress = b.progress;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder with no source and no target yet
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The app promoted from (name or id). */
+  /**
+   * The app promoted from (name or id).
+   *
+   * @return the source app as given to the builder
+   */
   public String source() {
     return source;
   }
 
-  /** The apps promoted to (names or ids), in order. */
+  /**
+   * The apps promoted to (names or ids), in order.
+   *
+   * @return an immutable list of at least one app, as given to the builder
+   */
   public List<String> targets() {
     return targets;
   }
 
-  /** The pipeline id, or null to use the source app's pipeline. */
+  /**
+   * The pipeline id, or null to use the source app's pipeline.
+   *
+   * @return the pipeline's id, or null for the pipeline the source app is coupled to
+   */
   public @Nullable String pipeline() {
     return pipeline;
   }
@@ -86,25 +102,45 @@ public final class Promotion {
 
     private Builder() {}
 
-    /** The app to promote from (name or id); required. */
+    /**
+     * The app to promote from (name or id); required.
+     *
+     * @param app the source app, such as {@code my-app-staging}; its current release is promoted
+     * @return this builder
+     */
     public Builder source(String app) {
       this.source = Objects.requireNonNull(app, "app == null");
       return this;
     }
 
-    /** Adds an app to promote to (name or id); at least one is required. */
+    /**
+     * Adds an app to promote to (name or id); at least one is required.
+     *
+     * @param app a target app of the same pipeline, such as {@code my-app-prod}
+     * @return this builder
+     */
     public Builder target(String app) {
       targets.add(Objects.requireNonNull(app, "app == null"));
       return this;
     }
 
-    /** Adds apps to promote to. */
+    /**
+     * Adds apps to promote to.
+     *
+     * @param apps target apps (names or ids), added in order after any added before
+     * @return this builder
+     */
     public Builder targets(List<String> apps) {
       apps.forEach(this::target);
       return this;
     }
 
-    /** The pipeline's id; by default the pipeline the source app is coupled to. */
+    /**
+     * The pipeline's id; by default the pipeline the source app is coupled to.
+     *
+     * @param pipelineId the pipeline's id (a UUID, not its name)
+     * @return this builder
+     */
     public Builder pipeline(String pipelineId) {
       this.pipeline = Objects.requireNonNull(pipelineId, "pipelineId == null");
       return this;
@@ -114,6 +150,9 @@ public final class Promotion {
      * The second factor, for accounts or apps that require one: every call of the promotion
      * sends it as {@code Heroku-Two-Factor-Code}. Without it such a promotion fails at once with
      * {@link io.herokusdk.api.TwoFactorRequiredException} and nothing is promoted.
+     *
+     * @param code the current one-time code; the promotion's {@code toString()} masks it
+     * @return this builder
      */
     public Builder twoFactorCode(String code) {
       this.twoFactorCode = Objects.requireNonNull(code, "code == null");
@@ -123,13 +162,23 @@ public final class Promotion {
     /**
      * Streams each succeeded target's release-phase output, line by line as it arrives, to
      * {@code lines} as (target app id, line). Without it the output is not read.
+     *
+     * @param lines gets the target app's id and each line, one target after another, on the
+     *     calling thread (the scheduler's for {@link Pipelines#promoteAsync})
+     * @return this builder
      */
     public Builder releaseOutput(BiConsumer<String, String> lines) {
       this.releaseOutput = Objects.requireNonNull(lines, "lines == null");
       return this;
     }
 
-    /** Sees the targets at every poll. */
+    /**
+     * Sees the targets at every poll.
+     *
+     * @param progress gets the promotion's targets as polled, with their statuses, on the
+     *     polling thread; by default none
+     * @return this builder
+     */
     public Builder progress(Consumer<List<PipelinePromotionTarget>> progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
@@ -138,6 +187,7 @@ public final class Promotion {
     /**
      * Returns the promotion.
      *
+     * @return a new immutable promotion
      * @throws NullPointerException without a source
      * @throws IllegalArgumentException without a target
      */

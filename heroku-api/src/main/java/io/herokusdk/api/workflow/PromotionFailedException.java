@@ -11,7 +11,12 @@ public final class PromotionFailedException extends RuntimeException {
 
   private final transient PromotionResult result;
 
-  /** Creates the exception from the promotion's result. */
+  /**
+   * Creates the exception from the promotion's result.
+   *
+   * @param result every target's outcome, at least one not {@code succeeded}; the failed targets
+   *     and their error messages go into the message
+   */
   public PromotionFailedException(PromotionResult result) {
     super("Promotion " + result.promotionId() + " failed for "
         + result.failed().stream().map(t -> t.app() + " (" + t.errorMessage() + ")")
@@ -22,7 +27,12 @@ public final class PromotionFailedException extends RuntimeException {
     this.result = result;
   }
 
-  /** Every target's outcome. */
+  /**
+   * Every target's outcome.
+   *
+   * @return the result, succeeded targets included ({@link PromotionResult#failed()} has the
+   *     others); null after deserialization, as it is not serialized
+   */
   public PromotionResult result() {
     return result;
   }

@@ -44,7 +44,10 @@ public final class Releases {
   /**
    * The release the app runs now (the newest with {@code current: true}).
    *
-   * @throws IllegalStateException if the app has no current release yet
+   * @param app the app's name or id
+   * @return the current release
+   * @throws IllegalStateException if none of the app's 20 newest releases is current (as before
+   *     its first deploy)
    */
   public Release current(String app) {
     Objects.requireNonNull(app, "app == null");
@@ -59,6 +62,12 @@ public final class Releases {
    * Rolls {@code app} back to release {@code version} (a new release running that version's
    * slug and config) and waits until the new release is live.
    *
+   * @param app the app's name or id
+   * @param version the version to roll back to ({@code v41} is 41), 1 or more
+   * @return the new release, no longer pending
+   * @throws IllegalArgumentException if {@code version} is less than 1
+   * @throws io.herokusdk.api.NotFoundException if the app or its release {@code version} does not
+   *     exist
    * @throws ReleaseFailedException if the new release failed
    * @throws io.herokusdk.core.WaitTimeoutException if it was still pending at the deadline
    */
@@ -75,7 +84,10 @@ public final class Releases {
    * Streams release {@code release}'s release-phase output (if it has one) to {@code output},
    * then waits until the release is no longer pending.
    *
+   * @param app the app's name or id
    * @param release the release's id or version
+   * @param output gets each line of release-phase output as it arrives, on this thread
+   * @return the release, no longer pending
    * @throws ReleaseFailedException if it failed, with the last lines of output
    * @throws io.herokusdk.core.WaitTimeoutException if it was still pending at the deadline
    */
@@ -87,7 +99,10 @@ public final class Releases {
    * Streams release {@code release}'s release-phase output to {@code lines} until the stream
    * ends, and returns the lines; none if the release has no release phase.
    *
+   * @param app the app's name or id
    * @param release the release's id or version
+   * @param lines gets each line as it arrives, on this thread
+   * @return every line read, oldest first; empty without a release phase
    */
   public List<String> output(String app, String release, Consumer<String> lines) {
     Objects.requireNonNull(lines, "lines == null");

@@ -6,7 +6,12 @@ public final class ReviewAppFailedException extends RuntimeException {
 
   private final transient ReviewAppResult result;
 
-  /** Creates the exception from the review app's result. */
+  /**
+   * Creates the exception from the review app's result.
+   *
+   * @param result the review app's outcome; its status, error status, message and app setup
+   *     problem go into the message
+   */
   public ReviewAppFailedException(ReviewAppResult result) {
     super("Review app " + result.id() + " ended " + result.status().value()
         + (result.errorStatus() == null ? "" : " (" + result.errorStatus() + ")")
@@ -15,7 +20,11 @@ public final class ReviewAppFailedException extends RuntimeException {
     this.result = result;
   }
 
-  /** The review app's outcome, with its app setup's. */
+  /**
+   * The review app's outcome, with its app setup's.
+   *
+   * @return the outcome; null after deserialization, as it is not serialized
+   */
   public ReviewAppResult result() {
     return result;
   }

@@ -36,7 +36,10 @@ public final class ReviewApps {
    * Creates the review app and waits until it is {@code created}, {@code errored} or {@code
    * deleted}; the result includes its app setup's outcome.
    *
-   * @throws ReviewAppFailedException unless it was created
+   * @param request the pipeline, branch and source tarball, and optionally the PR number and
+   *     environment
+   * @return the outcome, {@code created}, with its app setup's (not {@code failed})
+   * @throws ReviewAppFailedException unless it was created, or if its app setup failed
    * @throws io.herokusdk.core.WaitTimeoutException if it was still being created at the deadline
    */
   public ReviewAppResult createAndWait(ReviewAppCreateRequest request) {
@@ -45,7 +48,13 @@ public final class ReviewApps {
     return finish(waiter.until(what(created), () -> poll(created), ReviewApps::done));
   }
 
-  /** {@link #createAndWait} without blocking, on a daemon thread ended with the future. */
+  /**
+   * {@link #createAndWait} without blocking, on a daemon thread ended with the future.
+   *
+   * @param request the pipeline, branch and source tarball of the review app
+   * @return a future completed with the {@code created} outcome, or exceptionally with what
+   *     {@link #createAndWait(ReviewAppCreateRequest)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<ReviewAppResult> createAsync(ReviewAppCreateRequest request) {
     Objects.requireNonNull(request, "request == null");
     return Async.runOwned("heroku-review-app", () -> context.heroku().reviewApps().create(request),
@@ -53,7 +62,14 @@ public final class ReviewApps {
             a -> { }, on), (created, app) -> finish(app));
   }
 
-  /** {@link #createAsync(ReviewAppCreateRequest)} on the caller's scheduler (left running). */
+  /**
+   * {@link #createAsync(ReviewAppCreateRequest)} on the caller's scheduler (left running).
+   *
+   * @param request the pipeline, branch and source tarball of the review app
+   * @param scheduler runs the create call and the polls; not shut down
+   * @return a future completed with the {@code created} outcome, or exceptionally with what
+   *     {@link #createAndWait(ReviewAppCreateRequest)} throws; cancelling it stops the polling
+   */
   public CompletableFuture<ReviewAppResult> createAsync(ReviewAppCreateRequest request,
       ScheduledExecutorService scheduler) {
     Objects.requireNonNull(request, "request == null");

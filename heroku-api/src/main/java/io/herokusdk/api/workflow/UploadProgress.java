@@ -6,6 +6,9 @@ public interface UploadProgress {
   /**
    * {@code sent} of {@code total} bytes handed to the connection so far. When an attempt is
    * retried the whole tarball is sent again and {@code sent} starts again at 0.
+   *
+   * @param sent bytes of the current attempt sent so far, 0 to {@code total}
+   * @param total the tarball's size in bytes
    */
   void onProgress(long sent, long total);
 }
