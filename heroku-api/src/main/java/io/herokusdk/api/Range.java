@@ -39,8 +39,8 @@ public final class Range {
    * @param field the sort field, like {@code id} or {@code name}; no spaces or semicolons
    * @param max the page size, 1 to {@value #MAX_PAGE_SIZE}
    * @param descending true for {@code order=desc}, false for Heroku's default ascending order
-   * @return the range {@code <field> ..; max=<max>}, with {@code order=desc, } before
-   *     {@code max} if descending
+   * @return the range {@code <field> ..; max=<max>}, or {@code <field> ..; order=desc,
+   *     max=<max>} if descending
    * @throws IllegalArgumentException if {@code max} is not 1 to {@value #MAX_PAGE_SIZE}
    */
   public static Range by(String field, int max, boolean descending) {

@@ -128,7 +128,7 @@ public enum HerokuErrorCode {
    * of a runtime or Logplex line; empty if none or not known.
    *
    * @param line a parsed line, well formed or not
-   * @return the code; for a router line only its {@code code=} field counts
+   * @return the code, or empty; for a router line only its {@code code=} field counts
    */
   public static Optional<HerokuErrorCode> in(LogLine line) {
     Optional<RouterLine> router = line.router();

@@ -56,8 +56,8 @@ public record LogLine(@Nullable OffsetDateTime timestamp, String source, String 
    * dropped). Never throws on malformed input; see {@link LogLine}.
    *
    * @param line one line of output, not null
-   * @return the line's fields, or the line kept whole as the message of an {@link
-   *     #UNKNOWN_SOURCE} line
+   * @return the line's fields; a line of another shape is kept whole as the message, with source
+   *     {@value #UNKNOWN_SOURCE}
    */
   public static LogLine parse(String line) {
     Objects.requireNonNull(line, "line == null");
