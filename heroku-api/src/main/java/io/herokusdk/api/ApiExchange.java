@@ -15,7 +15,15 @@ import java.util.OptionalInt;
  */
 public record ApiExchange(String method, String host, OptionalInt status, Duration duration,
     OptionalInt rateLimitRemaining) {
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param method the HTTP method, not null
+   * @param host the API host, not null
+   * @param status the HTTP status, or empty if no response arrived; not null
+   * @param duration the time to the response headers or the failure, not null
+   * @param rateLimitRemaining the {@code RateLimit-Remaining} header, or empty; not null
+   */
   public ApiExchange {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(host, "host");

@@ -10,6 +10,11 @@ package io.herokusdk.api;
  */
 @FunctionalInterface
 public interface ApiListener {
-  /** Called once per finished attempt. */
+  /**
+   * Called once per finished attempt.
+   *
+   * @param exchange the attempt's method, host, status (empty if it failed), duration and
+   *     {@code RateLimit-Remaining}
+   */
   void exchanged(ApiExchange exchange);
 }

@@ -89,6 +89,8 @@ public final class Heroku extends HerokuResources implements Closeable {
   /**
    * Heroku Data: Postgres and Key-Value Store (Redis) operations on the Data API host, with this
    * client's token, retries, typed errors and {@code Request-Id}.
+   *
+   * @return the Data API operations, sent to {@link Builder#dataUrl(String)}
    */
   public HerokuData data() {
     return data;
@@ -97,6 +99,8 @@ public final class Heroku extends HerokuResources implements Closeable {
   /**
    * Deploys, releases, promotions, review apps, app setups, add-ons, domains, dynos and logs:
    * the multi-step operations, with uploads, streamed output and waits.
+   *
+   * @return the workflows, on this client's connections
    */
   public Workflows workflows() {
     return workflows;
@@ -107,6 +111,7 @@ public final class Heroku extends HerokuResources implements Closeable {
    * (or {@code .env}), else the {@code api.heroku.com} entry (or the {@code default} entry) of
    * {@code ~/.netrc}.
    *
+   * @return a new client with {@code HEROKU_DATA_HOST} applied if set; close it when done
    * @throws io.herokusdk.core.MissingConfigVarException if neither has a token
    */
   public static Heroku fromEnv() {
@@ -117,6 +122,9 @@ public final class Heroku extends HerokuResources implements Closeable {
    * A client from explicit config vars: {@code HEROKU_API_KEY} (required: no {@code .netrc} is
    * read) and {@code HEROKU_DATA_HOST}.
    *
+   * @param configVars where to read {@code HEROKU_API_KEY} and the optional {@code
+   *     HEROKU_DATA_HOST} (a host name or an http(s) URL)
+   * @return a new client; close it when done
    * @throws io.herokusdk.core.MissingConfigVarException if {@code HEROKU_API_KEY} is not set
    */
   public static Heroku fromConfig(ConfigVars configVars) {
@@ -159,12 +167,21 @@ public final class Heroku extends HerokuResources implements Closeable {
     throw config.missing(API_KEY_VAR, "or log in with `heroku login` to write ~/.netrc");
   }
 
-  /** A builder with the defaults: no token yet, {@link #DEFAULT_BASE_URL}, default policies. */
+  /**
+   * A builder with the defaults: no token yet, {@link #DEFAULT_BASE_URL}, default policies.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder with this client's settings (sharing its OkHttpClient if one was given). */
+  /**
+   * A builder with this client's settings (sharing its OkHttpClient if one was given).
+   *
+   * @return a new builder, including the two-factor code if this is a {@link #withTwoFactorCode}
+   *     view
+   */
   public Builder toBuilder() {
     return config.copy();
   }
@@ -173,6 +190,9 @@ public final class Heroku extends HerokuResources implements Closeable {
    * A view of this client that sends {@code Heroku-Two-Factor-Code: code} with every request:
    * how to resend a call that failed with {@link TwoFactorRequiredException}. Shares this
    * client's connections; closing the view does nothing.
+   *
+   * @param code the current second-factor code, like {@code 123456}; kept out of logs and errors
+   * @return a new view; this client is unchanged
    */
   public Heroku withTwoFactorCode(String code) {
     Objects.requireNonNull(code, "code");
@@ -181,7 +201,11 @@ public final class Heroku extends HerokuResources implements Closeable {
     return b.build(client, false);
   }
 
-  /** The base URL requests go to. */
+  /**
+   * The base URL requests go to.
+   *
+   * @return the URL, ending in {@code /}, like {@value #DEFAULT_BASE_URL}
+   */
   public String baseUrl() {
     return config.baseUrl.toString();
   }
@@ -240,18 +264,34 @@ public final class Heroku extends HerokuResources implements Closeable {
       return b;
     }
 
-    /** The API token (an OAuth token or the {@code heroku auth:token} output). Required. */
+    /**
+     * The API token (an OAuth token or the {@code heroku auth:token} output). Required.
+     *
+     * @param token the token, sent as {@code Authorization: Bearer <token>}
+     * @return this builder
+     */
     public Builder token(Secret token) {
       this.token = Objects.requireNonNull(token, "token");
       return this;
     }
 
-    /** The API token. Required. */
+    /**
+     * The API token. Required.
+     *
+     * @param token the token in plain text, like the output of {@code heroku auth:token}
+     * @return this builder
+     */
     public Builder token(String token) {
       return token(Secret.of(Objects.requireNonNull(token, "token")));
     }
 
-    /** Where to send requests; default {@value Heroku#DEFAULT_BASE_URL}. For fakes and proxies. */
+    /**
+     * Where to send requests; default {@value Heroku#DEFAULT_BASE_URL}. For fakes and proxies.
+     *
+     * @param baseUrl an http(s) URL; a {@code /} is added to its path if missing
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseUrl} is not an http(s) URL
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = parseBase(Objects.requireNonNull(baseUrl, "baseUrl"));
       return this;
@@ -261,6 +301,10 @@ public final class Heroku extends HerokuResources implements Closeable {
      * Where to send Data API requests ({@link Heroku#data()}); default {@value
      * Heroku#DEFAULT_DATA_URL}, or {@code https://$HEROKU_DATA_HOST/} with {@link
      * Heroku#fromEnv()}. For fakes and proxies.
+     *
+     * @param dataUrl an http(s) URL; a {@code /} is added to its path if missing
+     * @return this builder
+     * @throws IllegalArgumentException if {@code dataUrl} is not an http(s) URL
      */
     public Builder dataUrl(String dataUrl) {
       this.dataUrl = parseBase(Objects.requireNonNull(dataUrl, "dataUrl"));
@@ -282,31 +326,60 @@ public final class Heroku extends HerokuResources implements Closeable {
      * Your own OkHttpClient: the SDK derives its client with {@link OkHttpClient#newBuilder()},
      * sharing the pool and dispatcher, and does not shut it down on {@link Heroku#close()}. Its
      * TLS settings are used as they are.
+     *
+     * @param client the client to derive from; its timeouts are replaced by this builder's,
+     *     defaults included
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
       return this;
     }
 
-    /** Connect timeout; default 10 s. */
+    /**
+     * Connect timeout; default 10 s.
+     *
+     * @param timeout how long to wait for a TCP connection to the API; zero for no timeout
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout);
       return this;
     }
 
-    /** Read (and write) timeout; default 30 s. */
+    /**
+     * Read (and write) timeout; default 30 s.
+     *
+     * @param timeout the longest pause while reading a response or writing a request; zero for
+     *     no timeout
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout);
       return this;
     }
 
-    /** Timeout of one call including retries and waits; default none (zero). */
+    /**
+     * Timeout of one call including retries and waits; default none (zero).
+     *
+     * @param timeout the longest a call may take in all; zero for no timeout
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout);
       return this;
     }
 
-    /** The {@code User-Agent}; default {@code heroku-sdk-java/<version> (Java <version>)}. */
+    /**
+     * The {@code User-Agent}; default {@code heroku-sdk-java/<version> (Java <version>)}.
+     *
+     * @param userAgent the header value, not blank, without line breaks
+     * @return this builder
+     * @throws IllegalArgumentException if {@code userAgent} is blank or has a CR or LF
+     */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent");
       if (userAgent.isBlank() || userAgent.indexOf('\n') >= 0 || userAgent.indexOf('\r') >= 0) {
@@ -316,13 +389,24 @@ public final class Heroku extends HerokuResources implements Closeable {
       return this;
     }
 
-    /** Retries on connection failures and 5xx; default {@link RetryPolicy#defaults()}. */
+    /**
+     * Retries on connection failures and 5xx; default {@link RetryPolicy#defaults()}.
+     *
+     * @param policy the policy, or {@link RetryPolicy#none()} to never retry
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** 429 retries and the optional throttle; default {@link RateLimitPolicy#defaults()}. */
+    /**
+     * 429 retries and the optional throttle; default {@link RateLimitPolicy#defaults()}.
+     *
+     * @param policy the policy; each built client (and {@link Heroku#withTwoFactorCode} view)
+     *     keeps its own throttle state
+     * @return this builder
+     */
     public Builder rateLimitPolicy(RateLimitPolicy policy) {
       this.rateLimitPolicy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -331,6 +415,9 @@ public final class Heroku extends HerokuResources implements Closeable {
     /**
      * Reports every HTTP exchange (each retry too) to {@code listener}, e.g. for metrics; see
      * {@link ApiListener}. Default none.
+     *
+     * @param listener the listener; one that throws is logged and ignored
+     * @return this builder
      */
     public Builder listener(ApiListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -354,6 +441,7 @@ public final class Heroku extends HerokuResources implements Closeable {
     /**
      * Builds the client.
      *
+     * @return a new client; it owns a new OkHttpClient unless {@link #okHttpClient} gave one
      * @throws IllegalStateException if no token was set
      */
     public Heroku build() {

@@ -11,12 +11,19 @@ import org.jspecify.annotations.Nullable;
 public class HerokuApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code; see {@link #status()}. */
   private final int status;
+  /** Heroku's error id, or null; see {@link #id()}. */
   private final @Nullable String id;
+  /** Heroku's message alone; see {@link #errorMessage()}. */
   private final String errorMessage;
+  /** Heroku's documentation link, or null; see {@link #url()}. */
   private final @Nullable String url;
+  /** The request's {@code Request-Id}, or null; see {@link #requestId()}. */
   private final @Nullable String requestId;
+  /** The request's HTTP method; see {@link #method()}. */
   private final String method;
+  /** The request's path; see {@link #path()}. */
   private final String path;
 
   /**
@@ -43,37 +50,66 @@ public class HerokuApiException extends RuntimeException {
     this.path = path;
   }
 
-  /** The HTTP status code. */
+  /**
+   * The HTTP status code.
+   *
+   * @return the status, like 404; 500 or above for a {@link ServerErrorException}
+   */
   public int status() {
     return status;
   }
 
-  /** Heroku's error id, e.g. {@code not_found}; null when the body was not Heroku's JSON. */
+  /**
+   * Heroku's error id, e.g. {@code not_found}; null when the body was not Heroku's JSON.
+   *
+   * @return the id, or null when the exception type was chosen by HTTP status alone
+   */
   public @Nullable String id() {
     return id;
   }
 
-  /** Heroku's message, without the status, id and request details of {@link #getMessage()}. */
+  /**
+   * Heroku's message, without the status, id and request details of {@link #getMessage()}.
+   *
+   * @return the message; for an answer without Heroku's JSON, a summary of its body, or its HTTP
+   *     reason phrase if the body was empty
+   */
   public String errorMessage() {
     return errorMessage;
   }
 
-  /** Heroku's link to documentation about this error, if it sent one. */
+  /**
+   * Heroku's link to documentation about this error, if it sent one.
+   *
+   * @return the URL, or null
+   */
   public @Nullable String url() {
     return url;
   }
 
-  /** The request's {@code Request-Id} (the server's, if it answered with one). */
+  /**
+   * The request's {@code Request-Id} (the server's, if it answered with one).
+   *
+   * @return the id (a random UUID when the SDK made it), or null if none is known
+   */
   public @Nullable String requestId() {
     return requestId;
   }
 
-  /** The request's HTTP method. */
+  /**
+   * The request's HTTP method.
+   *
+   * @return the method, like {@code GET} or {@code PATCH}
+   */
   public String method() {
     return method;
   }
 
-  /** The request's path (identities percent-encoded; no query, no host). */
+  /**
+   * The request's path (identities percent-encoded; no query, no host).
+   *
+   * @return the path, like {@code /apps/my-app/config-vars}
+   */
   public String path() {
     return path;
   }

@@ -11,9 +11,18 @@ import org.jspecify.annotations.Nullable;
 public final class HerokuConnectionException extends UncheckedIOException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code Request-Id} the SDK sent, or null; see {@link #requestId()}. */
   private final @Nullable String requestId;
 
-  /** Creates the exception for {@code method path}. */
+  /**
+   * Creates the exception for {@code method path}.
+   *
+   * @param method the request's HTTP method, like {@code GET}
+   * @param path the request's path (identities percent-encoded; no query, no host)
+   * @param requestId the {@code Request-Id} the request was sent with, or null if unknown
+   * @param cause the I/O failure; in fact required, as {@link UncheckedIOException} throws
+   *     {@link NullPointerException} for a null cause
+   */
   public HerokuConnectionException(String method, String path, @Nullable String requestId,
       @Nullable IOException cause) {
     super(method + " " + path + " failed" + (requestId != null ? " (Request-Id " + requestId + ")"
@@ -21,7 +30,11 @@ public final class HerokuConnectionException extends UncheckedIOException {
     this.requestId = requestId;
   }
 
-  /** The {@code Request-Id} the SDK sent. */
+  /**
+   * The {@code Request-Id} the SDK sent.
+   *
+   * @return the id (a random UUID unless the caller set the header), or null if unknown
+   */
   public @Nullable String requestId() {
     return requestId;
   }

@@ -14,15 +14,34 @@ import java.util.stream.Stream;
  * @param <T> the item type
  */
 public interface Paged<T> extends Iterable<T> {
-  /** A sequential, lazy stream over all items of all pages. */
+  /**
+   * A sequential, lazy stream over all items of all pages.
+   *
+   * @return a stream that sends the first request when its first item is needed
+   */
   Stream<T> stream();
 
-  /** Fetches just the first page. */
+  /**
+   * Fetches just the first page.
+   *
+   * @return the page at the starting range ({@link Range#DEFAULT} unless {@link #startingAt}
+   *     set another)
+   */
   Page<T> firstPage();
 
-  /** Fetches the single page at {@code range}, e.g. a {@link Page#nextRange()} from before. */
+  /**
+   * Fetches the single page at {@code range}, e.g. a {@link Page#nextRange()} from before.
+   *
+   * @param range the {@code Range} header to send, not null
+   * @return that page; its {@link Page#next()} says whether another follows
+   */
   Page<T> page(Range range);
 
-  /** The same list, starting at {@code range} (a field, order or page size of your choice). */
+  /**
+   * The same list, starting at {@code range} (a field, order or page size of your choice).
+   *
+   * @param range the {@code Range} of the first page, like {@code Range.by("name", 100, false)}
+   * @return a new unsent list; this one is unchanged
+   */
   Paged<T> startingAt(Range range);
 }

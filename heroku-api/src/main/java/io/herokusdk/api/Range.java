@@ -22,7 +22,13 @@ public final class Range {
     this.value = value;
   }
 
-  /** All items ordered by {@code field}, {@value #MAX_PAGE_SIZE} per page. */
+  /**
+   * All items ordered by {@code field}, {@value #MAX_PAGE_SIZE} per page.
+   *
+   * @param field the sort field, like {@code id} or {@code name}; no spaces or semicolons
+   * @return the range {@code <field> ..; max=1000}
+   * @throws IllegalArgumentException if {@code field} is blank or has a space or semicolon
+   */
   public static Range by(String field) {
     return by(field, MAX_PAGE_SIZE, false);
   }
@@ -30,6 +36,11 @@ public final class Range {
   /**
    * All items ordered by {@code field}, {@code max} per page, optionally descending.
    *
+   * @param field the sort field, like {@code id} or {@code name}; no spaces or semicolons
+   * @param max the page size, 1 to {@value #MAX_PAGE_SIZE}
+   * @param descending true for {@code order=desc}, false for Heroku's default ascending order
+   * @return the range {@code <field> ..; max=<max>}, or {@code <field> ..; order=desc,
+   *     max=<max>} if descending
    * @throws IllegalArgumentException if {@code max} is not 1 to {@value #MAX_PAGE_SIZE}
    */
   public static Range by(String field, int max, boolean descending) {
@@ -43,7 +54,13 @@ public final class Range {
     return new Range(field + " ..; " + (descending ? "order=desc, " : "") + "max=" + max);
   }
 
-  /** A header value taken as is, e.g. a {@code Next-Range} the server sent. */
+  /**
+   * A header value taken as is, e.g. a {@code Next-Range} the server sent.
+   *
+   * @param headerValue the {@code Range} header value, not blank, without line breaks
+   * @return a range that sends exactly {@code headerValue}
+   * @throws IllegalArgumentException if {@code headerValue} is blank or has a CR or LF
+   */
   public static Range of(String headerValue) {
     Objects.requireNonNull(headerValue, "headerValue");
     if (headerValue.isBlank() || headerValue.indexOf('\n') >= 0 || headerValue.indexOf('\r') >= 0) {
@@ -52,7 +69,11 @@ public final class Range {
     return new Range(headerValue);
   }
 
-  /** The header value. */
+  /**
+   * The header value.
+   *
+   * @return the value sent as the {@code Range} header, like {@code id ..; max=1000}
+   */
   public String value() {
     return value;
   }

@@ -29,32 +29,56 @@ public final class RetryPolicy {
     this.backoff = b.backoff;
   }
 
-  /** 2 retries, 200 ms doubling to at most 5 s, equal jitter. */
+  /**
+   * 2 retries, 200 ms doubling to at most 5 s, equal jitter.
+   *
+   * @return the shared default policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** No retries at all. */
+  /**
+   * No retries at all.
+   *
+   * @return the shared policy with {@link #maxRetries()} 0
+   */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /**
+   * A builder starting from {@link #defaults()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy. */
+  /**
+   * A builder starting from this policy.
+   *
+   * @return a new builder with this policy's settings
+   */
   public Builder toBuilder() {
     return new Builder().maxRetries(maxRetries).backoff(backoff);
   }
 
-  /** Retries after the first attempt; 0 disables retries. */
+  /**
+   * Retries after the first attempt; 0 disables retries.
+   *
+   * @return the retry count, 0 to 10
+   */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** The delays between attempts. */
+  /**
+   * The delays between attempts.
+   *
+   * @return the backoff, shared by retries after connection failures and after 5xx answers
+   */
   public Backoff backoff() {
     return backoff;
   }
@@ -71,7 +95,13 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Retries after the first attempt (0 to 10). */
+    /**
+     * Retries after the first attempt (0 to 10).
+     *
+     * @param maxRetries how many times to retry, 0 to 10; default 2
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetries} is not 0 to 10
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new IllegalArgumentException("maxRetries must be 0..10: " + maxRetries);
@@ -80,13 +110,22 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The delays between attempts. */
+    /**
+     * The delays between attempts.
+     *
+     * @param backoff the delays; default 200 ms doubling to at most 5 s with equal jitter
+     * @return this builder
+     */
     public Builder backoff(Backoff backoff) {
       this.backoff = Objects.requireNonNull(backoff, "backoff");
       return this;
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return a new immutable policy
+     */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

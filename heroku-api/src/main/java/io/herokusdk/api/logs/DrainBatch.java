@@ -16,7 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record DrainBatch(@Nullable String frameId, @Nullable String drainToken,
     boolean duplicate, List<LogLine> lines) {
-  /** Copies the lines unmodifiable. */
+  /**
+   * Copies the lines unmodifiable.
+   *
+   * @param frameId the {@code Logplex-Frame-Id}, or null
+   * @param drainToken the {@code Logplex-Drain-Token}, or null
+   * @param duplicate true if this frame id was received before
+   * @param lines the lines in order, not null; no null elements
+   */
   public DrainBatch {
     lines = List.copyOf(Objects.requireNonNull(lines, "lines == null"));
   }

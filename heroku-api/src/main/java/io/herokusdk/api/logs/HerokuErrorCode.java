@@ -100,12 +100,21 @@ public enum HerokuErrorCode {
     this.description = description;
   }
 
-  /** Dev Center's title for it, like {@code Request timeout}. */
+  /**
+   * Dev Center's title for it, like {@code Request timeout}.
+   *
+   * @return the title, as Dev Center capitalizes it
+   */
   public String description() {
     return description;
   }
 
-  /** The code named {@code code} (like {@code H12}, any case), or empty if it is not known. */
+  /**
+   * The code named {@code code} (like {@code H12}, any case), or empty if it is not known.
+   *
+   * @param code a letter and two digits, like {@code H12} or {@code r14}
+   * @return the constant, or empty if no constant has that name
+   */
   public static Optional<HerokuErrorCode> of(String code) {
     if (code == null || code.length() != 3) return Optional.empty();
     for (HerokuErrorCode value : values()) {
@@ -117,6 +126,9 @@ public enum HerokuErrorCode {
   /**
    * The code in a line's message: {@code code=H12} of a router line, or {@code Error R14 (...)}
    * of a runtime or Logplex line; empty if none or not known.
+   *
+   * @param line a parsed line, well formed or not
+   * @return the code, or empty; for a router line only its {@code code=} field counts
    */
   public static Optional<HerokuErrorCode> in(LogLine line) {
     Optional<RouterLine> router = line.router();

@@ -35,7 +35,15 @@ public record LogLine(@Nullable OffsetDateTime timestamp, String source, String 
   /** Heroku splits longer log messages into several lines. */
   public static final int MAX_MESSAGE_BYTES = 10_000;
 
-  /** Checks that only the timestamp may be null. */
+  /**
+   * Checks that only the timestamp may be null.
+   *
+   * @param timestamp when it was logged, or null for a line that is not well formed
+   * @param source the source, like {@code app}; not null
+   * @param dyno the dyno or process, or empty; not null
+   * @param message what was logged, not null
+   * @param raw the whole line without its line ending, not null
+   */
   public LogLine {
     Objects.requireNonNull(source, "source == null");
     Objects.requireNonNull(dyno, "dyno == null");
@@ -46,6 +54,10 @@ public record LogLine(@Nullable OffsetDateTime timestamp, String source, String 
   /**
    * Parses one line of {@code heroku logs} output (a trailing {@code \n} or {@code \r\n} is
    * dropped). Never throws on malformed input; see {@link LogLine}.
+   *
+   * @param line one line of output, not null
+   * @return the line's fields; a line of another shape is kept whole as the message, with source
+   *     {@value #UNKNOWN_SOURCE}
    */
   public static LogLine parse(String line) {
     Objects.requireNonNull(line, "line == null");
@@ -94,22 +106,38 @@ public record LogLine(@Nullable OffsetDateTime timestamp, String source, String 
     }
   }
 
-  /** True if this line had the shape {@code TIMESTAMP SOURCE[DYNO]: MESSAGE}. */
+  /**
+   * True if this line had the shape {@code TIMESTAMP SOURCE[DYNO]: MESSAGE}.
+   *
+   * @return true if it parsed, false if it is kept whole as its message (no timestamp)
+   */
   public boolean isWellFormed() {
     return timestamp != null;
   }
 
-  /** True for the router's lines: source {@code heroku}, dyno {@code router}. */
+  /**
+   * True for the router's lines: source {@code heroku}, dyno {@code router}.
+   *
+   * @return true if {@link #router()} has this line's fields
+   */
   public boolean isRouter() {
     return source.equals("heroku") && dyno.equals("router");
   }
 
-  /** This line's fields if it is a router line, else empty. */
+  /**
+   * This line's fields if it is a router line, else empty.
+   *
+   * @return the message parsed as a {@link RouterLine}, or empty unless {@link #isRouter()}
+   */
   public Optional<RouterLine> router() {
     return isRouter() ? Optional.of(RouterLine.parse(message)) : Optional.empty();
   }
 
-  /** The Heroku error code this line reports, if any; see {@link HerokuErrorCode#in(LogLine)}. */
+  /**
+   * The Heroku error code this line reports, if any; see {@link HerokuErrorCode#in(LogLine)}.
+   *
+   * @return the code, like {@link HerokuErrorCode#H12}, or empty
+   */
   public Optional<HerokuErrorCode> errorCode() {
     return HerokuErrorCode.in(this);
   }
@@ -117,6 +145,8 @@ public record LogLine(@Nullable OffsetDateTime timestamp, String source, String 
   /**
    * True if the message is {@value #MAX_MESSAGE_BYTES} bytes or longer in UTF-8: Heroku split it
    * and the next line of the same source and dyno may continue it.
+   *
+   * @return true if the message is long enough to have been split
    */
   public boolean maySplit() {
     return message.length() * 3L >= MAX_MESSAGE_BYTES

@@ -66,12 +66,22 @@ public final class LogplexDrain {
     };
   }
 
-  /** A drain reader remembering the last {@value #DEFAULT_REMEMBERED_FRAMES} frame ids. */
+  /**
+   * A drain reader remembering the last {@value #DEFAULT_REMEMBERED_FRAMES} frame ids.
+   *
+   * @return a new reader that has seen no frame ids yet
+   */
   public static LogplexDrain create() {
     return rememberingFrames(DEFAULT_REMEMBERED_FRAMES);
   }
 
-  /** A drain reader remembering the last {@code frameIds} frame ids (at least 1). */
+  /**
+   * A drain reader remembering the last {@code frameIds} frame ids (at least 1).
+   *
+   * @param frameIds how many frame ids to remember for duplicate detection, at least 1
+   * @return a new reader that has seen no frame ids yet
+   * @throws IllegalArgumentException if {@code frameIds} is less than 1
+   */
   public static LogplexDrain rememberingFrames(int frameIds) {
     if (frameIds < 1) throw new IllegalArgumentException("frameIds < 1: " + frameIds);
     return new LogplexDrain(frameIds);
@@ -82,6 +92,8 @@ public final class LogplexDrain {
    *
    * @param header the request's header by name (like {@code Headers::getFirst}), null if absent
    * @param body the whole request body
+   * @return the batch; for a frame id seen before, a {@link DrainBatch#duplicate()} one with no
+   *     lines, its body unread
    * @throws DrainBodyException if the body is malformed or holds another number of frames than
    *     {@code Logplex-Msg-Count} says; its {@link DrainBodyException#lines()} are the readable
    *     ones
@@ -122,6 +134,8 @@ public final class LogplexDrain {
    * Reads a body's frames into lines, without the header checks or duplicate detection of {@link
    * #receive}.
    *
+   * @param body the whole request body, frames optionally separated by line breaks
+   * @return one line per frame, in order
    * @throws DrainBodyException if a length prefix is bad, a frame runs past the end of the body or
    *     a frame is not UTF-8; its {@link DrainBodyException#lines()} are the readable ones
    */

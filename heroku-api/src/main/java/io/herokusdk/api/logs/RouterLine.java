@@ -38,12 +38,37 @@ public record RouterLine(@Nullable String at, @Nullable String method, @Nullable
     @Nullable String code, @Nullable String desc, @Nullable String tls,
     @Nullable String tlsVersion, Map<String, String> fields) {
 
-  /** Copies the fields unmodifiable. */
+  /**
+   * Copies the fields unmodifiable.
+   *
+   * @param at {@code info} or {@code error}, or null
+   * @param method the HTTP method, or null
+   * @param path the request path with its query, or null
+   * @param host the requested host, or null
+   * @param requestId the {@code X-Request-Id}, or null
+   * @param fwd the client's address, or null
+   * @param dyno the dyno that served it, or null
+   * @param connect the time to connect to the dyno, or null
+   * @param service the time the dyno took to answer, or null
+   * @param status the HTTP status, or null
+   * @param bytes the size of the response, or null
+   * @param protocol {@code http} or {@code https}, or null
+   * @param code the error code text, or null
+   * @param desc the error's description, or null
+   * @param tls whether the client used TLS, as written, or null
+   * @param tlsVersion the TLS version, or null
+   * @param fields every {@code key=value} of the line; not null, no null keys or values
+   */
   public RouterLine {
     fields = Map.copyOf(Objects.requireNonNull(fields, "fields == null"));
   }
 
-  /** Parses a router line's message (the part after {@code heroku[router]: }). Never throws. */
+  /**
+   * Parses a router line's message (the part after {@code heroku[router]: }). Never throws.
+   *
+   * @param message the logfmt text, like {@code at=info method=GET path="/" status=200}
+   * @return the fields; those missing, empty or not parseable are null
+   */
   public static RouterLine parse(String message) {
     Map<String, String> f = Logfmt.parse(Objects.requireNonNull(message, "message == null"));
     return new RouterLine(text(f, "at"), text(f, "method"), text(f, "path"), text(f, "host"),
@@ -53,12 +78,20 @@ public record RouterLine(@Nullable String at, @Nullable String method, @Nullable
         text(f, "tls_version"), f);
   }
 
-  /** True for {@code at=error} lines. */
+  /**
+   * True for {@code at=error} lines.
+   *
+   * @return true if {@link #at()} is {@code error}
+   */
   public boolean isError() {
     return "error".equals(at);
   }
 
-  /** The error code ({@code code=H12}) if there is one and it is known. */
+  /**
+   * The error code ({@code code=H12}) if there is one and it is known.
+   *
+   * @return the code, or empty if {@link #code()} is null or not a known code
+   */
   public Optional<HerokuErrorCode> errorCode() {
     return code == null ? Optional.empty() : HerokuErrorCode.of(code);
   }
