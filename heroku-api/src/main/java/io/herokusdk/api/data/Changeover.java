@@ -319,7 +319,7 @@ public final class Changeover {
 
   private long awaitBehind(String follower, long commits, Consumer<String> progress) {
     PostgresInfo info = waiter.until(follower + " to be within " + commits + " commits of its"
-        + " leader", () -> postgres.info(follower), i -> behind(i) <= commits,
+        + " leader", () -> stillFollowing(follower, postgres.info(follower)), i -> behind(i) <= commits,
         i -> progress.accept(i.waiting() ? "preparing" : "behind by " + (i.behindBy() == null
             ? "an unknown number of commits" : i.behindBy())));
     return behind(info);
@@ -327,8 +327,20 @@ public final class Changeover {
 
   private static long behind(PostgresInfo info) {
     if (info.waiting()) return Long.MAX_VALUE;
-    if (!info.isFollower()) return 0;
     return info.behindByCommits().orElse(Long.MAX_VALUE);
+  }
+
+  /**
+   * A follower that stopped following before UNFOLLOW misses the writes made since: promoting
+   * it would lose them, so the changeover stops instead of reading "not a follower" as caught up.
+   */
+  private static PostgresInfo stillFollowing(String follower, PostgresInfo info) {
+    if (!info.waiting() && !info.isFollower()) {
+      throw new IllegalStateException(follower + " no longer follows its leader: it was"
+          + " unfollowed outside this changeover and misses the writes made since. Destroy it"
+          + " and run the changeover again with a new journal");
+    }
+    return info;
   }
 
   /**
@@ -372,7 +384,9 @@ public final class Changeover {
       }
     }
     String stale = null;
-    if (s.done.contains(ChangeoverStep.UNFOLLOW) && !promoted && manual.isEmpty()) {
+    boolean unfollowed = s.done.contains(ChangeoverStep.UNFOLLOW)
+        || (failed == ChangeoverStep.UNFOLLOW && mayHaveUnfollowed(s.follower, cause));
+    if (unfollowed && !promoted && manual.isEmpty()) {
       // The app wrote to the old database again: the unfollowed copy misses those writes.
       stale = s.follower;
       s.follower = followerName();
@@ -399,6 +413,21 @@ public final class Changeover {
           .append(failed);
     }
     return new ChangeoverFailedException(failed, manual.isEmpty(), message.toString(), cause);
+  }
+
+  /**
+   * Whether UNFOLLOW, failing with {@code cause}, may have unfollowed {@code follower} all the
+   * same (a lost answer, or a wait that failed after the request): asks, and assumes so when the
+   * answer does not say it still follows.
+   */
+  private boolean mayHaveUnfollowed(@Nullable String follower, RuntimeException cause) {
+    if (follower == null) return false;
+    try {
+      return !postgres.info(follower).isFollower();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+      return true;
+    }
   }
 
   private AddOnAttachment currentDatabase() {

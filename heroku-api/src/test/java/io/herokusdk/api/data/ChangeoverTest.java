@@ -190,6 +190,59 @@ class ChangeoverTest {
   }
 
   @Test
+  void anUnfollowThatWentThroughBeforeItsStepFailedIsNeverPromotedAfterTheAppRanOn()
+      throws SQLException {
+    ChangeoverJournal journal = ChangeoverJournal.inMemory();
+    List<ChangeoverEvent> events = new ArrayList<>();
+
+    assertThatThrownBy(() -> changeover().journal(journal).build().run(e -> {
+      events.add(e);
+      if (e.step() == ChangeoverStep.UNFOLLOW && e.kind() == ChangeoverEvent.Kind.STARTED) {
+        // the unfollow reaches Heroku, then the step's next answer is an error
+        world.client().postgres().unfollow(createdFollower(events));
+        world.data.failNextRequest("GET", "/client/v11/databases/*", 422,
+            "The database is busy.");
+      }
+    })).isInstanceOfSatisfying(ChangeoverFailedException.class, e -> {
+      assertThat(e.step()).isEqualTo(ChangeoverStep.UNFOLLOW);
+      assertThat(e.getMessage()).contains("misses the writes");
+    });
+    String stale = createdFollower(events);
+    assertThat(world.api.app(APP).maintenance()).isFalse();
+
+    execute(oldUrl, "insert into orders (total) values (555)");  // the app runs on meanwhile
+    ChangeoverResult resumed = changeover().journal(journal).build().run(e -> { });
+
+    assertThat(resumed.promoted()).isNotEqualTo(stale);
+    assertThat(queryLong(world.configVar("DATABASE_URL"),
+        "select count(*) from orders where total = 555")).isEqualTo(1);
+  }
+
+  @Test
+  void aFollowerUnfollowedByHandIsNotTakenForCaughtUp() {
+    List<ChangeoverEvent> events = new ArrayList<>();
+
+    assertThatThrownBy(() -> changeover().build().run(e -> {
+      events.add(e);
+      if (e.step() == ChangeoverStep.CREATE_FOLLOWER && e.kind() == ChangeoverEvent.Kind.DONE) {
+        world.client().postgres().unfollow(createdFollower(events));  // someone else did it
+      }
+    })).isInstanceOfSatisfying(ChangeoverFailedException.class, e -> {
+      assertThat(e.step()).isEqualTo(ChangeoverStep.WAIT_CAUGHT_UP);
+      assertThat(e.getMessage()).contains("no longer follows its leader")
+          .contains("the app was not stopped");
+    });
+    assertThat(world.configVar("DATABASE_URL")).isEqualTo(oldUrl);
+    assertThat(formation()).containsEntry("worker", 3L);
+  }
+
+  private static String createdFollower(List<ChangeoverEvent> events) {
+    return events.stream().filter(e -> e.step() == ChangeoverStep.CREATE_FOLLOWER
+        && e.kind() == ChangeoverEvent.Kind.DONE).findFirst().orElseThrow().message()
+        .split(" ")[0];
+  }
+
+  @Test
   void aCrashMidwayResumesFromTheJournalFileWithoutASecondFollower() throws Exception {
     Path file = dir.resolve("changeover.json");
     class Crash extends Error {
