@@ -319,7 +319,8 @@ public final class Changeover {
 
   private long awaitBehind(String follower, long commits, Consumer<String> progress) {
     PostgresInfo info = waiter.until(follower + " to be within " + commits + " commits of its"
-        + " leader", () -> stillFollowing(follower, postgres.info(follower)), i -> behind(i) <= commits,
+        + " leader", () -> stillFollowing(follower, postgres.info(follower)),
+        i -> behind(i) <= commits,
         i -> progress.accept(i.waiting() ? "preparing" : "behind by " + (i.behindBy() == null
             ? "an unknown number of commits" : i.behindBy())));
     return behind(info);
