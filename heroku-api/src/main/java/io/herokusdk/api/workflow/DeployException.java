@@ -35,8 +35,8 @@ public class DeployException extends RuntimeException {
   /**
    * The app it was deploying or releasing.
    *
-   * @return the app's name; for a {@link ReleaseFailedException}, the name or id {@link
-   *     Releases} was given (a deploy's carries the id)
+   * @return the app's name; for a {@link ReleaseFailedException} from {@link Releases}, the
+   *     name or id it was given
    */
   public String app() {
     return app;

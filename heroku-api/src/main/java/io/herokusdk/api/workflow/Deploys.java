@@ -133,7 +133,7 @@ public final class Deploys {
       long releaseStart = System.nanoTime();
       List<String> releaseLines = new ArrayList<>();
       String releaseId = Objects.requireNonNull(done.release(), "waited for it").id();
-      Release release = releases.await(app.id(), releaseId, request.releaseOutput(),
+      Release release = releases.await(app.name(), releaseId, request.releaseOutput(),
           releaseLines);
       return new DeployResult(app.name(), buildId, release.id(), release.version(), version,
           uploadTook, buildTook, since(releaseStart), buildLines, releaseLines);

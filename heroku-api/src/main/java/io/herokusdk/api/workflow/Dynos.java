@@ -135,16 +135,17 @@ public final class Dynos {
   }
 
   /**
-   * Restarts one dyno ({@code web.1}: the name has a dot) or every dyno of a process type
-   * ({@code web}).
+   * Restarts one dyno ({@code web.1}, or on Fir {@code web-58b9f7c6b5-x7k2p}) or every dyno of
+   * a process type ({@code web}).
    *
    * @param app the app's name or id
-   * @param dynoOrType a dyno's name, like {@code web.1}, or a process type, like {@code web}
+   * @param dynoOrType a dyno's name, like {@code web.1} or Fir's {@code web-58b9f7c6b5-x7k2p},
+   *     or a process type, like {@code web}
    */
   public void restart(String app, String dynoOrType) {
     Objects.requireNonNull(app, "app == null");
     Objects.requireNonNull(dynoOrType, "dynoOrType == null");
-    if (dynoOrType.contains(".")) {
+    if (LogOptions.isDynoName(dynoOrType)) {
       context.heroku().dynos().restart(app, dynoOrType);
     } else {
       context.heroku().dynos().restartFormation(app, dynoOrType);

@@ -131,12 +131,14 @@ class AddOnsDomainsDynosTest {
     dynos.restart("shop");
     dynos.restart("shop", "web");
     dynos.restart("shop", "web.1");
+    dynos.restart("shop", "web-58b9f7c6b5-x7k2p");  // a Fir dyno's name has no dot
 
     assertThat(world.api.requests()).extracting(r -> r.method() + " " + r.path() + " "
         + r.status()).containsExactly(
             "DELETE /apps/shop/dynos 503",
             "DELETE /apps/shop/dynos 202",
             "DELETE /apps/shop/formations/web 202",
-            "DELETE /apps/shop/dynos/web.1 202");
+            "DELETE /apps/shop/dynos/web.1 202",
+            "DELETE /apps/shop/dynos/web-58b9f7c6b5-x7k2p 202");
   }
 }

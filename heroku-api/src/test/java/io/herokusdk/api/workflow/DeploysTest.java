@@ -203,6 +203,8 @@ class DeploysTest {
     assertThatThrownBy(() -> deploys.deploy(DeployRequest.builder("my-app",
             DeploySource.directory(source())).releaseOutput(releaseLines::add).build()))
         .isInstanceOfSatisfying(ReleaseFailedException.class, e -> {
+          assertThat(e.app()).isEqualTo("my-app");
+          assertThat(e.getMessage()).contains("my-app");
           assertThat(e.version()).isEqualTo(2);
           assertThat(e.outputTail()).containsExactly("Running migrations",
               "ERROR: relation \"users\" already exists");
