@@ -20,11 +20,10 @@ public final class HerokuConnectionException extends UncheckedIOException {
    * @param method the request's HTTP method, like {@code GET}
    * @param path the request's path (identities percent-encoded; no query, no host)
    * @param requestId the {@code Request-Id} the request was sent with, or null if unknown
-   * @param cause the I/O failure; in fact required, as {@link UncheckedIOException} throws
-   *     {@link NullPointerException} for a null cause
+   * @param cause the I/O failure; not null
    */
   public HerokuConnectionException(String method, String path, @Nullable String requestId,
-      @Nullable IOException cause) {
+      IOException cause) {
     super(method + " " + path + " failed" + (requestId != null ? " (Request-Id " + requestId + ")"
         : "") + ": " + cause, cause);
     this.requestId = requestId;

@@ -43,7 +43,7 @@ public record Address(String email, @Nullable String name) {
    *     characters (checked when the {@link Email} is built)
    * @return the address
    */
-  public static Address of(String email, String name) {
+  public static Address of(String email, @Nullable String name) {
     return new Address(email, name);
   }
 

@@ -47,7 +47,7 @@ public final class Email {
   private final @Nullable String html;
   private final List<Attachment> attachments;
   private final @Nullable String templateId;
-  private final Map<String, Object> templateData;
+  private final Map<String, @Nullable Object> templateData;
   private final List<String> categories;
   private final Map<String, String> customArgs;
   private final @Nullable Instant sendAt;
@@ -241,7 +241,7 @@ public final class Email {
    *
    * @return the values by name, in the order set; values may be null; unmodifiable
    */
-  public Map<String, Object> templateData() {
+  public Map<String, @Nullable Object> templateData() {
     return templateData;
   }
 
@@ -365,7 +365,7 @@ public final class Email {
     private @Nullable String html;
     private final List<Attachment> attachments = new ArrayList<>();
     private @Nullable String templateId;
-    private final Map<String, Object> templateData = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> templateData = new LinkedHashMap<>();
     private final List<String> categories = new ArrayList<>();
     private final Map<String, String> customArgs = new LinkedHashMap<>();
     private @Nullable Instant sendAt;
@@ -609,7 +609,7 @@ public final class Email {
      * @param value the value, replacing any earlier one for {@code key}
      * @return this builder
      */
-    public Builder templateData(String key, Object value) {
+    public Builder templateData(String key, @Nullable Object value) {
       templateData.put(Objects.requireNonNull(key, "key == null"), value);
       return this;
     }
@@ -658,7 +658,7 @@ public final class Email {
      * @param sendAt when the provider should send the email, or null to send it now
      * @return this builder
      */
-    public Builder sendAt(Instant sendAt) {
+    public Builder sendAt(@Nullable Instant sendAt) {
       this.sendAt = sendAt;
       return this;
     }

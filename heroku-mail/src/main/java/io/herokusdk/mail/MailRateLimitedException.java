@@ -27,7 +27,8 @@ public final class MailRateLimitedException extends MailException {
   }
 
   /**
-   * When the provider's rate limit resets ({@code X-RateLimit-Reset}), if it said.
+   * When the provider's rate limit resets ({@code X-RateLimit-Reset}; Mailgun's {@code
+   * Retry-After} first), if it said.
    *
    * @return the reset time (Mailgun: from {@code Retry-After} if it sent one), or empty if the
    *     provider sent no usable reset time

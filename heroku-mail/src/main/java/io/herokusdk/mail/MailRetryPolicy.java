@@ -12,8 +12,9 @@ import java.util.Objects;
  *   <tr><th>Failure</th><th>{@link #safe()} (default)</th><th>{@link #atLeastOnce()}</th></tr>
  *   <tr><td>could not connect; nothing written</td><td>retry with backoff</td>
  *       <td>retry with backoff</td></tr>
- *   <tr><td>429 Too Many Requests</td><td>wait until {@code X-RateLimit-Reset} (at most
- *       {@link #maxRateLimitWait()}), retry</td><td>same</td></tr>
+ *   <tr><td>429 Too Many Requests</td><td>wait until {@code X-RateLimit-Reset} (Mailgun:
+ *       {@code Retry-After} first) if at most {@link #maxRateLimitWait()} away, retry</td>
+ *       <td>same</td></tr>
  *   <tr><td>5xx, timeout or broken connection after the request was written</td>
  *       <td>no retry: {@link DeliveryUnknownException}</td><td>retry with backoff (may send
  *       twice)</td></tr>

@@ -2,15 +2,19 @@ package io.herokusdk.api.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link Changeover} records what it has done (the follower it created, the formation
@@ -35,7 +39,7 @@ public interface ChangeoverJournal {
 
   /**
    * A journal in {@code file}, replaced atomically at each save (a crash leaves the old record
-   * or the new one, never half of one). Keep it beside the job that runs the changeover.
+   * or the new one, never half of one) and synced to disk before {@code save} returns. Keep it beside the job that runs the changeover.
    *
    * @param file the journal's file, created at the first save; saves write {@code <file>.tmp}
    *     beside it first
@@ -59,13 +63,19 @@ public interface ChangeoverJournal {
       public void save(String record) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-          Files.writeString(temp, record, StandardCharsets.UTF_8);
+          try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(record.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) channel.write(bytes);
+            channel.force(true);  // on disk before it replaces the record: survives power loss
+          }
           try {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
           }
+          syncDirectory(file.toAbsolutePath().getParent());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write the changeover journal " + file, e);
         }
@@ -76,6 +86,16 @@ public interface ChangeoverJournal {
         return "ChangeoverJournal[" + file + "]";
       }
     };
+  }
+
+  /** Makes the rename durable where the platform can sync a directory (not on Windows). */
+  private static void syncDirectory(@Nullable Path directory) {
+    if (directory == null) return;
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException notSupported) {
+      // the rename is atomic all the same; only its durability across a power loss is weaker
+    }
   }
 
   /**

@@ -26,7 +26,8 @@ public final class TransferFailedException extends RuntimeException {
   /**
    * The transfer as it finished, with its log.
    *
-   * @return the transfer; {@link Transfer#logs()} has its whole log
+   * @return the transfer; {@link Transfer#logs()} has its whole log. Not serialized: null in
+   *     an exception read back with Java serialization
    */
   public Transfer transfer() {
     return transfer;

@@ -1,7 +1,7 @@
 package io.herokusdk.api.internal;
 
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /** Carries the {@code Request-Id} of a request that failed without an answer. */
 final class RequestFailedException extends IOException {
@@ -18,7 +18,7 @@ final class RequestFailedException extends IOException {
     return requestId;
   }
 
-  @Nullable IOException cause() {
-    return (IOException) getCause();
+  IOException cause() {
+    return (IOException) Objects.requireNonNull(getCause(), "set by the constructor");
   }
 }
