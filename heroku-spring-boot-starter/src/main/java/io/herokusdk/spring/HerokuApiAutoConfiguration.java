@@ -24,6 +24,9 @@ public class HerokuApiAutoConfiguration {
   /** The config var that overrides the API's base URL. */
   public static final String API_URL_VAR = "HEROKU_API_URL";
 
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuApiAutoConfiguration() {}
+
   /**
    * The client; closed with the context.
    *

@@ -11,6 +11,9 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @EnableConfigurationProperties(HerokuProperties.class)
 public class HerokuCoreAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuCoreAutoConfiguration() {}
+
   /**
    * Config vars from the Environment; see {@link SpringConfigVars}.
    *

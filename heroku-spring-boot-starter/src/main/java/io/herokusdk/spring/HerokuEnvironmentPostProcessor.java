@@ -33,6 +33,9 @@ public final class HerokuEnvironmentPostProcessor implements EnvironmentPostProc
   /** The graceful shutdown phase timeout set by default; under Heroku's 30 s. */
   public static final String SHUTDOWN_PHASE_TIMEOUT = "25s";
 
+  /** Creates the post-processor; Spring Boot does, from {@code META-INF/spring.factories}. */
+  public HerokuEnvironmentPostProcessor() {}
+
   @Override
   public int getOrder() {
     return ConfigDataEnvironmentPostProcessor.ORDER + 1;

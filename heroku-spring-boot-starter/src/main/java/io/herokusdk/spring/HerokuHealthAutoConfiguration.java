@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
     HerokuRedisAutoConfiguration.class, HerokuMailAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
 public class HerokuHealthAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuHealthAutoConfiguration() {}
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(HerokuPostgres.class)

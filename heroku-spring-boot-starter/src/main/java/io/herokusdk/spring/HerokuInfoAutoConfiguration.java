@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = HerokuCoreAutoConfiguration.class)
 @ConditionalOnClass(InfoContributor.class)
 public class HerokuInfoAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuInfoAutoConfiguration() {}
+
   /**
    * Contributes {@code heroku} to the info endpoint.
    *

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = HerokuCoreAutoConfiguration.class)
 @ConditionalOnClass(HerokuMail.class)
 public class HerokuMailAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuMailAutoConfiguration() {}
 
   /** Without heroku-micrometer: the mailer as heroku-mail builds it. */
   @Configuration(proxyBeanMethods = false)

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
     "io.herokusdk.postgres.PostgresDataSource", "io.micrometer.core.instrument.MeterRegistry",
     "com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory"})
 public class HerokuMetricsAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuMetricsAutoConfiguration() {}
+
   /**
    * Binds the primary pool's meters ({@code hikaricp.connections...}, tag {@code pool}).
    *

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Primary;
 @ConditionalOnClass({HerokuPostgres.class, DataSource.class})
 @ConditionalOnConfigVar(value = "DATABASE_URL", unlessProperty = "spring.datasource.url")
 public class HerokuPostgresAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuPostgresAutoConfiguration() {}
 
   /**
    * Reads {@code DATABASE_URL} and the DB_* config vars. Closed with the context.

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HerokuProperties {
   private final DevServices devServices = new DevServices();
 
+  /** Creates the properties with their defaults; Spring Boot binds {@code heroku.*} to them. */
+  public HerokuProperties() {}
+
   /**
    * Embedded PostgreSQL and Redis for local runs and tests.
    *
@@ -28,6 +31,9 @@ public class HerokuProperties {
      * not on a dyno (no DYNO variable).
      */
     private @Nullable Boolean enabled;
+
+    /** Creates the settings with their defaults. */
+    public DevServices() {}
 
     /**
      * Whether dev services are on; null means the default described above.

@@ -27,6 +27,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @ConditionalOnConfigVar(value = {"REDIS_URL", "REDIS_TLS_URL"},
     unlessProperty = {"spring.data.redis.url", "spring.data.redis.host"})
 public class HerokuRedisAutoConfiguration {
+  /** Creates the auto-configuration; Spring Boot does, when it applies. */
+  public HerokuRedisAutoConfiguration() {}
 
   /**
    * The SDK's client: cache, queues, pub/sub, rate limits. Connects at start-up.

@@ -19,6 +19,9 @@ public final class HerokuSanitizingFunction implements SanitizingFunction {
   private static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://"
       + "[^/@\\s]*:[^/@\\s]+@.*", Pattern.DOTALL);
 
+  /** Creates the function; the starter registers one as a bean. */
+  public HerokuSanitizingFunction() {}
+
   @Override
   public SanitizableData apply(SanitizableData data) {
     Object value = data.getValue();

@@ -21,6 +21,9 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * vars for the test's context.
  */
 public final class HerokuTestServicesContextCustomizerFactory implements ContextCustomizerFactory {
+  /** Creates the factory; Spring's test framework does, from {@code META-INF/spring.factories}. */
+  public HerokuTestServicesContextCustomizerFactory() {}
+
   /** The property source the URLs go into. */
   public static final String PROPERTY_SOURCE = "herokuTestServices";
 
