@@ -39,7 +39,11 @@ public interface Mailer extends Closeable {
    */
   BulkResult sendBulk(Email content, List<BulkRecipient> recipients);
 
-  /** Releases connections. Sending after close throws {@link IllegalStateException}. */
+  /**
+   * Releases connections. Sending through an HTTP mailer ({@link SendGridMailer}, {@link
+   * MailgunMailer}) after close throws {@link IllegalStateException}; the console and in-memory
+   * mailers hold nothing and go on working.
+   */
   @Override
   void close();
 }

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A Platform API client ({@link Heroku}) authenticated with {@code HEROKU_API_KEY}, when
- * heroku-api is on the classpath and that var is set; {@code HEROKU_API_URL} overrides the base
- * URL (for proxies and fakes). Every {@link ApiListener} bean (with heroku-micrometer: an {@link
+ * heroku-api is on the classpath and that var is set; {@code HEROKU_API_URL} and {@code
+ * HEROKU_DATA_HOST} override the Platform and Data API base URLs (for proxies and fakes). Every {@link ApiListener} bean (with heroku-micrometer: an {@link
  * ApiMetrics}) observes its requests. Backs off when the application defines a Heroku bean.
  */
 @AutoConfiguration(after = HerokuCoreAutoConfiguration.class)

@@ -93,7 +93,7 @@ public final class Changeover {
 
     /**
      * The process types to scale to 0 during the downtime. Default: every type with dynos except
-     * {@code web} (which keeps serving the maintenance page).
+     * {@code web} (which keeps serving the maintenance page) and {@code release}.
      *
      * @param types the process types, like {@code worker}; those without dynos are left alone,
      *     and an empty set stops none

@@ -31,7 +31,7 @@ public final class OnConfigVarCondition extends SpringBootCondition {
         metadata.getAnnotationAttributes(ConditionalOnConfigVar.class.getName());
     if (attributes == null) return ConditionOutcome.noMatch("no @ConditionalOnConfigVar");
     Environment env = context.getEnvironment();
-    // both attributes have defaults, so Spring always supplies them
+    // Spring supplies every attribute: unlessProperty's default, and the required value
     for (String property : (String[]) Objects.requireNonNull(attributes.get("unlessProperty"))) {
       if (isSet(env, property) && !isBuildpackCopy(env, property)) {
         return ConditionOutcome.noMatch(property + " is set: the application configures it");
