@@ -111,6 +111,24 @@ class HerokuClientTest {
   }
 
   @Test
+  void aSuccessWithoutTheBodyTheLinkPromisesIsATypedErrorNotANull() {
+    server.enqueue(json(200, "null"));
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(new MockResponse.Builder().code(202).build());  // a link without a body
+
+    assertThatThrownBy(() -> heroku.apps().info("my-app"))
+        .isInstanceOfSatisfying(HerokuApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(200);
+          assertThat(e.getMessage()).contains("no body").contains("GET /apps/my-app");
+        });
+    assertThatThrownBy(() -> heroku.apps().info("my-app"))
+        .isInstanceOfSatisfying(HerokuApiException.class,
+            e -> assertThat(e.status()).isEqualTo(204));
+    heroku.builds().deleteCache("my-app");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void identitiesArePercentEncodedAsOnePathSegment() throws Exception {
     server.enqueue(json(200, "{}"));
     heroku.collaborators().info("my app", "me+x@example.com/../y");

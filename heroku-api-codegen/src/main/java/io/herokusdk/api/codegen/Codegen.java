@@ -969,8 +969,8 @@ public final class Codegen {
             + "(" + String.join(", ", lambdaArgs) + "));\n";
       } else if (target == null) {
         ret = "void";
-        expr = "    runtime.execute(service." + l.javaMethod() + "(" + String.join(", ", args)
-            + "));\n";
+        expr = "    runtime.executeDiscardingBody(service." + l.javaMethod() + "("
+            + String.join(", ", args) + "));\n";
       } else {
         ret = render(target, im, false);
         docs.add("@return the response body");

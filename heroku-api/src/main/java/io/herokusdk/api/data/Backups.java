@@ -254,8 +254,8 @@ public final class Backups {
    */
   public void cancel(String app, String backup) {
     Transfer t = info(app, backup);
-    context.runtime().execute(service.cancel(app(app), context.runtime().segment("uuid",
-        t.uuid()), Map.of()));
+    context.runtime().executeDiscardingBody(service.cancel(app(app),
+        context.runtime().segment("uuid", t.uuid()), Map.of()));
   }
 
   /**
@@ -265,7 +265,7 @@ public final class Backups {
    * @param backup its name ({@code b042}) or number ({@code 42})
    */
   public void delete(String app, String backup) {
-    context.runtime().execute(service.delete(app(app), num(backup)));
+    context.runtime().executeDiscardingBody(service.delete(app(app), num(backup)));
   }
 
   /**
@@ -309,7 +309,7 @@ public final class Backups {
    * @param scheduleUuid the schedule's {@link BackupSchedule#uuid() uuid}
    */
   public void unschedule(String database, String scheduleUuid) {
-    context.runtime().execute(service.unschedule(db(database),
+    context.runtime().executeDiscardingBody(service.unschedule(db(database),
         context.runtime().segment("scheduleUuid", scheduleUuid)));
   }
 

@@ -130,7 +130,7 @@ public final class Postgres {
    * @param name the new credential's name, like {@code analyst}
    */
   public void createCredential(String database, String name) {
-    context.runtime().execute(service.createCredential(db(database),
+    context.runtime().executeDiscardingBody(service.createCredential(db(database),
         Map.of("name", Objects.requireNonNull(name, "name == null"))));
   }
 
@@ -144,7 +144,7 @@ public final class Postgres {
    * @param forced true to end the connections that use it at once (the CLI's {@code --force})
    */
   public void rotateCredential(String database, String credential, boolean forced) {
-    context.runtime().execute(service.rotateCredential(db(database),
+    context.runtime().executeDiscardingBody(service.rotateCredential(db(database),
         context.runtime().segment("credential", credential), Map.of("forced", forced)));
   }
 
@@ -155,7 +155,7 @@ public final class Postgres {
    * @param forced true to end the open connections at once (the CLI's {@code --force})
    */
   public void rotateAllCredentials(String database, boolean forced) {
-    context.runtime().execute(service.rotateAllCredentials(db(database),
+    context.runtime().executeDiscardingBody(service.rotateAllCredentials(db(database),
         Map.of("forced", forced)));
   }
 
@@ -250,7 +250,7 @@ public final class Postgres {
    * @param database the follower's add-on name or id
    */
   public void unfollow(String database) {
-    context.runtime().execute(service.unfollow(db(database), Map.of()));
+    context.runtime().executeDiscardingBody(service.unfollow(db(database), Map.of()));
   }
 
   /**
@@ -259,7 +259,7 @@ public final class Postgres {
    * @param database the add-on's name or id
    */
   public void resetConnections(String database) {
-    context.runtime().execute(service.connectionReset(db(database), Map.of()));
+    context.runtime().executeDiscardingBody(service.connectionReset(db(database), Map.of()));
   }
 
   /**

@@ -116,7 +116,7 @@ public final class Redis {
    * @param database the add-on's name or id
    */
   public void rotateCredentials(String database) {
-    context.runtime().execute(service.redisRotate(db(database), Map.of()));
+    context.runtime().executeDiscardingBody(service.redisRotate(db(database), Map.of()));
   }
 
   private RedisConfig config(String database, Map<String, Object> change) {

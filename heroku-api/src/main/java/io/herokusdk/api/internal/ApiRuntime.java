@@ -1,6 +1,7 @@
 package io.herokusdk.api.internal;
 
 import com.squareup.moshi.Moshi;
+import io.herokusdk.api.HerokuApiException;
 import io.herokusdk.api.HerokuConnectionException;
 import io.herokusdk.api.Page;
 import io.herokusdk.api.Paged;
@@ -104,9 +105,25 @@ public final class ApiRuntime {
     return String.valueOf(v);
   }
 
-  /** Sends {@code call}; returns the body, or null when there is none. */
+  /**
+   * Sends {@code call}; returns its body. A success without one ({@code 204}, or a JSON {@code
+   * null}) is a {@link HerokuApiException}: the caller was promised a value.
+   */
   public <T> T execute(Call<T> call) {
-    return send(call).body();
+    Response<T> response = send(call);
+    T body = response.body();
+    if (body == null) {
+      okhttp3.Response raw = response.raw();
+      throw new HerokuApiException(raw.code(), null, "the answer has no body where one was"
+          + " expected", null, requestId(raw.request(), raw.header("Request-Id")),
+          raw.request().method(), raw.request().url().encodedPath());
+    }
+    return body;
+  }
+
+  /** Sends {@code call} for its effect: a link that answers no body, or one nobody reads. */
+  public void executeDiscardingBody(Call<?> call) {
+    send(call);
   }
 
   /** A lazy list over the pages that {@code call} fetches for a {@code Range} header value. */

@@ -29,7 +29,7 @@ public final class ArchiveApi {
    * @param archiveMonth the {@code {archiveMonth}} path segment ({@code #/definitions/archive/definitions/month}); the SDK percent-encodes it
    */
   public void info(String enterpriseAccount, String archiveYear, String archiveMonth) {
-    runtime.execute(service.info(runtime.segment("enterpriseAccount", enterpriseAccount), runtime.segment("archiveYear", archiveYear), runtime.segment("archiveMonth", archiveMonth)));
+    runtime.executeDiscardingBody(service.info(runtime.segment("enterpriseAccount", enterpriseAccount), runtime.segment("archiveYear", archiveYear), runtime.segment("archiveMonth", archiveMonth)));
   }
 
   /**
@@ -40,6 +40,6 @@ public final class ArchiveApi {
    * @param enterpriseAccount the {@code {enterpriseAccount}} path segment ({@code #/definitions/enterprise-account/definitions/identity}); the SDK percent-encodes it
    */
   public void list(String enterpriseAccount) {
-    runtime.execute(service.list(runtime.segment("enterpriseAccount", enterpriseAccount)));
+    runtime.executeDiscardingBody(service.list(runtime.segment("enterpriseAccount", enterpriseAccount)));
   }
 }

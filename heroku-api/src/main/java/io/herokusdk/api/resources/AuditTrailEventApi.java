@@ -27,6 +27,6 @@ public final class AuditTrailEventApi {
    * @param enterpriseAccount the {@code {enterpriseAccount}} path segment ({@code #/definitions/enterprise-account/definitions/identity}); the SDK percent-encodes it
    */
   public void list(String enterpriseAccount) {
-    runtime.execute(service.list(runtime.segment("enterpriseAccount", enterpriseAccount)));
+    runtime.executeDiscardingBody(service.list(runtime.segment("enterpriseAccount", enterpriseAccount)));
   }
 }

@@ -69,7 +69,7 @@ public final class BuildApi {
    * @param app the {@code {app}} path segment ({@code #/definitions/app/definitions/identity}); the SDK percent-encodes it
    */
   public void deleteCache(String app) {
-    runtime.execute(service.deleteCache(runtime.segment("app", app)));
+    runtime.executeDiscardingBody(service.deleteCache(runtime.segment("app", app)));
   }
 
   /**

@@ -55,7 +55,7 @@ public final class OauthClientApi {
    * @param oauthClient the {@code {oauthClient}} path segment ({@code #/definitions/oauth-client/definitions/identity}); the SDK percent-encodes it
    */
   public void info(String oauthClient) {
-    runtime.execute(service.info(runtime.segment("oauthClient", oauthClient)));
+    runtime.executeDiscardingBody(service.info(runtime.segment("oauthClient", oauthClient)));
   }
 
   /**

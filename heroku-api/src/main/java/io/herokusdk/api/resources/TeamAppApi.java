@@ -71,7 +71,7 @@ public final class TeamAppApi {
    * @param body the request body
    */
   public void transferToAccount(String teamApp, TeamAppTransferToAccountRequest body) {
-    runtime.execute(service.transferToAccount(runtime.segment("teamApp", teamApp), runtime.body(body)));
+    runtime.executeDiscardingBody(service.transferToAccount(runtime.segment("teamApp", teamApp), runtime.body(body)));
   }
 
   /**

@@ -31,7 +31,7 @@ public final class TestRunApi {
    * @param body the request body
    */
   public void create(TestRunCreateRequest body) {
-    runtime.execute(service.create(runtime.body(body)));
+    runtime.executeDiscardingBody(service.create(runtime.body(body)));
   }
 
   /**
@@ -42,7 +42,7 @@ public final class TestRunApi {
    * @param testRunId the {@code {testRunId}} path segment ({@code #/definitions/test-run/definitions/id}); the SDK percent-encodes it
    */
   public void info(String testRunId) {
-    runtime.execute(service.info(runtime.segment("testRunId", testRunId)));
+    runtime.executeDiscardingBody(service.info(runtime.segment("testRunId", testRunId)));
   }
 
   /**
@@ -67,7 +67,7 @@ public final class TestRunApi {
    * @param testRunNumber the {@code {testRunNumber}} path segment ({@code #/definitions/test-run/definitions/number}); the SDK percent-encodes it
    */
   public void infoByPipeline(String pipelineId, String testRunNumber) {
-    runtime.execute(service.infoByPipeline(runtime.segment("pipelineId", pipelineId), runtime.segment("testRunNumber", testRunNumber)));
+    runtime.executeDiscardingBody(service.infoByPipeline(runtime.segment("pipelineId", pipelineId), runtime.segment("testRunNumber", testRunNumber)));
   }
 
   /**
@@ -79,6 +79,6 @@ public final class TestRunApi {
    * @param body the request body
    */
   public void update(String testRunNumber, TestRunUpdateRequest body) {
-    runtime.execute(service.update(runtime.segment("testRunNumber", testRunNumber), runtime.body(body)));
+    runtime.executeDiscardingBody(service.update(runtime.segment("testRunNumber", testRunNumber), runtime.body(body)));
   }
 }

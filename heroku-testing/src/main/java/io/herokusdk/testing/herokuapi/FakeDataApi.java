@@ -699,7 +699,8 @@ public final class FakeDataApi implements Closeable {
     }
   }
 
-  private FakeReply route(String method, List<String> p, String query, Map<String, Object> body) {
+  private FakeReply route(String method, List<String> p, @Nullable String query,
+      Map<String, Object> body) {
     String route = method + " /" + String.join("/", p);
     if (p.size() >= 4 && p.get(0).equals("client") && p.get(2).equals("databases")
         || p.size() >= 4 && p.get(1).equals("v0") && p.get(2).equals("databases")) {
@@ -981,7 +982,8 @@ public final class FakeDataApi implements Closeable {
   }
 
   /** The dump of a finished backup, from the {@code Range} asked for; may drop once. */
-  private MockResponse raw(RecordedRequest request, List<String> path, String range) {
+  private MockResponse raw(RecordedRequest request, List<String> path,
+      @Nullable String range) {
     if (request.getHeaders().get("Authorization") != null) {
       return new MockResponse.Builder().code(400)
           .body("This URL is signed; it must not be sent the API token.").build();

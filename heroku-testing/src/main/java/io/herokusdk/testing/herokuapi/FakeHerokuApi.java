@@ -99,7 +99,7 @@ public final class FakeHerokuApi implements Closeable {
    * @param status the status answered, or 0 if the connection was dropped
    * @param responseBody the JSON answered, or null when the answer had no body
    */
-  public record ReceivedRequest(String method, String path, String query,
+  public record ReceivedRequest(String method, String path, @Nullable String query,
       Map<String, String> headers, String body, int status, @Nullable String responseBody) {
     /**
      * The header's value (name in any case), or null.
@@ -1281,7 +1281,7 @@ public final class FakeHerokuApi implements Closeable {
 
   static Map<String, Object> parseObject(String body) {
     if (body.isEmpty()) return Map.of();
-    Object parsed;
+    @Nullable Object parsed;
     try {
       parsed = FakeHttpServer.parseJson(body);
     } catch (IOException | RuntimeException e) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the body as UTF-8 text ("" when none)
  * @param bodyBytes the body as sent
  */
-record FakeRequest(String method, List<String> path, String query, Map<String, String> headers,
+record FakeRequest(String method, List<String> path, @Nullable String query,
+    Map<String, String> headers,
     String body, byte[] bodyBytes) {
   /** True if the path has exactly these segments, {@code "*"} matching any one. */
   boolean matches(String... segments) {

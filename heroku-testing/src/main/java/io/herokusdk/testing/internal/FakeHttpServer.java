@@ -102,8 +102,8 @@ public final class FakeHttpServer implements Closeable {
     return bytes == null ? 0 : bytes.size();
   }
 
-  /** Parses JSON into maps, lists, strings, doubles, booleans and nulls. */
-  public static Object parseJson(String json) throws IOException {
+  /** Parses JSON into maps, lists, strings, doubles, booleans and nulls; null for {@code null}. */
+  public static @Nullable Object parseJson(String json) throws IOException {
     return JSON.fromJson(json);
   }
 

@@ -359,7 +359,7 @@ public final class FakeSendGrid implements Closeable {
     if (contentType == null || !contentType.startsWith("application/json")) {
       return reject(response, 400, List.of(new Error(null, "Content-Type must be application/json")));
     }
-    Object parsed;
+    @Nullable Object parsed;
     try {
       parsed = FakeHttpServer.parseJson(body);
     } catch (IOException | RuntimeException e) {
@@ -374,7 +374,8 @@ public final class FakeSendGrid implements Closeable {
       return reject(response, size >= MailSendRules.MAX_BYTES ? 413 : 400, errors);
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> json = (Map<String, Object>) parsed;
+    Map<String, Object> json = (Map<String, Object>) Objects.requireNonNull(parsed,
+        "MailSendRules accepts only a JSON object");
     boolean sandbox = json.get("mail_settings") instanceof Map<?, ?> settings
         && settings.get("sandbox_mode") instanceof Map<?, ?> mode
         && Boolean.TRUE.equals(mode.get("enable"));

@@ -39,7 +39,7 @@ final class MailSendRules {
    * Returns the broken rules as SendGrid-style errors (field, message); empty if valid.
    * {@code now} is the fake's clock, for {@code send_at}.
    */
-  static List<FakeSendGrid.Error> check(Object parsed, long bodyBytes, Instant now) {
+  static List<FakeSendGrid.Error> check(@Nullable Object parsed, long bodyBytes, Instant now) {
     List<FakeSendGrid.Error> errors = new ArrayList<>();
     if (!(parsed instanceof Map<?, ?> body)) {
       errors.add(new FakeSendGrid.Error(null, "Bad Request: the body must be a JSON object"));
