@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -71,7 +72,8 @@ public final class LineStream {
         if (code == 416) return reconnects;
         if (code != 200 && code != 206) {
           failure = new IOException("GET output stream: HTTP " + code);
-        } else if (response.header("Content-Type", "").startsWith("text/event-stream")) {
+        } else if (Objects.requireNonNullElse(response.header("Content-Type"), "")
+            .startsWith("text/event-stream")) {
           failure = events.read(response.body().source(), lines);
           if (failure == null) return reconnects;
         } else {

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class ListenerInterceptor implements Interceptor {
     }
   }
 
-  private static OptionalInt parse(String value) {
+  private static OptionalInt parse(@Nullable String value) {
     if (value == null) return OptionalInt.empty();
     try {
       return OptionalInt.of(Integer.parseInt(value.strip()));

@@ -278,7 +278,7 @@ public final class LogStream implements Iterator<LogLine>, Closeable {
     }
     int code = response.code();
     if (response.isSuccessful()) {
-      String type = response.header("Content-Type", "");
+      String type = Objects.requireNonNullElse(response.header("Content-Type"), "");
       return new Connection(response, url, lastEventId,
           type.startsWith("text/event-stream"));
     }

@@ -451,8 +451,9 @@ public final class EmailRules {
     }
   }
 
-  private static void checkTemplateData(String field, Map<String, Object> data) {
-    for (Map.Entry<String, Object> e : data.entrySet()) {
+  private static void checkTemplateData(String field,
+      Map<String, ? extends @Nullable Object> data) {
+    for (Map.Entry<String, ? extends @Nullable Object> e : data.entrySet()) {
       String problem = Json.unsupportedValue(e.getValue());
       if (problem != null) {
         throw new InvalidEmailException(field + "." + e.getKey(), problem);

@@ -47,7 +47,7 @@ public final class Json {
   }
 
   /** Returns why {@code value} cannot be written as JSON, or null if it can. */
-  public static @Nullable String unsupportedValue(Object value) {
+  public static @Nullable String unsupportedValue(@Nullable Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) return null;
     if (value instanceof Number n) {
       double d = n.doubleValue();
@@ -83,8 +83,8 @@ public final class Json {
     return (int) buffer.size();
   }
 
-  /** Parses any JSON text into maps, lists, strings, doubles, booleans and nulls. */
-  public static Object parse(String json) throws IOException {
+  /** Parses any JSON text into maps, lists, strings, doubles, booleans and nulls (null for null). */
+  public static @Nullable Object parse(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
     reader.setLenient(false);
     return ANY.fromJson(reader);

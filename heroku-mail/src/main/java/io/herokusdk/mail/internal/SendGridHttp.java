@@ -93,7 +93,7 @@ public final class SendGridHttp implements AutoCloseable {
   }
 
   /** Parses {@code X-RateLimit-Reset}: epoch seconds. Returns null if absent or malformed. */
-  static @Nullable Instant resetTime(String value) {
+  static @Nullable Instant resetTime(@Nullable String value) {
     if (value == null) return null;
     try {
       return Instant.ofEpochSecond(Long.parseLong(value.strip()));

@@ -3,6 +3,7 @@ package io.herokusdk.spring.internal;
 import io.herokusdk.spring.ConditionalOnConfigVar;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -27,7 +28,7 @@ public final class OnConfigVarCondition extends SpringBootCondition {
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context,
       AnnotatedTypeMetadata metadata) {
-    Map<String, Object> attributes =
+    Map<String, @Nullable Object> attributes =
         metadata.getAnnotationAttributes(ConditionalOnConfigVar.class.getName());
     if (attributes == null) return ConditionOutcome.noMatch("no @ConditionalOnConfigVar");
     Environment env = context.getEnvironment();
