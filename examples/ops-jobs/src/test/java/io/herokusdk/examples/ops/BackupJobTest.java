@@ -36,8 +36,7 @@ class BackupJobTest {
   private int backup(Map<String, String> extra) {
     Map<String, String> vars = new java.util.HashMap<>(extra);
     vars.put("BACKUP_DIR", dir.toString());
-    return OpsJobs.run(new String[] {"backup"}, fakes.config(vars), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    return fakes.run(output, vars, "backup");
   }
 
   private String out() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,7 @@ class CostReportTest {
   }
 
   private int report(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "cost-report";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return OpsJobs.run(all, fakes.config(Map.of()), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    return fakes.run(output, Map.of(), "cost-report", args);
   }
 
   private String out() {
@@ -89,9 +84,8 @@ class CostReportTest {
         .containsPattern("total / month\\s+\\$7\\.00 \\+ unknown");
 
     output.reset();
-    OpsJobs.run(new String[] {"cost-report", "blog"}, fakes.config(Map.of("COST_PRICES",
-        "papertrail:choklad=0,basic=800")), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    fakes.run(output, Map.of("COST_PRICES", "papertrail:choklad=0,basic=800"), "cost-report",
+        "blog");
     assertThat(out()).containsPattern("total / month\\s+\\$8\\.00\\n");
   }
 
@@ -105,9 +99,7 @@ class CostReportTest {
 
   @Test
   void aBadPriceOverrideIsAConfigErrorNamingTheVar() {
-    int code = OpsJobs.run(new String[] {"cost-report", "shop"}, fakes.config(Map.of(
-        "COST_PRICES", "basic=cheap")), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    int code = fakes.run(output, Map.of("COST_PRICES", "basic=cheap"), "cost-report", "shop");
 
     assertThat(code).isEqualTo(2);
     assertThat(out()).contains("COST_PRICES: 'basic=cheap' is not name=cents");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herokusdk.testing.herokuapi.BuildScript;
 import io.herokusdk.testing.herokuapi.StoredRelease;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +32,7 @@ class DeployJobTest {
   }
 
   private int deploy(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "deploy";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return OpsJobs.run(all, fakes.config(Map.of()), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    return fakes.run(output, Map.of(), "deploy", args);
   }
 
   private String out() {

@@ -8,6 +8,8 @@ import io.herokusdk.testing.herokuapi.FakeDataApi;
 import io.herokusdk.testing.herokuapi.FakeHerokuApi;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,6 +91,18 @@ final class OpsFakes implements AutoCloseable {
     vars.put("SCALE_TIMEZONE", "Europe/Paris");
     vars.putAll(extra);
     return ConfigVars.of(vars);
+  }
+
+  /**
+   * Runs {@code job} with {@code args} as {@code java -jar ops-jobs.jar} would, on {@link
+   * #config} plus {@code extra}, printing into {@code output}; returns the exit code.
+   */
+  int run(OutputStream output, Map<String, String> extra, String job, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = job;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return OpsJobs.run(all, config(extra), heroku,
+        new PrintStream(output, true, StandardCharsets.UTF_8));
   }
 
   /** Runs SQL on one of the fake's real databases. */

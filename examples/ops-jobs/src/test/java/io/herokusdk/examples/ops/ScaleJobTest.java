@@ -105,9 +105,7 @@ class ScaleJobTest {
 
   @Test
   void aProcessTypeTheAppLacksFailsTheRunNamingIt() {
-    int code = OpsJobs.run(new String[] {"scale"}, fakes.config(Map.of("SCALE_PLAN",
-        "00:00 web=1 clock=1")), fakes.heroku, new PrintStream(output, true,
-        StandardCharsets.UTF_8));
+    int code = fakes.run(output, Map.of("SCALE_PLAN", "00:00 web=1 clock=1"), "scale");
 
     assertThat(code).isEqualTo(1);
     assertThat(output.toString(StandardCharsets.UTF_8))
@@ -117,8 +115,7 @@ class ScaleJobTest {
   @Test
   void anAppThatDoesNotExistFailsTheRun() {
     fakes.api.enqueue(FakeHerokuApi.Answer.notFound());
-    int code = OpsJobs.run(new String[] {"scale"}, fakes.config(Map.of()), fakes.heroku,
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    int code = fakes.run(output, Map.of(), "scale");
 
     assertThat(code).isEqualTo(1);
     assertThat(output.toString(StandardCharsets.UTF_8)).contains("Could not scale shop");
@@ -133,8 +130,7 @@ class ScaleJobTest {
         .hasMessageContaining("quantity of web at 22:00 must be a whole number");
     assertThatThrownBy(() -> ScalePlan.parse("22:00 web=1; 22:00 web=2", "SCALE_PLAN"))
         .hasMessageContaining("22:00 appears twice");
-    int code = OpsJobs.run(new String[] {"scale"}, fakes.config(Map.of("SCALE_TIMEZONE",
-        "Mars/Olympus")), fakes.heroku, new PrintStream(output, true, StandardCharsets.UTF_8));
+    int code = fakes.run(output, Map.of("SCALE_TIMEZONE", "Mars/Olympus"), "scale");
     assertThat(code).isEqualTo(2);
     assertThat(output.toString(StandardCharsets.UTF_8)).contains("SCALE_TIMEZONE");
   }
